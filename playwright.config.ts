@@ -1,0 +1,13 @@
+import { defineConfig } from '@playwright/test';
+
+// The e2e suite loads the built extension (.output/chrome-mv3) into a real Chromium; see
+// tests/e2e/fixtures.ts. Build first (`npm test` does).
+export default defineConfig({
+  testDir: 'tests/e2e',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  workers: 1,
+  retries: 0,
+  reporter: process.env.CI ? [['list'], ['json', { outputFile: 'test-results/e2e.json' }]] : 'list',
+  use: { trace: 'retain-on-failure' },
+});

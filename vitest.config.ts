@@ -1,0 +1,34 @@
+import { defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
+
+// `npm test` runs this suite twice: TZ=Europe/Amsterdam and TZ=America/New_York (see scripts/test.mjs).
+// Results must not depend on the machine's zone: the engine always takes its zone explicitly.
+export default defineConfig({
+  plugins: [WxtVitest()],
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'node',
+          environment: 'node',
+          include: ['lib/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+          exclude: ['lib/**/*.dom.test.ts', 'lib/content/**'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'dom',
+          environment: 'happy-dom',
+          include: [
+            'components/**/*.test.tsx',
+            'entrypoints/**/*.test.ts',
+            'lib/**/*.dom.test.ts',
+            'lib/content/**/*.test.ts',
+          ],
+        },
+      },
+    ],
+  },
+});

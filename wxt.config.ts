@@ -1,0 +1,47 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+import path from 'node:path';
+
+// Minimal permissions: storage, alarms, notifications and the two SaaS helpdesk host patterns.
+// Self-hosted helpdesks are granted at run time through optional host permissions (Options page).
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [preact()] }),
+  hooks: {
+    // The policy JSON Schema, linked from Options so admins get editor completion.
+    'build:publicAssets': (wxt, files) => {
+      files.push({
+        absoluteSrc: path.resolve(wxt.config.root, 'policies/policy.schema.json'),
+        relativeDest: 'policy.schema.json',
+      });
+    },
+  },
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage', 'alarms', 'notifications'],
+    host_permissions: ['*://*.zendesk.com/*', '*://*.topdesk.net/*'],
+    // Self-hosted helpdesks: asked for at run time in Options, one origin at a time.
+    optional_host_permissions: ['https://*/*'],
+    ...(browser === 'firefox'
+      ? {
+          // Firefox builds MV2, where optional host permissions are optional_permissions.
+          // Self-hosted content scripts use contentScripts.register (no extra permission in MV2).
+          optional_permissions: ['https://*/*'],
+          browser_specific_settings: {
+            gecko: {
+              id: 'sla-overlay@helpdesk-sla.example',
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {
+          // Team rollout through enterprise policy (Firefox reads policies.json without a schema).
+          storage: { managed_schema: 'managed_schema.json' },
+          // Requested with a self-hosted host in Options, for scripting.registerContentScripts.
+          optional_permissions: ['scripting'],
+        }),
+  }),
+});
