@@ -1,0 +1,607 @@
+/**
+ * The policy format (zod), its cross-reference checks, and the NeutralTicket schema.
+ *
+ * `validatePolicy` and `validateTicket` never throw: they return `{ ok: true, … }` or a list of
+ * issues, each with a JSON path (`targets.incident.premium.P9`, `tiers[0].calendar`) and a plain
+ * message. `policies/policy.schema.json` is generated from `PolicySchema` (scripts/gen-schema.ts).
+ */
+// Named imports (not the `z` namespace): the namespace pulls every zod locale into the bundle.
+import {
+  array,
+  boolean,
+  discriminatedUnion,
+  enum as zEnum,
+  literal,
+  number,
+  record,
+  strictObject,
+  string,
+  union,
+} from 'zod';
+import type { ZodArray, ZodError, ZodOptional, output } from 'zod';
+import { parseClock } from './calendar.ts';
+import { HOLIDAY_SETS } from './holidays/index.ts';
+import { isValidZone } from './zone.ts';
+import type { NeutralTicket } from './types.ts';
+
+export const TICKET_STATUSES = ['open', 'pending', 'on-hold', 'solved', 'closed'] as const;
+export const METRICS = ['response', 'resolution'] as const;
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+/** Units with an amount. `next-business-day` and `none` take no amount. */
+export const AMOUNT_UNITS = [
+  'business-minutes',
+  'business-hours',
+  'business-days',
+  'calendar-minutes',
+  'calendar-hours',
+  'weeks',
+  'months',
+] as const;
+export const UNITS = [...AMOUNT_UNITS, 'next-business-day', 'none'] as const;
+export type Unit = (typeof UNITS)[number];
+
+const Text = string().min(1);
+export const LabelSchema = strictObject({ nl: Text, en: Text }).meta({
+  description: 'Dutch and English label.',
+});
+const Id = string().regex(
+  /^[A-Za-z0-9][A-Za-z0-9._-]*$/,
+  'ids are letters, digits, ".", "_" or "-", e.g. "P1", "U-1"',
+);
+const Source = string().min(1).meta({ description: 'Contract section this rule comes from.' });
+const Window = string()
+  .regex(/^\d\d:\d\d-\d\d:\d\d$/, 'a window is "HH:MM-HH:MM", e.g. "09:00-17:30"')
+  .meta({ description: 'Opening window "HH:MM-HH:MM" (24:00 allowed as end).' });
+const IsoDate = string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is "YYYY-MM-DD"');
+
+export const DurationSchema = strictObject({
+  unit: zEnum(UNITS),
+  amount: number().positive().optional(),
+  words: Text.optional().meta({
+    description: 'For unit "none": the contract\'s own words, e.g. "Best effort", "Redelijke inspanning".',
+  }),
+}).meta({
+  description: 'A time limit: amount + unit, "next-business-day", or "none" with the contract words.',
+});
+
+export const GoalSchema = DurationSchema.extend({
+  percent: number().gt(0).lt(100).meta({ description: 'Share of tickets the goal applies to, e.g. 90.' }),
+});
+
+export const TargetSchema = strictObject({
+  due: DurationSchema.meta({ description: 'The hard (100%) target.' }),
+  goal: GoalSchema.optional().meta({ description: 'Optional soft goal, e.g. 90% within 4 business hours.' }),
+  source: Source.optional(),
+  note: Text.optional().meta({ description: 'The reading of the contract where it is ambiguous.' }),
+});
+
+export const MetricTargetsSchema = strictObject({
+  response: TargetSchema.optional(),
+  resolution: TargetSchema.optional(),
+});
+
+export const CalendarSchema = strictObject({
+  label: LabelSchema.optional(),
+  hours: union([
+    literal('24x7'),
+    strictObject(
+      Object.fromEntries(WEEKDAYS.map((d) => [d, array(Window).optional()])) as Record<
+        (typeof WEEKDAYS)[number],
+        ZodOptional<ZodArray<typeof Window>>
+      >,
+    ),
+  ]),
+  holidays: array(zEnum(HOLIDAY_SETS as unknown as ['nl-public']))
+    .optional()
+    .meta({ description: '"nl-public": the NL days date-holidays marks as type public.' }),
+  closedDates: array(IsoDate).optional(),
+  businessDayHours: number()
+    .positive()
+    .max(24)
+    .optional()
+    .meta({ description: 'Length of one business day; default: mean open length of the open weekdays.' }),
+  source: Source.optional(),
+});
+
+const Named = { id: Id, label: LabelSchema, aliases: array(Text).optional(), source: Source.optional() };
+
+export const PrioritySchema = strictObject({
+  ...Named,
+  compliance: strictObject({
+    percent: number().gt(0).max(100),
+    text: Text.optional(),
+    source: Source.optional(),
+  })
+    .optional()
+    .meta({ description: 'Share of tickets of this priority that must meet their targets, e.g. 99.' }),
+});
+
+export const MatrixSchema = strictObject({
+  impact: array(strictObject(Named)).min(1),
+  urgency: array(strictObject(Named)).min(1),
+  cells: record(string(), record(string(), string())).meta({
+    description: 'cells[impact][urgency] = priority id.',
+  }),
+  caps: array(
+    strictObject({
+      when: literal('workaround'),
+      max: string(),
+      source: Source.optional(),
+    }),
+  ).optional(),
+  source: Source.optional(),
+});
+
+export const ExemptionSchema = strictObject({
+  id: Id,
+  event: literal('hotfix'),
+  metrics: array(zEnum(METRICS)).min(1),
+  priorities: array(string()).optional(),
+  types: array(string()).optional(),
+  tiers: array(string()).optional(),
+  reason: LabelSchema,
+  source: Source.optional(),
+});
+
+export const EscalationSchema = strictObject({
+  text: LabelSchema,
+  contact: Text.optional(),
+  priorities: array(string()).optional(),
+  tiers: array(string()).optional(),
+  source: Source.optional(),
+});
+
+export const PolicySchema = strictObject({
+  $schema: string().optional(),
+  id: string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a policy id is lower-case letters, digits and "-"'),
+  name: Text,
+  version: number().int().positive().optional(),
+  contract: strictObject({
+    title: Text,
+    file: Text.optional(),
+    version: Text.optional(),
+    language: Text.optional(),
+  }).optional(),
+  timezone: Text.meta({ description: 'IANA zone of the calendars, e.g. "Europe/Amsterdam".' }),
+  useTicketTimezone: boolean().optional().meta({
+    description: "Take the zone from the ticket (the requester's zone); `timezone` is the fallback.",
+  }),
+  calendars: record(Id, CalendarSchema),
+  tiers: array(strictObject({ ...Named, calendar: string() })).min(1),
+  defaultTier: string(),
+  types: array(strictObject(Named)).min(1),
+  defaultType: string(),
+  priorities: array(PrioritySchema).min(1).meta({ description: 'Ordered from most to least urgent.' }),
+  matrix: MatrixSchema.optional(),
+  targets: record(string(), record(string(), record(string(), MetricTargetsSchema))).meta({
+    description: 'targets[type][tier][priority].{response,resolution}; "*" matches any tier/priority.',
+  }),
+  pause: strictObject({
+    statuses: array(zEnum(TICKET_STATUSES)),
+    metrics: array(zEnum(METRICS)),
+    source: Source.optional(),
+  }).optional(),
+  exemptions: array(ExemptionSchema).optional(),
+  escalation: array(EscalationSchema).optional(),
+  customerMayOverride: boolean().optional(),
+  notes: array(Text).optional(),
+}).meta({ title: 'SLA policy', description: 'A support contract as the SLA engine reads it.' });
+
+export type Policy = output<typeof PolicySchema>;
+export type PolicyTarget = output<typeof TargetSchema>;
+export type PolicyDuration = output<typeof DurationSchema>;
+export type PolicyCalendar = output<typeof CalendarSchema>;
+export type Label = output<typeof LabelSchema>;
+
+export interface Issue {
+  path: string;
+  message: string;
+}
+
+export type PolicyResult = { ok: true; policy: Policy } | { ok: false; issues: Issue[] };
+
+/** "targets.incident.premium.P9", "tiers[0].calendar". */
+export function formatPath(path: ReadonlyArray<PropertyKey>): string {
+  let out = '';
+  for (const p of path) {
+    if (typeof p === 'number') out += `[${p}]`;
+    else out += (out ? '.' : '') + String(p);
+  }
+  return out || '(root)';
+}
+
+function describe(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  return typeof v === 'object' ? 'an object' : typeof v;
+}
+
+/** Plain-language messages for zod issues. */
+export function zodIssues(error: ZodError, input: unknown): Issue[] {
+  const out: Issue[] = [];
+  for (const iss of error.issues) {
+    const path = [...iss.path];
+    let message = iss.message;
+    const at = valueAt(input, path);
+    switch (iss.code) {
+      case 'unrecognized_keys':
+        for (const key of iss.keys)
+          out.push({ path: formatPath([...path, key]), message: `unknown field "${key}"` });
+        continue;
+      case 'invalid_type':
+        message =
+          at === undefined
+            ? `missing (expected ${iss.expected})`
+            : `expected ${iss.expected}, got ${describe(at)}`;
+        break;
+      case 'invalid_value':
+        message = `${JSON.stringify(at)} is not allowed (expected ${iss.values.map((v) => JSON.stringify(v)).join(', ')})`;
+        if (path[path.length - 1] === 'unit')
+          message = `unknown unit ${JSON.stringify(at)} (known: ${UNITS.join(', ')})`;
+        break;
+      case 'invalid_union':
+        message = `not a valid value (${describe(at)} ${JSON.stringify(at)?.slice(0, 40)})`;
+        if (path[path.length - 1] === 'hours')
+          message = 'hours must be "24x7" or an object of weekday windows, e.g. { "mon": ["09:00-17:00"] }';
+        break;
+      case 'too_small':
+        message =
+          iss.origin === 'array'
+            ? `needs at least ${String(iss.minimum)} item(s)`
+            : `must be more than ${String(iss.minimum)}`;
+        if (iss.origin === 'string') message = 'must not be empty';
+        if (iss.origin === 'number')
+          message = `must be ${iss.inclusive ? 'at least' : 'more than'} ${String(iss.minimum)}, got ${JSON.stringify(at)}`;
+        break;
+      case 'too_big':
+        message = `must be ${iss.inclusive ? 'at most' : 'less than'} ${String(iss.maximum)}, got ${JSON.stringify(at)}`;
+        break;
+      default:
+        break;
+    }
+    out.push({ path: formatPath(path), message });
+  }
+  return out;
+}
+
+function valueAt(input: unknown, path: PropertyKey[]): unknown {
+  let v: unknown = input;
+  for (const p of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[p];
+  }
+  return v;
+}
+
+const list = (ids: string[]) => ids.join(', ');
+
+/** Cross-reference checks on a structurally valid policy. */
+export function checkPolicy(p: Policy): Issue[] {
+  const issues: Issue[] = [];
+  const add = (path: PropertyKey[], message: string) => issues.push({ path: formatPath(path), message });
+
+  if (!isValidZone(p.timezone))
+    add(['timezone'], `unknown time zone "${p.timezone}" (use an IANA name like Europe/Amsterdam)`);
+
+  const dupes = (items: Array<{ id: string }>, where: string, what: string) => {
+    const seen = new Set<string>();
+    items.forEach((it, i) => {
+      if (seen.has(it.id)) add([where, i, 'id'], `duplicate ${what} "${it.id}"`);
+      seen.add(it.id);
+    });
+    return items.map((i) => i.id);
+  };
+  const tiers = dupes(p.tiers, 'tiers', 'tier');
+  const types = dupes(p.types, 'types', 'type');
+  const prios = dupes(p.priorities, 'priorities', 'priority');
+  const calendars = Object.keys(p.calendars);
+
+  const known = (ids: string[], value: string, path: PropertyKey[], what: string, wildcard = false) => {
+    if (wildcard && value === '*') return;
+    if (!ids.includes(value)) add(path, `unknown ${what} "${value}" (known: ${list(ids)})`);
+  };
+
+  for (const [id, cal] of Object.entries(p.calendars)) {
+    if (cal.hours !== '24x7') {
+      let open = 0;
+      for (const day of WEEKDAYS) {
+        const windows = cal.hours[day] ?? [];
+        const parsed: Array<[number, number, number]> = [];
+        windows.forEach((w, i) => {
+          const [a, b] = w.split('-').map(parseClock) as [number, number];
+          const path = ['calendars', id, 'hours', day, i];
+          if (Number.isNaN(a) || Number.isNaN(b))
+            return add(path, `"${w}" is not a time window (HH:MM-HH:MM, 00:00–24:00)`);
+          if (b <= a) return add(path, `window "${w}" ends before it starts`);
+          for (const [pa, pb, pi] of parsed)
+            if (a < pb && pa < b) add(path, `window "${w}" overlaps "${windows[pi]}"`);
+          parsed.push([a, b, i]);
+          open += b - a;
+        });
+      }
+      if (!open)
+        add(
+          ['calendars', id, 'hours'],
+          'the calendar is never open (give windows for at least one day, or "24x7")',
+        );
+    }
+    (cal.closedDates ?? []).forEach((d, i) => {
+      const t = Date.parse(`${d}T00:00:00Z`);
+      if (Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== d)
+        add(['calendars', id, 'closedDates', i], `"${d}" is not a real date`);
+    });
+  }
+
+  p.tiers.forEach((t, i) => known(calendars, t.calendar, ['tiers', i, 'calendar'], 'calendar'));
+  known(tiers, p.defaultTier, ['defaultTier'], 'tier');
+  known(types, p.defaultType, ['defaultType'], 'type');
+
+  if (p.matrix) {
+    const m = p.matrix;
+    const impacts = dupes(m.impact, 'matrix.impact', 'impact level');
+    const urgencies = dupes(m.urgency, 'matrix.urgency', 'urgency level');
+    for (const [imp, row] of Object.entries(m.cells)) {
+      known(impacts, imp, ['matrix', 'cells', imp], 'impact');
+      for (const [urg, prio] of Object.entries(row)) {
+        known(urgencies, urg, ['matrix', 'cells', imp, urg], 'urgency');
+        known(prios, prio, ['matrix', 'cells', imp, urg], 'priority');
+      }
+    }
+    for (const imp of impacts)
+      for (const urg of urgencies)
+        if (m.cells[imp]?.[urg] === undefined)
+          add(['matrix', 'cells'], `no priority for impact "${imp}" × urgency "${urg}"`);
+    (m.caps ?? []).forEach((c, i) => known(prios, c.max, ['matrix', 'caps', i, 'max'], 'priority'));
+  }
+
+  for (const [type, byTier] of Object.entries(p.targets)) {
+    known(types, type, ['targets', type], 'type');
+    for (const [tier, byPrio] of Object.entries(byTier)) {
+      known(tiers, tier, ['targets', type, tier], 'tier', true);
+      for (const [prio, metrics] of Object.entries(byPrio)) {
+        known(prios, prio, ['targets', type, tier, prio], 'priority', true);
+        for (const metric of METRICS) {
+          const t = metrics[metric];
+          if (!t) continue;
+          checkDuration(t.due, ['targets', type, tier, prio, metric, 'due'], add);
+          if (t.goal) {
+            checkDuration(t.goal, ['targets', type, tier, prio, metric, 'goal'], add);
+            if (t.goal.unit === 'none')
+              add(
+                ['targets', type, tier, prio, metric, 'goal', 'unit'],
+                'a goal needs a time limit, not "none"',
+              );
+            if (t.due.unit === 'none')
+              add(
+                ['targets', type, tier, prio, metric, 'goal'],
+                'a goal without a due target is not supported',
+              );
+          }
+        }
+      }
+    }
+  }
+
+  (p.exemptions ?? []).forEach((e, i) => {
+    (e.priorities ?? []).forEach((x, j) => known(prios, x, ['exemptions', i, 'priorities', j], 'priority'));
+    (e.types ?? []).forEach((x, j) => known(types, x, ['exemptions', i, 'types', j], 'type'));
+    (e.tiers ?? []).forEach((x, j) => known(tiers, x, ['exemptions', i, 'tiers', j], 'tier'));
+  });
+  (p.escalation ?? []).forEach((e, i) => {
+    (e.priorities ?? []).forEach((x, j) => known(prios, x, ['escalation', i, 'priorities', j], 'priority'));
+    (e.tiers ?? []).forEach((x, j) => known(tiers, x, ['escalation', i, 'tiers', j], 'tier'));
+  });
+  return issues;
+}
+
+function checkDuration(
+  d: output<typeof DurationSchema>,
+  path: PropertyKey[],
+  add: (p: PropertyKey[], m: string) => void,
+) {
+  const amountUnit = (AMOUNT_UNITS as readonly string[]).includes(d.unit);
+  if (amountUnit && d.amount === undefined) add([...path, 'amount'], `unit "${d.unit}" needs an amount`);
+  if (!amountUnit && d.amount !== undefined) add([...path, 'amount'], `unit "${d.unit}" takes no amount`);
+  if (d.unit === 'none' && !d.words)
+    add([...path, 'words'], 'unit "none" needs the contract\'s words, e.g. "Best effort"');
+  if (d.unit !== 'none' && d.words !== undefined) add([...path, 'words'], 'words are only for unit "none"');
+  if ((d.unit === 'weeks' || d.unit === 'months') && d.amount !== undefined && !Number.isInteger(d.amount))
+    add([...path, 'amount'], `${d.unit} must be a whole number`);
+}
+
+/** Validates arbitrary input as a policy. Never throws. */
+export function validatePolicy(json: unknown): PolicyResult {
+  try {
+    const r = PolicySchema.safeParse(json);
+    if (!r.success) return { ok: false, issues: zodIssues(r.error, json) };
+    const issues = checkPolicy(r.data);
+    return issues.length ? { ok: false, issues } : { ok: true, policy: r.data };
+  } catch (e) {
+    return { ok: false, issues: [{ path: '(root)', message: `could not read the policy: ${String(e)}` }] };
+  }
+}
+
+/** Parses JSON text, reporting syntax errors with line and column. Never throws. */
+export function parsePolicyText(text: string): PolicyResult {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, issues: [jsonSyntaxIssue(text, e)] };
+  }
+  return validatePolicy(json);
+}
+
+/**
+ * Offset of the first JSON syntax error in `text` (a small recursive-descent scan, used only after
+ * JSON.parse failed, because engines differ in whether their message carries a position).
+ */
+export function jsonErrorOffset(text: string): { offset: number; reason: string } {
+  let i = 0;
+  const fail = (reason: string): never => {
+    throw { offset: i, reason };
+  };
+  const ws = () => {
+    while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++;
+  };
+  const lit = (word: string) => {
+    if (text.startsWith(word, i)) i += word.length;
+    else fail(`unexpected ${describeAt()}`);
+  };
+  const describeAt = () => (i >= text.length ? 'end of input' : `character ${JSON.stringify(text[i])}`);
+  const str = () => {
+    i++;
+    while (i < text.length && text[i] !== '"') {
+      const ch = text.charCodeAt(i);
+      if (ch < 0x20) fail('control character in string');
+      if (text[i] === '\\') {
+        i++;
+        if (text[i] === 'u') {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5))) fail('bad \\u escape');
+          i += 4;
+        } else if (!'"\\/bfnrt'.includes(text[i] ?? '')) fail('bad escape');
+      }
+      i++;
+    }
+    if (i >= text.length) fail('unterminated string');
+    i++;
+  };
+  const num = () => {
+    const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i));
+    if (!m) fail(`unexpected ${describeAt()}`);
+    i += m![0].length;
+  };
+  const value = (): void => {
+    ws();
+    const c = text[i];
+    if (c === '{') {
+      i++;
+      ws();
+      if (text[i] === '}') return void i++;
+      for (;;) {
+        ws();
+        if (text[i] !== '"') fail(`expected a property name in double quotes, found ${describeAt()}`);
+        str();
+        ws();
+        if (text[i] !== ':') fail(`expected ":" after a property name, found ${describeAt()}`);
+        i++;
+        value();
+        ws();
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        if (text[i] === '}') return void i++;
+        fail(`expected "," or "}", found ${describeAt()}`);
+      }
+    }
+    if (c === '[') {
+      i++;
+      ws();
+      if (text[i] === ']') return void i++;
+      for (;;) {
+        value();
+        ws();
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        if (text[i] === ']') return void i++;
+        fail(`expected "," or "]", found ${describeAt()}`);
+      }
+    }
+    if (c === '"') return str();
+    if (c === 't') return lit('true');
+    if (c === 'f') return lit('false');
+    if (c === 'n') return lit('null');
+    if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) return num();
+    fail(`unexpected ${describeAt()}`);
+  };
+  try {
+    value();
+    ws();
+    if (i < text.length) fail(`unexpected ${describeAt()} after the end of the JSON value`);
+  } catch (e) {
+    if (e && typeof e === 'object' && 'offset' in e) return e as { offset: number; reason: string };
+    throw e;
+  }
+  return { offset: text.length, reason: 'invalid JSON' };
+}
+
+/** Line and column (1-based) of a JSON syntax error. */
+export function jsonSyntaxIssue(text: string, _e?: unknown): Issue {
+  const { offset, reason } = jsonErrorOffset(text);
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  const col = offset - before.lastIndexOf('\n');
+  return { path: '(json)', message: `invalid JSON at line ${line}, column ${col}: ${reason}` };
+}
+
+// ---------------------------------------------------------------------------------------------
+// NeutralTicket
+
+const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
+
+/** True for an ISO 8601 date-time with offset or Z that names a real instant. */
+export function isIsoInstant(s: string): boolean {
+  const m = ISO_RE.exec(s);
+  if (!m) return false;
+  const [, y, mo, d, h, mi, se] = m;
+  if (Number(h) > 23 || Number(mi) > 59 || Number(se ?? 0) > 59) return false;
+  const day = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
+  if (day.getUTCMonth() !== Number(mo) - 1 || day.getUTCDate() !== Number(d)) return false;
+  return !Number.isNaN(Date.parse(s));
+}
+
+const Instant = string({
+  error: 'missing (expected an ISO date-time like 2026-02-04T17:30:00+01:00)',
+}).refine(isIsoInstant, {
+  error: (iss) =>
+    `malformed date ${JSON.stringify(iss.input)} (expected ISO 8601 with offset, e.g. 2026-02-04T17:30:00+01:00)`,
+});
+
+export const TicketEventSchema = discriminatedUnion(
+  'type',
+  [
+    strictObject({ at: Instant, type: literal('status'), status: zEnum(TICKET_STATUSES) }),
+    strictObject({
+      at: Instant,
+      type: literal('reply'),
+      public: boolean(),
+      by: zEnum(['agent', 'requester']),
+    }),
+    strictObject({ at: Instant, type: literal('hotfix') }),
+    strictObject({ at: Instant, type: literal('priority'), priority: Text }),
+  ],
+  { error: 'unknown event type (expected status, reply, hotfix or priority)' },
+);
+
+export const NeutralTicketSchema = strictObject({
+  createdAt: Instant,
+  type: Text.optional(),
+  tier: Text.optional(),
+  priority: Text.optional(),
+  impact: Text.optional(),
+  urgency: Text.optional(),
+  workaround: boolean().optional(),
+  timezone: string()
+    .refine(isValidZone, {
+      error: (iss) =>
+        `unknown time zone ${JSON.stringify(iss.input)} (expected an IANA name like Europe/Amsterdam)`,
+    })
+    .optional(),
+  events: array(TicketEventSchema).optional(),
+});
+
+export type TicketResult = { ok: true; ticket: NeutralTicket } | { ok: false; issues: Issue[] };
+
+/** Validates arbitrary input as a NeutralTicket. Never throws. */
+export function validateTicket(json: unknown): TicketResult {
+  try {
+    const r = NeutralTicketSchema.safeParse(json);
+    if (r.success) return { ok: true, ticket: r.data as NeutralTicket };
+    return { ok: false, issues: zodIssues(r.error, json) };
+  } catch (e) {
+    return { ok: false, issues: [{ path: '(root)', message: `could not read the ticket: ${String(e)}` }] };
+  }
+}
