@@ -1,0 +1,49 @@
+/**
+ * The per-host mapping of helpdesk fields and values onto a policy (stored as `Assignment.mapping`,
+ * edited in Options, applied by the adapters' normalizers). Checked by path when saved.
+ */
+import { z } from 'zod';
+
+/**
+ * The per-host mapping (components/options/model.ts `HostMapping`), checked by path on save.
+ */
+const Name = z.string().min(1).max(200);
+const FieldSourceSchema = z.discriminatedUnion('from', [
+  z.strictObject({ from: z.literal('custom-field'), id: Name }),
+  z.strictObject({ from: z.literal('tag'), prefix: Name }),
+  z.strictObject({ from: z.literal('field'), field: Name }),
+]);
+export const HostMappingSchema = z.strictObject({
+  tier: z
+    .discriminatedUnion('from', [
+      z.strictObject({ from: z.literal('fixed'), tier: Name }),
+      z.strictObject({ from: z.literal('org-tag'), prefix: Name }),
+      z.strictObject({ from: z.literal('ticket-tag'), prefix: Name }),
+      z.strictObject({ from: z.literal('custom-field'), id: Name }),
+      z.strictObject({ from: z.literal('field'), field: Name }),
+    ])
+    .optional(),
+  fields: z
+    .strictObject({
+      impact: FieldSourceSchema.optional(),
+      urgency: FieldSourceSchema.optional(),
+      workaround: FieldSourceSchema.optional(),
+    })
+    .optional(),
+  types: z.record(Name, Name).optional(),
+  statuses: z.record(Name, z.enum(['open', 'pending', 'on-hold', 'solved', 'closed'])).optional(),
+  values: z
+    .strictObject({
+      priority: z.record(Name, Name).optional(),
+      impact: z.record(Name, Name).optional(),
+      urgency: z.record(Name, Name).optional(),
+      tier: z.record(Name, Name).optional(),
+    })
+    .optional(),
+  /** Zendesk tag that marks a hotfix (Workspace 365 exemption). Default `hotfix`. */
+  hotfixTag: Name.optional(),
+  /** Queue refresh: a Zendesk view id whose tickets make up the queue (default: unsolved search). */
+  queue: z.strictObject({ viewId: Name.optional() }).optional(),
+});
+
+export type HostMapping = z.infer<typeof HostMappingSchema>;
