@@ -1,0 +1,22 @@
+/** Popup messages (popup → background): requests (zod, validated by the background) and their response types. */
+import { z } from 'zod';
+import { CompliancePeriodSchema } from '../../storage/schemas';
+import type { PopupModel } from '../../../components/popup/model';
+
+export const PopupRequests = [
+  /** The whole popup model: queue rows, refresh state, compliance for the chosen period. */
+  z.strictObject({ type: z.literal('ui-bg:popup-model') }),
+  /** Start a queue refresh from the helpdesk APIs (answers at once; progress shows in the model). */
+  z.strictObject({ type: z.literal('ui-bg:popup-refresh') }),
+  /** Choose the compliance period (stored); answers with the model for it. */
+  z.strictObject({ type: z.literal('ui-bg:popup-period'), period: CompliancePeriodSchema }),
+  /** Focus the ticket's tab or open it. Only registry tickets: the link is the one stored for `key`. */
+  z.strictObject({ type: z.literal('ui-bg:popup-open'), key: z.string().min(1).max(600) }),
+] as const;
+
+export interface PopupResponses {
+  'ui-bg:popup-model': PopupModel;
+  'ui-bg:popup-refresh': { started: boolean };
+  'ui-bg:popup-period': PopupModel;
+  'ui-bg:popup-open': { opened: 'focused' | 'created' };
+}

@@ -1,0 +1,28 @@
+/**
+ * The one message protocol between the extension's parts. Message types are named by direction:
+ * `cs-bg:*` content script → background, `ui-bg:*` popup/options → background, `bg-cs:*` background →
+ * content script. Each area declares its requests (zod) and responses (types) in `areas/`; the
+ * background validates every request with `RequestSchema` (router.ts); senders import only types.
+ */
+import { z } from 'zod';
+import { PopupRequests, type PopupResponses } from './areas/popup';
+import { SidebarRequests, type SidebarResponses } from './areas/sidebar';
+import { OptionsRequests, type OptionsResponses } from './areas/options';
+
+export const PingRequest = z.strictObject({ type: z.literal('ui-bg:ping'), at: z.number() });
+
+export const RequestSchema = z.discriminatedUnion('type', [
+  PingRequest,
+  ...PopupRequests,
+  ...SidebarRequests,
+  ...OptionsRequests,
+]);
+export type Request = z.infer<typeof RequestSchema>;
+
+export interface Responses extends PopupResponses, SidebarResponses, OptionsResponses {
+  'ui-bg:ping': { pong: number; version: string };
+}
+export type ResponseOf<T extends Request['type']> = T extends keyof Responses ? Responses[T] : never;
+
+/** Messages the background sends to content scripts (tabs.sendMessage); content scripts check `type`. */
+export type BackgroundToContent = { type: 'bg-cs:refresh' };

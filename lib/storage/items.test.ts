@@ -1,0 +1,47 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import v1 from '../../tests/fixtures/storage/config-v1.json';
+import { configItem, readConfig, readPreferences, preferencesItem, readCredentials } from './items';
+
+describe('stored configuration', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('migrates a v1 configuration to v2, keeping policies and turning the host map into assignments', async () => {
+    await fakeBrowser.storage.local.set({ config: v1, config$: { v: 1 } });
+    await configItem.migrate();
+    const { value, problem } = await readConfig();
+    expect(problem).toBeUndefined();
+    expect(value.version).toBe(2);
+    expect(Object.keys(value.policies)).toEqual(['mextra-2025']);
+    expect(value.disabledBuiltins).toEqual(['zmanda']);
+    expect(value.assignments).toEqual([
+      { host: 'mextra.zendesk.com', policyId: 'mextra-2025', helpdesk: 'zendesk' },
+      { host: 'scope4mation.topdesk.net', policyId: 'scope4mation', helpdesk: 'topdesk' },
+    ]);
+  });
+
+  it('falls back to an empty configuration and reports where a corrupted value broke', async () => {
+    await fakeBrowser.storage.local.set({ config: { version: 2, policies: 'oops' }, config$: { v: 2 } });
+    const { value, problem } = await readConfig();
+    expect(value.assignments).toEqual([]);
+    expect(problem?.message).toMatch(/config was unreadable at policies/);
+  });
+
+  it('keeps the valid preferences and defaults only the corrupted field', async () => {
+    await preferencesItem.setValue({
+      language: 'nl',
+      atRiskPercent: 'lots',
+      notifications: false,
+      sidebarSide: 'left',
+    });
+    const { value } = await readPreferences();
+    expect(value).toEqual({ language: 'nl', atRiskPercent: 25, notifications: false, sidebarSide: 'left' });
+  });
+
+  it('rejects credentials stored under something that is not a host name', async () => {
+    await fakeBrowser.storage.local.set({ credentials: { 'not a host': { username: 'a', password: 'b' } } });
+    const { value, problem } = await readCredentials();
+    expect(value).toEqual({});
+    expect(problem?.key).toBe('credentials');
+  });
+});

@@ -1,0 +1,160 @@
+/**
+ * Zod schemas for everything the extension stores. Every value is re-validated on read: a corrupted
+ * value falls back (field by field where it can) and the problem is reported, never crashed on.
+ */
+import { z } from 'zod';
+
+export const HelpdeskKind = z.enum(['zendesk', 'topdesk']);
+
+export const PreferencesSchema = z.object({
+  language: z.enum(['auto', 'nl', 'en']).catch('auto'),
+  /** At risk when this share (percent) of the target or less remains. */
+  atRiskPercent: z.number().int().min(1).max(90).catch(25),
+  notifications: z.boolean().catch(true),
+  sidebarSide: z.enum(['right', 'left']).catch('right'),
+});
+export type Preferences = z.infer<typeof PreferencesSchema>;
+export const DEFAULT_PREFERENCES: Preferences = {
+  language: 'auto',
+  atRiskPercent: 25,
+  notifications: true,
+  sidebarSide: 'right',
+};
+
+/** Sidebar UI state, per helpdesk. */
+export const UiStateSchema = z.object({
+  collapsed: z.record(z.string(), z.boolean()).catch({}),
+  side: z.record(z.string(), z.enum(['right', 'left'])).catch({}),
+});
+export type UiState = z.infer<typeof UiStateSchema>;
+
+/** A host name like `mextra.zendesk.com` or `helpdesk.example.nl` (no scheme, no path). */
+export const HostName = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(
+    /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/,
+    'not a host name (example: mextra.zendesk.com)',
+  );
+
+export const AssignmentSchema = z.object({
+  host: HostName,
+  helpdesk: HelpdeskKind,
+  policyId: z.string().min(1),
+  /** Field/value mapping for this host; validated by the helpdesk mapping schema when used. */
+  mapping: z.record(z.string(), z.unknown()).optional(),
+});
+export type Assignment = z.infer<typeof AssignmentSchema>;
+
+export const StoredPolicySchema = z.object({
+  /** The policy JSON exactly as imported (validated again by the engine's schema on use). */
+  json: z.unknown(),
+  importedAt: z.string(),
+  source: z.string().optional(),
+});
+
+export const ConfigSchemaV2 = z.object({
+  version: z.literal(2),
+  policies: z.record(z.string(), StoredPolicySchema),
+  disabledBuiltins: z.array(z.string()),
+  assignments: z.array(AssignmentSchema),
+  selfHosted: z.array(z.object({ host: HostName, helpdesk: HelpdeskKind })),
+});
+export type Config = z.infer<typeof ConfigSchemaV2>;
+export const EMPTY_CONFIG: Config = {
+  version: 2,
+  policies: {},
+  disabledBuiltins: [],
+  assignments: [],
+  selfHosted: [],
+};
+
+/** v1 (first release): assignments were a plain host → policy id map, no mappings, no self-hosted list. */
+export const ConfigSchemaV1 = z.object({
+  policies: z.record(z.string(), StoredPolicySchema).default({}),
+  disabledBuiltins: z.array(z.string()).default([]),
+  assignments: z.record(z.string(), z.string()).default({}),
+});
+
+export function migrateConfigV1toV2(v1: unknown): Config {
+  const old = ConfigSchemaV1.parse(v1);
+  return {
+    version: 2,
+    policies: old.policies,
+    disabledBuiltins: old.disabledBuiltins,
+    assignments: Object.entries(old.assignments).map(([host, policyId]) => ({
+      host,
+      policyId,
+      helpdesk: host.endsWith('.topdesk.net') ? 'topdesk' : 'zendesk',
+    })),
+    selfHosted: [],
+  };
+}
+
+/** TOPdesk application passwords per host (stored locally only, never synced, sent only to that host). */
+export const CredentialsSchema = z.record(
+  HostName,
+  z.object({ username: z.string().min(1), password: z.string().min(1) }),
+);
+export type Credentials = z.infer<typeof CredentialsSchema>;
+
+/** A compliance period the popup can ask for (lib/compliance/period.ts `CompliancePeriod`). */
+export const CompliancePeriodSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('this-month') }),
+  z.strictObject({ kind: z.literal('last-30-days') }),
+  z.strictObject({
+    kind: z.literal('month'),
+    year: z.number().int().min(2000).max(2100),
+    month: z.number().int().min(1).max(12),
+  }),
+]);
+
+export const RefreshErrorSchema = z.object({ helpdesk: HelpdeskKind, host: z.string(), message: z.string() });
+
+/** The popup's queue refresh (progress, last run, problems) and the chosen compliance period. */
+export const QueueStateSchema = z.object({
+  refresh: z
+    .object({
+      running: z.boolean(),
+      startedAt: z.number().nullable(),
+      /** Last progress write of a running refresh: a refresh that stopped beating was interrupted. */
+      heartbeatAt: z.number().nullable(),
+      progress: z
+        .object({ done: z.number(), total: z.number().nullable(), waitingMs: z.number().optional() })
+        .nullable(),
+      lastRefreshAt: z.number().nullable(),
+      errors: z.array(RefreshErrorSchema),
+    })
+    .catch({
+      running: false,
+      startedAt: null,
+      heartbeatAt: null,
+      progress: null,
+      lastRefreshAt: null,
+      errors: [],
+    }),
+  period: CompliancePeriodSchema.catch({ kind: 'this-month' }),
+  /** Zendesk `updated_at` per registry key when its audits were last read (unchanged tickets are not re-read). */
+  seen: z.record(z.string(), z.string()).catch({}),
+});
+export type QueueState = z.infer<typeof QueueStateSchema>;
+export const DEFAULT_QUEUE_STATE: QueueState = {
+  refresh: {
+    running: false,
+    startedAt: null,
+    heartbeatAt: null,
+    progress: null,
+    lastRefreshAt: null,
+    errors: [],
+  },
+  period: { kind: 'this-month' },
+  seen: {},
+};
+
+/** Persisted alert markers (lib/alerts `FiredMarkers`), checked one by one on read. */
+export const FiredMarkerSchema = z.object({
+  at: z.number(),
+  firedAt: z.number(),
+  silent: z.boolean().optional(),
+});
