@@ -1,0 +1,354 @@
+/**
+ * The agent sidebar: header (policy, tier, type and where each came from), warnings, one card per
+ * metric with a live countdown, the priority matrix, the helpdesk's own SLA, and the explanation.
+ * Collapses to a slim edge tab showing only the most urgent countdown. Props in, callbacks out:
+ * no browser APIs, no timers (the `now` clock comes from the content script's ticker).
+ */
+import { useEffect, useRef } from 'preact/hooks';
+// The runtime import installs signals' Preact integration: reading `model.value` in render
+// re-renders the sidebar when the background sends a new model.
+import '@preact/signals';
+import type { ReadonlySignal } from '@preact/signals';
+import type { Evaluation } from '../../lib/sla/types.ts';
+import { liveEvaluation, mostUrgent, type LiveEvaluation } from '../../lib/live/countdown.ts';
+import type { Locale } from '../../lib/i18n/core.ts';
+import { formatDuration, formatMoment } from '../../lib/i18n/format.ts';
+import { t } from '../../lib/i18n/sidebar.ts';
+import type {
+  HelpdeskSla,
+  OptionsSection,
+  SidebarModel,
+  SidebarReady,
+  SidebarSide,
+  Theme,
+  TicketDisplay,
+} from './model.ts';
+import { countdownText } from './Countdown.tsx';
+import { Icon, STATE_ICON } from './icons.tsx';
+import { MetricCard } from './MetricCard.tsx';
+import { labelOf, PriorityMatrix } from './PriorityMatrix.tsx';
+import { ProblemState } from './ProblemState.tsx';
+import { useNow, type Clock } from './useNow.ts';
+import { Warnings } from './Warnings.tsx';
+import { WhyPanel } from './WhyPanel.tsx';
+
+export interface SidebarProps {
+  /** The model from the background: a signal (the overlay's) or a plain value. */
+  model: SidebarModel | ReadonlySignal<SidebarModel>;
+  /** The page's one ticker (lib/content/ticker.ts); a signal of epoch ms works as is. */
+  now: Clock;
+  locale: Locale;
+  /** The agent's IANA zone, e.g. `Intl.DateTimeFormat().resolvedOptions().timeZone`. */
+  agentZone: string;
+  /** 'auto' follows prefers-color-scheme. Default 'auto'. */
+  theme?: Theme;
+  side: SidebarSide;
+  collapsed: boolean;
+  /** At risk when at most this share of the target remains (Options' atRiskPercent / 100). Default 0.25. */
+  atRiskShare?: number;
+  /** 'fixed' (default) pins it to the viewport edge; 'inline' lays it out in place (gallery). */
+  placement?: 'fixed' | 'inline';
+  onCollapsedChange: (collapsed: boolean) => void;
+  onSideChange?: (side: SidebarSide) => void;
+  onOpenOptions: (section?: OptionsSection) => void;
+  /** Ask the background again (problem states). */
+  onRetry?: () => void;
+  /** Start the "why" panel expanded (gallery, screenshots). */
+  whyOpen?: boolean;
+}
+
+function isSignal<T>(v: T | ReadonlySignal<T>): v is ReadonlySignal<T> {
+  return typeof v === 'object' && v !== null && 'peek' in v && 'subscribe' in v;
+}
+
+const originText = (origin: string, locale: Locale): string => {
+  switch (origin) {
+    case 'default':
+      return t(locale, 'origin.default');
+    case 'none':
+      return t(locale, 'origin.none');
+    case 'mapping':
+    case 'tag':
+    case 'field':
+    case 'ticket':
+    case 'matrix':
+      return t(locale, 'origin.from', { source: t(locale, `origin.${origin}`) });
+    default:
+      return t(locale, 'origin.from', { source: origin });
+  }
+};
+
+/** What the polite live region says: states only, so it changes on state changes, never per tick. */
+function liveSummary(model: SidebarModel, live: LiveEvaluation | null, locale: Locale): string {
+  if (model.status === 'problem') return t(locale, `problem.${model.problem.kind}.title`);
+  if (!live) return '';
+  return live.metrics
+    .map((m) =>
+      t(locale, 'live.state', {
+        metric: t(locale, m.name === 'response' ? 'metric.response' : 'metric.resolution'),
+        state: t(locale, `state.${m.live.state}`),
+      }),
+    )
+    .join(' ');
+}
+
+function safeLink(link: string): string | undefined {
+  return /^https?:\/\//i.test(link) ? link : undefined;
+}
+
+function TicketLine({ display, locale }: { display: TicketDisplay; locale: Locale }) {
+  const href = safeLink(display.link);
+  const key = t(locale, 'sidebar.openTicket', { key: display.ticketKey });
+  return (
+    <p class="sla-ticket">
+      {href ? <a href={href}>{key}</a> : <span>{key}</span>}
+      {display.subject && (
+        <>
+          {' · '}
+          <span class="sla-subject">{display.subject}</span>
+        </>
+      )}
+      {(display.requester || display.organization || display.status) && (
+        <span class="sla-requester">
+          <br />
+          {[display.requester, display.organization, display.status].filter(Boolean).join(' · ')}
+        </span>
+      )}
+    </p>
+  );
+}
+
+function Facts({ model, locale }: { model: SidebarReady; locale: Locale }) {
+  const e: Evaluation = model.evaluation;
+  return (
+    <dl class="sla-facts">
+      <dt>{t(locale, 'header.policy')}</dt>
+      <dd>{e.policyName || e.policy}</dd>
+      <dt>{t(locale, 'header.tier')}</dt>
+      <dd>
+        {labelOf(model.labels.tiers, e.tier, locale)}{' '}
+        <span class="sla-origin">({originText(e.origin.tier, locale)})</span>
+      </dd>
+      <dt>{t(locale, 'header.type')}</dt>
+      <dd>
+        {labelOf(model.labels.types, e.type, locale)}{' '}
+        <span class="sla-origin">({originText(e.origin.type, locale)})</span>
+      </dd>
+    </dl>
+  );
+}
+
+function HelpdeskSlaList({
+  sla,
+  locale,
+  zone,
+  nowMs,
+}: {
+  sla: HelpdeskSla;
+  locale: Locale;
+  zone: string;
+  nowMs: number;
+}) {
+  if (!sla.targets.length) return null;
+  return (
+    <section class="sla-section" aria-labelledby="sla-helpdesk-sla">
+      <h3 id="sla-helpdesk-sla">
+        {sla.policy
+          ? t(locale, 'helpdeskSla.heading', { policy: sla.policy })
+          : t(locale, 'helpdeskSla.headingNoName')}
+      </h3>
+      <ul class="sla-source">
+        {sla.targets.map((x, i) => (
+          <li key={i}>
+            {x.metric}: {x.dueAt ? formatMoment(Date.parse(x.dueAt), { locale, zone, nowMs }) : '—'} (
+            {t(locale, `helpdeskSla.${x.state}`)})
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function Sidebar(props: SidebarProps) {
+  const {
+    now,
+    locale,
+    agentZone,
+    theme = 'auto',
+    side,
+    collapsed,
+    atRiskShare = 0.25,
+    placement = 'fixed',
+    onCollapsedChange,
+    onSideChange,
+    onOpenOptions,
+    onRetry,
+    whyOpen,
+  } = props;
+  const model = isSignal(props.model) ? props.model.value : props.model;
+  const nowMs = useNow(now);
+  const live = model.status === 'ready' ? liveEvaluation(model.evaluation, nowMs, atRiskShare) : null;
+
+  // Keep keyboard focus on the toggle across collapse/expand (the button is replaced).
+  const focusToggle = useRef(false);
+  const toggleRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (focusToggle.current) {
+      focusToggle.current = false;
+      toggleRef.current?.focus();
+    }
+  }, [collapsed]);
+  const toggle = () => {
+    focusToggle.current = true;
+    onCollapsedChange(!collapsed);
+  };
+
+  const rootClass = `sla-root side-${side} theme-${theme} placement-${placement}${collapsed ? ' is-collapsed' : ''}`;
+  const liveRegion = (
+    <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">
+      {liveSummary(model, live, locale)}
+    </div>
+  );
+
+  if (collapsed) {
+    const urgent = live ? mostUrgent(live.metrics) : null;
+    let text = t(locale, 'sidebar.title');
+    let label = t(locale, 'tab.labelNone');
+    if (urgent) {
+      const l = urgent.live;
+      const breached = l.state === 'breached';
+      const ms = breached ? (l.calendarRemainingMs ?? 0) : (l.remainingMs ?? 0);
+      const short = countdownText(ms, locale, urgent.result.businessTime && !breached);
+      text = breached ? t(locale, 'tab.overdue', { duration: short }) : short;
+      label = t(locale, 'tab.label', {
+        metric: t(locale, urgent.name === 'response' ? 'metric.response' : 'metric.resolution'),
+        state: t(locale, `state.${l.state}`),
+        time: breached
+          ? t(locale, 'tab.ago', { duration: formatDuration(ms, locale) })
+          : t(locale, 'tab.left', {
+              duration: formatDuration(ms, locale, { largest: urgent.result.businessTime ? 'h' : 'd' }),
+            }),
+      });
+    }
+    return (
+      <aside class={rootClass} lang={locale} aria-label={t(locale, 'sidebar.label')}>
+        {liveRegion}
+        <button
+          ref={toggleRef}
+          type="button"
+          class={`sla-tab${urgent ? ` state-${urgent.live.state}` : ''}`}
+          aria-expanded="false"
+          aria-label={label}
+          title={t(locale, 'sidebar.expand')}
+          onClick={toggle}
+        >
+          <Icon
+            name={urgent ? STATE_ICON[urgent.live.state] : model.status === 'problem' ? 'warn' : 'clock'}
+          />
+          <span>{text}</span>
+        </button>
+      </aside>
+    );
+  }
+
+  const otherSide: SidebarSide = side === 'right' ? 'left' : 'right';
+  return (
+    <aside class={rootClass} lang={locale} aria-label={t(locale, 'sidebar.label')}>
+      {liveRegion}
+      <div class="sla-panel">
+        <header class="sla-head">
+          <h2>{t(locale, 'sidebar.title')}</h2>
+          {model.status === 'ready' && model.partial && (
+            <span
+              class="sla-badge sla-badge-partial"
+              title={model.partialReason ?? t(locale, 'sidebar.partialHelp')}
+            >
+              <Icon name="info" />
+              {t(locale, 'sidebar.partial')}
+            </span>
+          )}
+          {onSideChange && (
+            <button
+              type="button"
+              class="sla-icon-button"
+              aria-label={t(locale, otherSide === 'left' ? 'sidebar.moveLeft' : 'sidebar.moveRight')}
+              title={t(locale, otherSide === 'left' ? 'sidebar.moveLeft' : 'sidebar.moveRight')}
+              onClick={() => onSideChange(otherSide)}
+            >
+              <Icon name="swap" />
+            </button>
+          )}
+          <button
+            ref={toggleRef}
+            type="button"
+            class="sla-icon-button"
+            aria-expanded="true"
+            aria-label={t(locale, 'sidebar.collapse')}
+            title={t(locale, 'sidebar.collapse')}
+            onClick={toggle}
+          >
+            <Icon name={side === 'right' ? 'collapseRight' : 'collapseLeft'} />
+          </button>
+        </header>
+        <div class="sla-body">
+          {model.display && <TicketLine display={model.display} locale={locale} />}
+          {model.status === 'loading' && <p>{t(locale, 'sidebar.loading')}</p>}
+          {model.status === 'problem' && (
+            <ProblemState
+              problem={model.problem}
+              locale={locale}
+              onOpenOptions={onOpenOptions}
+              {...(model.display ? { display: model.display } : {})}
+              {...(onRetry ? { onRetry } : {})}
+            />
+          )}
+          {model.status === 'ready' && live && (
+            <>
+              {model.partial && (
+                <p class="sla-source">{model.partialReason ?? t(locale, 'sidebar.partialHelp')}</p>
+              )}
+              <Facts model={model} locale={locale} />
+              <Warnings
+                metrics={live.metrics.map((m) => ({
+                  name: m.name,
+                  live: m.live,
+                  businessTime: m.result.businessTime,
+                }))}
+                locale={locale}
+                atRiskShare={atRiskShare}
+                {...(model.evaluation.escalation ? { escalation: model.evaluation.escalation } : {})}
+              />
+              {live.metrics.length === 0 && <p>{t(locale, 'sidebar.noMetrics')}</p>}
+              {live.metrics.map((m) => (
+                <MetricCard
+                  key={m.name}
+                  name={m.name}
+                  metric={m.result}
+                  live={m.live}
+                  locale={locale}
+                  agentZone={agentZone}
+                  contractZone={model.evaluation.timezone}
+                  nowMs={nowMs}
+                />
+              ))}
+              <PriorityMatrix
+                evaluation={model.evaluation}
+                labels={model.labels}
+                locale={locale}
+                {...(model.matrix ? { matrix: model.matrix } : {})}
+              />
+              {model.helpdeskSla && (
+                <HelpdeskSlaList sla={model.helpdeskSla} locale={locale} zone={agentZone} nowMs={nowMs} />
+              )}
+              <WhyPanel
+                explanation={model.evaluation.explanation}
+                locale={locale}
+                defaultOpen={whyOpen ?? false}
+              />
+            </>
+          )}
+        </div>
+      </div>
+    </aside>
+  );
+}

@@ -1,0 +1,30 @@
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { mextraPaused } from './evaluations.ts';
+import { WhyPanel } from './WhyPanel.tsx';
+
+afterEach(cleanup);
+
+describe('WhyPanel', () => {
+  it('starts collapsed and shows the engine’s explanation as text when opened', () => {
+    const { container } = render(<WhyPanel explanation={mextraPaused.explanation} locale="en" />);
+    const text = container.querySelector('#sla-why-text') as HTMLElement;
+    expect(text.hidden).toBe(true);
+    const button = screen.getByRole('button', { name: 'Show why' });
+    expect(button.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(button);
+    expect(text.hidden).toBe(false);
+    expect(text.textContent).toBe(mextraPaused.explanation);
+    expect(text.textContent).toContain('Not counted while pending: Mon 9 Feb 2026 14:02 – now (1 h 28 min).');
+    expect(screen.getByRole('button', { name: 'Hide why' }).getAttribute('aria-expanded')).toBe('true');
+  });
+
+  it('keeps markup in an explanation as text', () => {
+    const { container } = render(
+      <WhyPanel explanation={'<img src=x onerror=alert(1)>'} locale="nl" defaultOpen />,
+    );
+    expect(container.querySelector('img')).toBeNull();
+    expect(screen.getByText('<img src=x onerror=alert(1)>')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Verberg uitleg' })).toBeTruthy();
+  });
+});

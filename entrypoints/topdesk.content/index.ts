@@ -1,0 +1,8 @@
+import { runOverlay } from '@/lib/content/run';
+import { topdeskAdapter } from '@/lib/content/adapters';
+
+export default defineContentScript({
+  matches: ['*://*.topdesk.net/tas/*'],
+  allFrames: true,
+  main: (ctx) => runOverlay(ctx, topdeskAdapter()),
+});

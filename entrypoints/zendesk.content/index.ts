@@ -1,0 +1,7 @@
+import { runOverlay } from '@/lib/content/run';
+import { zendeskAdapter } from '@/lib/content/adapters';
+
+export default defineContentScript({
+  matches: ['*://*.zendesk.com/agent/*'],
+  main: (ctx) => runOverlay(ctx, zendeskAdapter()),
+});

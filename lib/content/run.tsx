@@ -1,0 +1,136 @@
+/**
+ * Mounts the sidebar on a helpdesk page: one Shadow DOM UI (styles isolated both ways, key events
+ * kept inside), fed by the overlay controller and the page's single ticker. Everything is tied to
+ * WXT's `ctx`, so an extension reload or navigation leaves nothing behind.
+ */
+import { render } from 'preact';
+import { signal } from '@preact/signals';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { Sidebar } from '../../components/sidebar/Sidebar';
+import { SIDEBAR_CSS } from '../../components/sidebar/style';
+import type { SidebarModel, SidebarSide } from '../../components/sidebar/model';
+import { resolveLocale } from '../i18n';
+import { send } from '../messaging/client';
+import type { PageRead } from '../messaging/areas/sidebar';
+import type { BackgroundToContent } from '../messaging/protocol';
+import { startOverlay, type TicketRef } from './overlay';
+import { createTicker } from './ticker';
+
+/** The page side of a helpdesk adapter, as the content script needs it. */
+export interface PageAdapter {
+  helpdesk: 'zendesk' | 'topdesk';
+  /** The ticket open in this page or frame. */
+  activeTicket(url: string, doc: Document): TicketRef | null;
+  /** API first, DOM fallback; never throws. */
+  read(ref: TicketRef, options: { force: boolean }): Promise<PageRead>;
+  /**
+   * Optional: a cheap digest of what the page shows of the open ticket (status, priority). When it
+   * changes — the agent saved a status, the page re-rendered a new reply — the ticket is read again
+   * at once instead of at the next poll.
+   */
+  fingerprint?(doc: Document): string;
+}
+
+export const SIDEBAR_TAG = 'sla-overlay';
+
+const LOADING: SidebarModel = { status: 'loading' };
+
+export async function runOverlay(ctx: ContentScriptContext, adapter: PageAdapter): Promise<void> {
+  const now = createTicker(ctx);
+  const view = signal({
+    locale: resolveLocale('auto', navigator.languages),
+    side: 'right' as SidebarSide,
+    collapsed: false,
+    atRiskShare: 0.25,
+  });
+
+  const evaluate = async (ref: TicketRef, read: PageRead): Promise<SidebarModel> => {
+    const reply = await send({
+      type: 'cs-bg:ticket',
+      helpdesk: adapter.helpdesk,
+      host: location.hostname,
+      url: location.href,
+      ticketId: ref.id,
+      pageNow: Date.now(),
+      read,
+    });
+    if (!reply.ok) return { status: 'problem', problem: { kind: 'error', message: reply.error } };
+    view.value = {
+      locale: resolveLocale(reply.data.view.language, navigator.languages),
+      side: reply.data.view.side,
+      collapsed: reply.data.view.collapsed,
+      atRiskShare: reply.data.view.atRiskPercent / 100,
+    };
+    return reply.data.model;
+  };
+
+  const saveUi = (patch: { collapsed?: boolean; side?: SidebarSide }) => {
+    view.value = { ...view.value, ...patch };
+    void send({ type: 'cs-bg:ui-state', helpdesk: adapter.helpdesk, ...patch });
+  };
+
+  const overlay = startOverlay(ctx, {
+    reader: {
+      activeTicket: (url) => adapter.activeTicket(url ?? location.href, document),
+      read: (ref, force) => adapter.read(ref, { force }),
+    },
+    evaluate,
+    loadingModel: LOADING,
+    mount: async (model) => {
+      const ui = await createShadowRootUi(ctx, {
+        name: SIDEBAR_TAG,
+        position: 'inline',
+        anchor: 'body',
+        append: 'last',
+        css: SIDEBAR_CSS,
+        isolateEvents: true,
+        onMount(container) {
+          const App = () => (
+            <Sidebar
+              model={model}
+              now={now}
+              locale={view.value.locale}
+              agentZone={Intl.DateTimeFormat().resolvedOptions().timeZone}
+              side={view.value.side}
+              collapsed={view.value.collapsed}
+              atRiskShare={view.value.atRiskShare}
+              onCollapsedChange={(collapsed) => saveUi({ collapsed })}
+              onSideChange={(side) => saveUi({ side })}
+              onOpenOptions={(section) =>
+                void send({ type: 'cs-bg:open-options', ...(section ? { section } : {}) })
+              }
+              onRetry={() => void overlay.sync(true)}
+            />
+          );
+          render(<App />, container);
+          return container;
+        },
+        onRemove(container) {
+          if (container) render(null, container);
+        },
+      });
+      ui.mount();
+      return { remove: () => ui.remove() };
+    },
+  });
+
+  if (adapter.fingerprint) {
+    let last = adapter.fingerprint(document);
+    ctx.setInterval(() => {
+      if (document.visibilityState !== 'visible' || !overlay.mounted()) return;
+      const now = adapter.fingerprint!(document);
+      if (now !== last) {
+        last = now;
+        void overlay.sync(true);
+      }
+    }, 2000);
+  }
+
+  // The background asks open tickets to refresh when policies or assignments change.
+  const onMessage = (message: unknown) => {
+    if ((message as BackgroundToContent | undefined)?.type === 'bg-cs:refresh') void overlay.sync(true);
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+}
