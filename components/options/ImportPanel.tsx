@@ -1,0 +1,308 @@
+/**
+ * Import a policy by file, drag-and-drop, paste or https URL. Shows every problem (JSON path, or
+ * line:column for syntax) or a preview of the differences; nothing is stored until Confirm.
+ */
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { checkSize, formatBytes } from '../../lib/options/importPolicy';
+import type { DiffChange } from '../../lib/options/diffPolicy';
+import type { ActionResult, ImportPlan, ImportResult, ImportSource } from './model';
+import type { Strings } from './strings';
+import { Field, Status } from './ui';
+
+export interface ImportPanelProps {
+  t: Strings;
+  maxBytes: number;
+  schemaUrl: string;
+  /** The current check result (lifted so "duplicate" in the policy list can show its preview here). */
+  result: ImportResult | null;
+  onResult(result: ImportResult | null): void;
+  onPreview(input: ImportSource): Promise<ImportResult>;
+  onConfirm(plan: ImportPlan): Promise<ActionResult>;
+}
+
+export function ImportPanel({
+  t,
+  maxBytes,
+  schemaUrl,
+  result,
+  onResult,
+  onPreview,
+  onConfirm,
+}: ImportPanelProps) {
+  const [text, setText] = useState('');
+  const [url, setUrl] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
+  const [dragging, setDragging] = useState(false);
+
+  const preview = (input: ImportSource) => {
+    setBusy(true);
+    setStatus(null);
+    onResult(null);
+    onPreview(input)
+      .then(onResult, (e: unknown) => setStatus({ text: String(e), error: true }))
+      .finally(() => setBusy(false));
+  };
+
+  // Listeners added directly: drag events are wired by name, the same in every browser and test DOM.
+  const dropzone = useRef<HTMLDivElement>(null);
+  const readFileRef = useRef<(file: File | undefined) => void>(() => undefined);
+  useLayoutEffect(() => {
+    const el = dropzone.current;
+    if (!el) return;
+    const over = (e: Event) => {
+      e.preventDefault();
+      setDragging(true);
+    };
+    const leave = () => setDragging(false);
+    const drop = (e: Event) => {
+      e.preventDefault();
+      setDragging(false);
+      readFileRef.current((e as DragEvent).dataTransfer?.files?.[0]);
+    };
+    el.addEventListener('dragover', over);
+    el.addEventListener('dragleave', leave);
+    el.addEventListener('drop', drop);
+    return () => {
+      el.removeEventListener('dragover', over);
+      el.removeEventListener('dragleave', leave);
+      el.removeEventListener('drop', drop);
+    };
+  }, []);
+
+  const readFile = (file: File | undefined) => {
+    if (!file) return;
+    const tooLarge = checkSize(file.size, maxBytes);
+    if (tooLarge) {
+      onResult(null);
+      setStatus({ text: t.import.tooLarge(formatBytes(file.size), formatBytes(maxBytes)), error: true });
+      return;
+    }
+    setBusy(true);
+    file.text().then(
+      (content) => preview({ kind: 'text', text: content, source: file.name }),
+      (e: unknown) => {
+        setBusy(false);
+        setStatus({ text: String(e), error: true });
+      },
+    );
+  };
+  readFileRef.current = readFile;
+
+  return (
+    <div class="import-panel">
+      <p>
+        {t.import.intro}{' '}
+        <a href={schemaUrl} target="_blank" rel="noreferrer">
+          {t.import.schemaLink}
+        </a>
+      </p>
+      <div class={`dropzone ${dragging ? 'is-dragging' : ''}`} data-testid="dropzone" ref={dropzone}>
+        <Field id="import-file" label={t.import.file} help={t.import.drop}>
+          {(a) => (
+            <input
+              {...a}
+              type="file"
+              accept=".json,application/json"
+              disabled={busy}
+              onChange={(e) => {
+                const input = e.currentTarget;
+                readFile(input.files?.[0]);
+                input.value = '';
+              }}
+            />
+          )}
+        </Field>
+      </div>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (text.trim()) preview({ kind: 'text', text, source: 'paste' });
+        }}
+      >
+        <Field id="import-paste" label={t.import.paste}>
+          {(a) => (
+            <textarea
+              {...a}
+              rows={6}
+              spellcheck={false}
+              value={text}
+              onInput={(e) => setText(e.currentTarget.value)}
+            />
+          )}
+        </Field>
+        <button type="submit" disabled={busy || !text.trim()}>
+          {t.import.check}
+        </button>
+      </form>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          // Synchronous: the entrypoint requests the host permission inside this submit (user gesture).
+          if (url.trim()) preview({ kind: 'url', url: url.trim() });
+        }}
+      >
+        <Field id="import-url" label={t.import.url} help={t.import.urlHelp}>
+          {(a) => (
+            <input
+              {...a}
+              type="url"
+              placeholder="https://"
+              value={url}
+              onInput={(e) => setUrl(e.currentTarget.value)}
+            />
+          )}
+        </Field>
+        <button type="submit" disabled={busy || !url.trim()}>
+          {t.import.fetch}
+        </button>
+      </form>
+      <Status text={busy ? t.working : (status?.text ?? null)} kind={status?.error ? 'error' : 'info'} />
+      {result ? (
+        <ImportResultView
+          t={t}
+          result={result}
+          busy={busy}
+          onCancel={() => {
+            onResult(null);
+            setStatus({ text: t.import.cancelled, error: false });
+          }}
+          onConfirm={(plan) => {
+            setBusy(true);
+            onConfirm(plan)
+              .then(
+                (r) => {
+                  if (r.ok) {
+                    onResult(null);
+                    setText('');
+                    setStatus({ text: t.import.done(plan.name), error: false });
+                  } else setStatus({ text: r.message, error: true });
+                },
+                (e: unknown) => setStatus({ text: String(e), error: true }),
+              )
+              .finally(() => setBusy(false));
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+function ImportResultView({
+  t,
+  result,
+  busy,
+  onCancel,
+  onConfirm,
+}: {
+  t: Strings;
+  result: ImportResult;
+  busy: boolean;
+  onCancel(): void;
+  onConfirm(plan: ImportPlan): void;
+}) {
+  const warnings = result.warnings.length ? (
+    <div class="warnings">
+      <h4>{t.import.warnings}</h4>
+      <ul>
+        {result.warnings.map((w, i) => (
+          <li key={i}>
+            <code>{t.import.lineCol(w.line, w.column)}</code>: {w.message}
+          </li>
+        ))}
+      </ul>
+    </div>
+  ) : null;
+
+  if (!result.ok) {
+    return (
+      <div class="import-errors" role="alert" aria-labelledby="import-errors-title">
+        <h4 id="import-errors-title">{t.import.errorsTitle(result.errors.length)}</h4>
+        <ul>
+          {result.errors.map((e, i) => (
+            <li key={i}>
+              {e.line !== undefined ? (
+                <code>{t.import.lineCol(e.line, e.column ?? 1)}</code>
+              ) : e.path ? (
+                <code>{e.path}</code>
+              ) : null}
+              {e.line !== undefined || e.path ? ': ' : ''}
+              {e.code === 'too-large' && e.bytes !== undefined && e.limit !== undefined
+                ? t.import.tooLarge(formatBytes(e.bytes), formatBytes(e.limit))
+                : e.code === 'syntax'
+                  ? e.message.replace(/^line \d+, column \d+: /, '')
+                  : e.message}
+            </li>
+          ))}
+        </ul>
+        {warnings}
+      </div>
+    );
+  }
+
+  const plan = result;
+  return (
+    <div class="import-preview" aria-labelledby="import-preview-title">
+      <h4 id="import-preview-title">
+        {t.import.previewTitle(plan.name)} <code>{plan.id}</code>
+      </h4>
+      <p>
+        {plan.isNew
+          ? t.import.isNew
+          : plan.replacesImported
+            ? t.import.replacesImported
+            : t.import.replacesBuiltin}
+      </p>
+      {plan.assignedHosts.length ? <p>{t.import.assigned(plan.assignedHosts)}</p> : null}
+      {!plan.isNew ? (
+        plan.diff.identical ? (
+          <p>{t.import.identical}</p>
+        ) : (
+          <>
+            <p>{t.import.changes(plan.diff.count)}</p>
+            {plan.diff.groups.map((g) => (
+              <section key={g.section} class="diff-group">
+                <h5>{t.import.section[g.section] ?? g.section}</h5>
+                <ul>
+                  {g.changes.map((c) => (
+                    <DiffRow key={c.path} change={c} t={t} />
+                  ))}
+                </ul>
+              </section>
+            ))}
+          </>
+        )
+      ) : null}
+      {warnings}
+      <div class="actions">
+        <button type="button" class="primary" disabled={busy} onClick={() => onConfirm(plan)}>
+          {t.import.confirm}
+        </button>
+        <button type="button" disabled={busy} onClick={onCancel}>
+          {t.cancel}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function DiffRow({ change, t }: { change: DiffChange; t: Strings }) {
+  return (
+    <li class={`diff diff-${change.kind}`}>
+      <span class="diff-kind">{t.import.kind[change.kind]}</span> <strong>{change.label}</strong>
+      {change.kind === 'changed' ? (
+        <>
+          : <del>{change.before}</del> → <ins>{change.after}</ins>
+        </>
+      ) : change.kind === 'added' ? (
+        <>
+          : <ins>{change.after}</ins>
+        </>
+      ) : (
+        <>
+          : <del>{change.before}</del>
+        </>
+      )}
+    </li>
+  );
+}

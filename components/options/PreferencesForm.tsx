@@ -1,0 +1,115 @@
+/** Language, at-risk threshold, notifications and sidebar side; managed values are shown locked. */
+import { useState } from 'preact/hooks';
+import type { Preferences } from '../../lib/storage/schemas';
+import type { ActionResult, LockSource } from './model';
+import type { Strings } from './strings';
+import { Field, LockedBadge, Status } from './ui';
+
+export interface PreferencesFormProps {
+  preferences: Preferences;
+  locked: Partial<Record<keyof Preferences, LockSource>>;
+  t: Strings;
+  onSave(patch: Partial<Preferences>): Promise<ActionResult>;
+}
+
+export function PreferencesForm({ preferences, locked, t, onSave }: PreferencesFormProps) {
+  const [atRisk, setAtRisk] = useState(String(preferences.atRiskPercent));
+  const [atRiskError, setAtRiskError] = useState<string | null>(null);
+  const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
+  const save = (patch: Partial<Preferences>) =>
+    onSave(patch).then(
+      (r) => setStatus(r.ok ? { text: t.saved, error: false } : { text: r.message, error: true }),
+      (e: unknown) => setStatus({ text: String(e), error: true }),
+    );
+  const lockLabel = (k: keyof Preferences) => <LockedBadge source={locked[k]} t={t} />;
+
+  return (
+    <form class="preferences" onSubmit={(e) => e.preventDefault()}>
+      <Field
+        id="pref-language"
+        label={
+          <>
+            {t.prefs.language} {lockLabel('language')}
+          </>
+        }
+      >
+        {(a) => (
+          <select
+            {...a}
+            disabled={Boolean(locked.language)}
+            value={preferences.language}
+            onChange={(e) => save({ language: e.currentTarget.value as Preferences['language'] })}
+          >
+            {(['auto', 'nl', 'en'] as const).map((l) => (
+              <option key={l} value={l}>
+                {t.prefs.languages[l]}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field
+        id="pref-at-risk"
+        label={
+          <>
+            {t.prefs.atRisk} {lockLabel('atRiskPercent')}
+          </>
+        }
+        help={t.prefs.atRiskHelp}
+        error={atRiskError}
+      >
+        {(a) => (
+          <input
+            {...a}
+            type="number"
+            min={1}
+            max={90}
+            step={1}
+            disabled={Boolean(locked.atRiskPercent)}
+            value={atRisk}
+            onInput={(e) => setAtRisk(e.currentTarget.value)}
+            onChange={(e) => {
+              const n = Number(e.currentTarget.value);
+              if (!/^\d+$/.test(e.currentTarget.value.trim()) || n < 1 || n > 90) {
+                setAtRiskError(t.prefs.atRiskInvalid);
+                return;
+              }
+              setAtRiskError(null);
+              void save({ atRiskPercent: n });
+            }}
+          />
+        )}
+      </Field>
+      <div class="field">
+        <input
+          id="pref-notifications"
+          type="checkbox"
+          disabled={Boolean(locked.notifications)}
+          checked={preferences.notifications}
+          onChange={(e) => save({ notifications: e.currentTarget.checked })}
+        />
+        <label for="pref-notifications">
+          {t.prefs.notifications} {lockLabel('notifications')}
+        </label>
+      </div>
+      <fieldset disabled={Boolean(locked.sidebarSide)}>
+        <legend>
+          {t.prefs.side} {lockLabel('sidebarSide')}
+        </legend>
+        {(['right', 'left'] as const).map((s) => (
+          <label key={s}>
+            <input
+              type="radio"
+              name="pref-side"
+              value={s}
+              checked={preferences.sidebarSide === s}
+              onChange={() => save({ sidebarSide: s })}
+            />{' '}
+            {t.prefs.sides[s]}
+          </label>
+        ))}
+      </fieldset>
+      <Status text={status?.text ?? null} kind={status?.error ? 'error' : 'info'} />
+    </form>
+  );
+}

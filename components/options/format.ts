@@ -1,0 +1,71 @@
+/** Small text helpers for the options views (no engine code: policies arrive as validated JSON). */
+import type { Policy, PolicyDuration, Label } from '../../lib/sla/schema';
+import type { Lang, Strings } from './strings';
+
+export function label(l: Label | undefined, lang: Lang, fallback = ''): string {
+  return l ? l[lang] || l.en || l.nl : fallback;
+}
+
+/** A target in words: "8 business hours", "next business day", or the contract's own words for "none". */
+export function durationText(d: PolicyDuration, t: Strings): string {
+  if (d.unit === 'none') return d.words ?? t.doc.noTarget;
+  const [one, other] = t.units[d.unit] ?? [d.unit, d.unit];
+  if (d.amount === undefined) return one;
+  return `${d.amount} ${d.amount === 1 ? one : other}`;
+}
+
+export function priorityLabel(policy: Policy, id: string, lang: Lang, t: Strings): string {
+  if (id === '*') return t.doc.anyPriority;
+  const p = policy.priorities.find((x) => x.id === id);
+  return p ? `${label(p.label, lang)} (${p.id})` : id;
+}
+
+export function levelLabel(
+  items: Array<{ id: string; label: Label }> | undefined,
+  id: string,
+  lang: Lang,
+): string {
+  const it = items?.find((x) => x.id === id);
+  return it ? label(it.label, lang, id) : id;
+}
+
+/** Every `source` note in a policy with where it applies, for the "Sources" list. */
+export function collectSources(
+  v: unknown,
+  path: string[] = [],
+  out: Array<{ where: string; source: string }> = [],
+) {
+  if (Array.isArray(v))
+    v.forEach((x, i) => collectSources(x, [...path, (x as { id?: string })?.id ?? String(i)], out));
+  else if (v && typeof v === 'object') {
+    for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
+      if (k === 'source' && typeof x === 'string') out.push({ where: path.join(' / ') || '—', source: x });
+      else collectSources(x, [...path, k], out);
+    }
+  }
+  return out;
+}
+
+export function formatDate(iso: string, lang: Lang): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  // Noon UTC, formatted in UTC: the date never shifts with the machine's zone.
+  return new Date(Date.UTC(y, m - 1, d, 12)).toLocaleDateString(lang === 'nl' ? 'nl-NL' : 'en-GB', {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+}
+
+/** Offers text as a file download (DOM only; no extension API). */
+export function downloadText(fileName: string, text: string, mimeType = 'application/json'): void {
+  const url = URL.createObjectURL(new Blob([text], { type: mimeType }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}

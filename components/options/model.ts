@@ -1,0 +1,162 @@
+/**
+ * What the options page shows (OptionsModel: plain JSON the entrypoint fills from the background)
+ * and what it asks for (OptionsCallbacks). Types only: the views ship no zod, luxon or engine code.
+ *
+ * Callbacks are invoked synchronously inside the click/submit handler that caused them, so the
+ * entrypoint may call `browser.permissions.request` first thing in `addHost`, `previewImport`
+ * (URL), and `confirmTeamImport` (user-gesture rule).
+ */
+import type { Policy } from '../../lib/sla/schema';
+import type { Evaluation, NeutralTicket, TicketStatus } from '../../lib/sla/types';
+import type { Assignment, Preferences } from '../../lib/storage/schemas';
+import type { ImportPlan, ImportResult } from '../../lib/options/importPolicy';
+import type { TeamConfigPlan, TeamConfigResult } from '../../lib/options/teamConfig';
+import type { ManagedProblem } from '../../lib/options/managed';
+import type { HelpdeskKind } from '../../lib/options/hosts';
+import type { Lang } from './strings';
+
+export type { Lang, HelpdeskKind, ImportPlan, ImportResult, TeamConfigPlan, TeamConfigResult };
+
+/** Where a locked item's value comes from. */
+export type LockSource = 'managed';
+
+/** A closed day, as the engine's `listPolicyHolidays(policy, today, today + 12 months)` returns it. */
+export interface Holiday {
+  /** YYYY-MM-DD in the calendar's zone. */
+  date: string;
+  name: { nl: string; en: string };
+  /** Calendar ids closed that day. */
+  calendars: string[];
+  kind?: string;
+}
+
+export interface PolicyEntry {
+  id: string;
+  name: string;
+  /** built-in seed, imported by an admin here, or pushed by managed storage. */
+  origin: 'builtin' | 'imported' | 'managed';
+  /** An imported/managed policy with a built-in's id (removing it restores the built-in). */
+  overridesBuiltin?: boolean;
+  /** Built-in disabled by the admin (or by managed storage). */
+  disabled: boolean;
+  importedAt?: string;
+  source?: string;
+  /** The validated policy, or null when the stored JSON no longer validates (see `problems`). */
+  policy: Policy | null;
+  /** The stored JSON exactly, for export. */
+  json: unknown;
+  problems?: Array<{ path: string; message: string }>;
+  /** Closed days of the next 12 months (the engine's `listPolicyHolidays` output, passed as is). */
+  holidays: Holiday[];
+  /** Hosts assigned to this policy. */
+  assignedHosts: string[];
+  locked?: LockSource;
+}
+
+/** Where the tier of a ticket comes from on a host. */
+export type TierSource =
+  | { from: 'fixed'; tier: string }
+  | { from: 'org-tag'; prefix: string }
+  | { from: 'ticket-tag'; prefix: string }
+  | { from: 'custom-field'; id: string }
+  | { from: 'field'; field: string };
+
+/** Where impact/urgency/workaround come from: a Zendesk custom field, a tag prefix or a TOPdesk field. */
+export type FieldSource =
+  { from: 'custom-field'; id: string } | { from: 'tag'; prefix: string } | { from: 'field'; field: string };
+
+export type MappedField = 'impact' | 'urgency' | 'workaround';
+export type ValueKind = 'priority' | 'impact' | 'urgency' | 'tier';
+
+/**
+ * The per-host mapping as the form edits it (shape of `Assignment.mapping`; the background checks
+ * it with the helpdesk mapping schema when saving and returns problems by path).
+ */
+export interface HostMapping {
+  tier?: TierSource;
+  fields?: Partial<Record<MappedField, FieldSource>>;
+  /** Helpdesk ticket type → policy type id. */
+  types?: Record<string, string>;
+  /** Helpdesk (custom) status → engine status. */
+  statuses?: Record<string, TicketStatus>;
+  /** Helpdesk value name → policy level id, per kind. */
+  values?: Partial<Record<ValueKind, Record<string, string>>>;
+}
+
+export interface AssignmentEntry {
+  host: string;
+  helpdesk: HelpdeskKind;
+  policyId: string;
+  mapping?: HostMapping;
+  locked?: LockSource;
+}
+
+export interface HostEntryModel {
+  host: string;
+  helpdesk: HelpdeskKind;
+  /** The optional host permission is currently granted. */
+  granted: boolean;
+  /** A TOPdesk application password is stored for this host (the password itself never reaches the page). */
+  hasPassword: boolean;
+  username?: string;
+  locked?: LockSource;
+}
+
+export interface OptionsModel {
+  /** Resolved UI language (preference, or the browser's when `auto`). */
+  language: Lang;
+  policies: PolicyEntry[];
+  assignments: AssignmentEntry[];
+  hosts: HostEntryModel[];
+  preferences: Preferences;
+  /** Preferences set by managed storage. */
+  lockedPreferences: Partial<Record<keyof Preferences, LockSource>>;
+  /** Built-ins whose enabled state managed storage sets. */
+  lockedBuiltins: Record<string, LockSource>;
+  managed: { active: boolean; problems: ManagedProblem[] };
+  /** Storage values that were unreadable and fell back (from lib/storage `Read.problem`). */
+  storageProblems: string[];
+  /** URL of `policies/policy.schema.json` inside the extension (for editor completion). */
+  schemaUrl: string;
+  maxPolicyBytes: number;
+  /** Today (YYYY-MM-DD), for the "next 12 months" wording; dates come from the background. */
+  today: string;
+}
+
+/** Result of an action: problems are shown beside the form that caused them. */
+export type ActionResult =
+  { ok: true } | { ok: false; message: string; issues?: Array<{ path: string; message: string }> };
+
+export type ImportSource =
+  | { kind: 'text'; text: string; source: string }
+  /** The entrypoint requests `checkPolicyUrl(url).originPattern` synchronously, then fetches. */
+  | { kind: 'url'; url: string };
+
+export type TicketTestResult =
+  | { ok: true; ticket: NeutralTicket; evaluation: Evaluation | null; notes?: string[] }
+  | { ok: false; message: string };
+
+export interface OptionsCallbacks {
+  previewImport(input: ImportSource): Promise<ImportResult>;
+  /** Applies the plan in one write (`applyImport`); `stale` or storage errors come back as a message. */
+  confirmImport(plan: ImportPlan): Promise<ActionResult>;
+  /** A built-in's JSON under a new id, through the same pipeline: the result is shown as an import preview. */
+  duplicatePolicy(id: string): Promise<ImportResult>;
+  setBuiltinDisabled(id: string, disabled: boolean): Promise<ActionResult>;
+  removePolicy(id: string): Promise<ActionResult>;
+  saveAssignment(assignment: Assignment, previousHost?: string): Promise<ActionResult>;
+  removeAssignment(host: string): Promise<ActionResult>;
+  /** Maps a pasted ticket URL or API payload with the host's (unsaved) mapping and evaluates it. */
+  testTicket(host: string, mapping: HostMapping, input: string): Promise<TicketTestResult>;
+  /** Called in the click: request `originPattern(host)` first, then store and register content scripts. */
+  addHost(entry: { host: string; helpdesk: HelpdeskKind }): Promise<ActionResult>;
+  /** Unregister the content script and revoke the permission, drop credentials. */
+  removeHost(host: string): Promise<ActionResult>;
+  saveCredentials(host: string, username: string, password: string): Promise<ActionResult>;
+  clearCredentials(host: string): Promise<ActionResult>;
+  exportTeamConfig(): Promise<{ fileName: string; text: string }>;
+  previewTeamImport(text: string, source: string): Promise<TeamConfigResult>;
+  /** Called in the click: request `plan.permissionOrigins` first, then write config + preferences at once. */
+  confirmTeamImport(plan: TeamConfigPlan): Promise<ActionResult>;
+  savePreferences(patch: Partial<Preferences>): Promise<ActionResult>;
+}

@@ -1,0 +1,4 @@
+import './style.css';
+import { startOptionsPage } from '@/lib/options-page/page';
+
+startOptionsPage(document.getElementById('app')!);

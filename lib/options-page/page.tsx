@@ -1,0 +1,62 @@
+/**
+ * The options page shell: loads the model from the background, renders OptionsApp, and renders
+ * again whenever the model changes (after an action, or when storage changes in another tab or
+ * through managed storage).
+ */
+import { render } from 'preact';
+import { OptionsApp } from '../../components/options/OptionsApp';
+import type { OptionsModel } from '../../components/options/model';
+import { send } from '../messaging/client';
+import { createCallbacks } from './callbacks';
+
+export function startOptionsPage(root: HTMLElement): void {
+  let model: OptionsModel | null = null;
+  let loading: Promise<void> | null = null;
+
+  const draw = (error?: string) => {
+    if (model) {
+      document.documentElement.lang = model.language;
+      render(<OptionsApp model={model} actions={actions} />, root);
+    } else
+      render(
+        <main class="options">
+          <h1>SLA policies</h1>
+          <p role="alert" class="error">
+            {error ?? 'Loading…'}
+          </p>
+        </main>,
+        root,
+      );
+    root.dataset.state = model ? 'ready' : error ? 'error' : 'loading';
+  };
+
+  const reload = (): Promise<void> => {
+    loading ??= send({ type: 'ui-bg:options-model' })
+      .then((reply) => {
+        if (reply.ok) {
+          model = reply.data;
+          draw();
+        } else if (!model) draw(`The extension did not answer: ${reply.error}`);
+      })
+      .finally(() => {
+        loading = null;
+      });
+    return loading;
+  };
+
+  const actions = createCallbacks({
+    send,
+    requestPermissions: (request) => browser.permissions.request(request as never),
+    needsScripting: !import.meta.env.FIREFOX,
+    reload,
+  });
+
+  draw();
+  void reload();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  browser.storage.onChanged.addListener((_changes, area) => {
+    if (area !== 'local' && area !== 'managed') return;
+    clearTimeout(timer);
+    timer = setTimeout(() => void reload(), 100);
+  });
+}
