@@ -1,0 +1,470 @@
+import { signal } from '@preact/signals';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { computeCompliance, type FinishedRecord } from '../../lib/compliance/compute';
+import { SEED_COMPLIANCE_GOALS } from '../../lib/compliance/goals';
+import type { PeriodRange } from '../../lib/compliance/period';
+import type { MetricSummary } from '../../lib/registry/types';
+import {
+  EMPTY_MODEL,
+  sortByTimeToBreach,
+  summarize,
+  toQueueRows,
+  type PopupModel,
+  type QueueRow,
+} from './model';
+import { Popup, type PopupProps } from './Popup';
+import { strings } from './strings';
+
+const H = 3600_000;
+const NOW = Date.parse('2026-03-02T10:00:00Z');
+const iso = (t: number) => new Date(t).toISOString();
+
+function metric(over: Partial<MetricSummary>): MetricSummary {
+  return {
+    state: 'running',
+    dueAt: null,
+    atRiskAt: null,
+    goalAt: null,
+    goalPercent: null,
+    goalState: null,
+    atRisk: false,
+    stoppedAt: null,
+    targetMs: 8 * H,
+    remainingMs: null,
+    businessTime: false,
+    openIntervals: [],
+    ...over,
+  };
+}
+
+/** A row whose resolution is due `dueIn` ms after NOW (negative: overdue). */
+function row(
+  id: string,
+  dueIn: number | null,
+  over: Partial<QueueRow> = {},
+  m: Partial<MetricSummary> = {},
+): QueueRow {
+  return {
+    key: `zendesk:mextra.zendesk.com:${id}`,
+    helpdesk: 'zendesk',
+    host: 'mextra.zendesk.com',
+    ticketKey: `#${id}`,
+    subject: `Subject ${id}`,
+    link: `https://mextra.zendesk.com/agent/tickets/${id}`,
+    priority: 'high',
+    priorityRank: 1,
+    policyId: 'mextra',
+    policyName: 'Mextra',
+    tier: 'standard',
+    source: 'queue',
+    evaluatedAt: NOW,
+    metrics:
+      dueIn === null
+        ? {}
+        : {
+            resolution: metric({
+              dueAt: iso(NOW + dueIn),
+              remainingMs: dueIn,
+              atRiskAt: iso(NOW + dueIn - 2 * H),
+              ...m,
+            }),
+          },
+    ...over,
+  };
+}
+
+const ROWS: QueueRow[] = [
+  row('1', 5 * H),
+  row('2', -1 * H, { priority: 'urgent', priorityRank: 0 }),
+  row('3', 1 * H),
+  row('4', 3 * H, { priority: null, priorityRank: null }, { state: 'paused', remainingMs: 3 * H }),
+  row('5', 2 * H, {
+    helpdesk: 'topdesk',
+    host: 'scope4mation.topdesk.net',
+    key: 'topdesk:scope4mation.topdesk.net:5',
+    ticketKey: 'I 2611 005',
+    policyId: 'scope4mation',
+    policyName: 'Scope4mation',
+    tier: 'extended',
+    priority: 'Hoog',
+    priorityRank: 1,
+  }),
+];
+
+function model(over: Partial<PopupModel> = {}): PopupModel {
+  return {
+    ...EMPTY_MODEL,
+    timeZone: 'Europe/Amsterdam',
+    hasAssignments: true,
+    rows: ROWS,
+    refresh: { running: false, progress: null, lastRefreshAt: NOW - 5 * 60_000, errors: [] },
+    ...over,
+  };
+}
+
+function setup(over: Partial<PopupModel> = {}, props: Partial<PopupProps> = {}) {
+  const now = signal(NOW);
+  const cb = {
+    onOpen: vi.fn(),
+    onRefresh: vi.fn(),
+    onPeriodChange: vi.fn(),
+    onExport: vi.fn(),
+    onOpenOptions: vi.fn(),
+  };
+  const view = render(<Popup model={model(over)} now={now} {...cb} {...props} />);
+  return { now, ...cb, view };
+}
+
+const rowKeys = () =>
+  screen
+    .queryAllByRole('listitem')
+    .filter((li) => li.classList.contains('row'))
+    .map((li) => li.dataset.key);
+
+afterEach(cleanup);
+
+describe('popup queue', () => {
+  it('lists the queue by time to breach: overdue first, then the next to breach, paused after', () => {
+    setup();
+    expect(rowKeys()).toEqual([
+      'zendesk:mextra.zendesk.com:2',
+      'zendesk:mextra.zendesk.com:3',
+      'topdesk:scope4mation.topdesk.net:5',
+      'zendesk:mextra.zendesk.com:1',
+      'zendesk:mextra.zendesk.com:4',
+    ]);
+  });
+
+  it('counts down live from the now signal, turning at-risk and breached on time', async () => {
+    const { now } = setup();
+    const first = () => screen.getByRole('button', { name: /#3:/ });
+    expect(first().textContent).toContain('1h 00m left');
+    expect(within(first()).getByText('At risk')).toBeTruthy();
+    now.value = NOW + 30 * 60_000;
+    await Promise.resolve();
+    expect(first().textContent).toContain('30m left');
+    now.value = NOW + 90 * 60_000;
+    await Promise.resolve();
+    expect(first().textContent).toContain('30m over');
+    expect(within(first()).getByText('Breached')).toBeTruthy();
+  });
+
+  it('counts business time down through the open intervals only', async () => {
+    const r = row(
+      'b',
+      5 * H,
+      {},
+      {
+        businessTime: true,
+        remainingMs: 2 * H,
+        openIntervals: [
+          [NOW, NOW + H],
+          [NOW + 4 * H, NOW + 5 * H],
+        ],
+      },
+    );
+    const { now } = setup({ rows: [r] });
+    now.value = NOW + 3 * H; // closed hours: the clock stands still
+    await Promise.resolve();
+    expect(screen.getByRole('button', { name: /#b:/ }).textContent).toContain('1h 00m left');
+  });
+
+  it('shows priority, policy/tier chips and the helpdesk icon on each row', () => {
+    setup();
+    const r = screen.getByRole('button', { name: /I 2611 005/ });
+    expect(within(r).getByText('Hoog')).toBeTruthy();
+    expect(within(r).getByText('Scope4mation · extended')).toBeTruthy();
+    expect(within(r).getByRole('img', { name: 'TOPdesk' })).toBeTruthy();
+  });
+
+  it('opens a ticket on click with its key and link', () => {
+    const { onOpen } = setup();
+    fireEvent.click(screen.getByRole('button', { name: /#3:/ }));
+    expect(onOpen).toHaveBeenCalledWith(
+      expect.objectContaining({
+        key: 'zendesk:mextra.zendesk.com:3',
+        link: 'https://mextra.zendesk.com/agent/tickets/3',
+      }),
+    );
+  });
+
+  it('moves between tickets with the arrow keys, Home and End', () => {
+    setup();
+    const buttons = screen.getAllByRole('button').filter((b) => b.classList.contains('row-button'));
+    buttons[0]!.focus();
+    fireEvent.keyDown(buttons[0]!, { key: 'ArrowDown' });
+    expect(document.activeElement).toBe(buttons[1]);
+    fireEvent.keyDown(buttons[1]!, { key: 'End' });
+    expect(document.activeElement).toBe(buttons[4]);
+    fireEvent.keyDown(buttons[4]!, { key: 'ArrowUp' });
+    expect(document.activeElement).toBe(buttons[3]);
+    fireEvent.keyDown(buttons[3]!, { key: 'Home' });
+    expect(document.activeElement).toBe(buttons[0]);
+  });
+
+  it('filters by helpdesk, policy and state', () => {
+    setup();
+    fireEvent.change(screen.getByLabelText('Helpdesk'), { target: { value: 'topdesk' } });
+    expect(rowKeys()).toEqual(['topdesk:scope4mation.topdesk.net:5']);
+    fireEvent.change(screen.getByLabelText('Helpdesk'), { target: { value: 'all' } });
+    fireEvent.change(screen.getByLabelText('Policy'), { target: { value: 'mextra' } });
+    expect(rowKeys()).toHaveLength(4);
+    fireEvent.change(screen.getByLabelText('State'), { target: { value: 'breached' } });
+    expect(rowKeys()).toEqual(['zendesk:mextra.zendesk.com:2']);
+    expect(screen.getByText('1 of 5 tickets')).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('State'), { target: { value: 'paused' } });
+    expect(rowKeys()).toEqual(['zendesk:mextra.zendesk.com:4']);
+  });
+
+  it('re-filters by state as time passes', async () => {
+    const { now } = setup();
+    fireEvent.change(screen.getByLabelText('State'), { target: { value: 'breached' } });
+    expect(rowKeys()).toHaveLength(1);
+    now.value = NOW + 61 * 60_000;
+    await new Promise((r) => setTimeout(r, 0));
+    expect(rowKeys()).toEqual(['zendesk:mextra.zendesk.com:2', 'zendesk:mextra.zendesk.com:3']);
+  });
+
+  it('exports the shown queue as CSV through the callback', () => {
+    const { onExport } = setup();
+    fireEvent.change(screen.getByLabelText('Helpdesk'), { target: { value: 'topdesk' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
+    const { filename, csv } = onExport.mock.calls[0]![0] as { filename: string; csv: string };
+    expect(filename).toBe('sla-queue-2026-03-02.csv');
+    expect(csv.split('\r\n')[1]).toMatch(
+      /^I 2611 005,Subject 5,topdesk,scope4mation.topdesk.net,Hoog,Scope4mation,extended,at-risk,resolution,2026-03-02T12:00:00.000Z,120,/,
+    );
+  });
+
+  it('renders a thousand tickets, one cheap row each', () => {
+    const rows = Array.from({ length: 1000 }, (_, i) => row(String(i), (i - 100) * 60_000));
+    setup({ rows });
+    const items = document.querySelectorAll('li.row');
+    expect(items).toHaveLength(1000);
+    expect((items[0] as HTMLElement).dataset.key).toBe('zendesk:mextra.zendesk.com:0');
+  });
+
+  it('says what to do when there are no tickets yet', () => {
+    setup({ rows: [] });
+    expect(screen.getByText(/No tickets yet/)).toBeTruthy();
+  });
+});
+
+describe('popup summary', () => {
+  it('counts breached, at risk, running and paused overall and per priority, with the policy/tier mix', () => {
+    setup();
+    const counts = screen.getByRole('list', { name: 'All tickets' });
+    const n = (state: string) => counts.querySelector(`[data-state="${state}"] .count-n`)?.textContent;
+    expect([n('breached'), n('at-risk'), n('running'), n('paused')]).toEqual(['1', '2', '1', '1']);
+    const s = summarize(ROWS, NOW);
+    expect(s.byPriority.map((p) => p.priority)).toEqual(['urgent', 'high', 'Hoog', null]);
+    expect(s.byPriority[1]!.counts).toEqual({ breached: 0, 'at-risk': 1, running: 1, paused: 0 });
+    expect(screen.getByText('Mextra · standard: 4')).toBeTruthy();
+    expect(screen.getByText('Scope4mation · extended: 1')).toBeTruthy();
+    expect(screen.getByText('No priority')).toBeTruthy();
+  });
+});
+
+describe('popup refresh bar', () => {
+  it('shows the last refresh time and asks for a refresh', () => {
+    const { onRefresh } = setup();
+    expect(screen.getByText('Last refresh 2 Mar, 10:55')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Refresh queue' }));
+    expect(onRefresh).toHaveBeenCalledOnce();
+  });
+
+  it('shows progress while refreshing, the wait a 429 asked for, and problems', () => {
+    setup({
+      refresh: {
+        running: true,
+        progress: { done: 3, total: 5 },
+        lastRefreshAt: null,
+        errors: [{ helpdesk: 'topdesk', host: 'scope4mation.topdesk.net', message: 'HTTP 500' }],
+      },
+    });
+    expect((screen.getByRole('button', { name: 'Refreshing…' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByText(/3 of 5 tickets read/)).toBeTruthy();
+    expect(screen.getByRole('alert').textContent).toContain('scope4mation.topdesk.net: HTTP 500');
+    cleanup();
+    setup({
+      refresh: {
+        running: true,
+        progress: { done: 3, total: null, waitingMs: 7000 },
+        lastRefreshAt: null,
+        errors: [],
+      },
+    });
+    expect(screen.getByText(/asked to wait 7 s/)).toBeTruthy();
+  });
+});
+
+describe('popup empty state and tabs', () => {
+  it('points to Options when no policy is assigned yet', () => {
+    const { onOpenOptions } = setup({ hasAssignments: false });
+    expect(screen.getByText('No policy assigned yet')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Open Options' }));
+    expect(onOpenOptions).toHaveBeenCalledOnce();
+  });
+
+  it('switches tabs with the arrow keys', () => {
+    const onTabChange = vi.fn();
+    setup({}, { onTabChange });
+    const queueTab = screen.getByRole('tab', { name: 'Queue' });
+    expect(queueTab.getAttribute('aria-selected')).toBe('true');
+    fireEvent.keyDown(queueTab, { key: 'ArrowRight' });
+    expect(screen.getByRole('tab', { name: 'Compliance' }).getAttribute('aria-selected')).toBe('true');
+    expect(document.activeElement).toBe(screen.getByRole('tab', { name: 'Compliance' }));
+    expect(onTabChange).toHaveBeenCalledWith('compliance');
+  });
+
+  it('speaks Dutch', () => {
+    setup({ language: 'nl' });
+    expect(screen.getByRole('tab', { name: 'Wachtrij' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Wachtrij verversen' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: /#3 openen/ }).textContent).toContain('nog 1h 00m');
+  });
+});
+
+describe('popup compliance', () => {
+  const range: PeriodRange = {
+    period: { kind: 'month', year: 2026, month: 2 },
+    from: Date.parse('2026-01-31T23:00:00Z'),
+    to: Date.parse('2026-02-28T23:00:00Z'),
+    zone: 'Europe/Amsterdam',
+    firstDay: '2026-02-01',
+    lastDay: '2026-02-28',
+  };
+  const rec = (i: number, met: boolean, priority = 'P1'): FinishedRecord => ({
+    key: `zendesk:workspace365.zendesk.com:${i}`,
+    ticketKey: `#${i}`,
+    subject: `W ${i}`,
+    link: `https://workspace365.zendesk.com/agent/tickets/${i}`,
+    policyId: 'workspace365',
+    policyName: 'Workspace 365',
+    tier: 'basic',
+    priority,
+    closedAt: Date.parse('2026-02-10T12:00:00Z') + i * H,
+    metrics: {
+      resolution: {
+        state: met ? 'met' : 'breached',
+        goalState: null,
+        dueAt: null,
+        goalAt: null,
+        stoppedAt: null,
+      },
+    },
+  });
+  const report = computeCompliance(
+    [rec(1, true), rec(2, true), rec(3, false), rec(4, true, 'P3')],
+    range,
+    SEED_COMPLIANCE_GOALS,
+  );
+
+  function open(over: Partial<PopupModel> = {}) {
+    const s = setup({ compliance: { period: range.period, report }, ...over }, { initialTab: 'compliance' });
+    return s;
+  }
+
+  it('shows the figures per priority against the goal, with a bar and the goal line', () => {
+    open();
+    const p1 = document.querySelector('[data-figure^="workspace365|P1|resolution|due"]') as HTMLElement;
+    expect(p1.textContent).toContain('2/3');
+    expect(p1.textContent).toContain('66.7%');
+    expect(p1.textContent).toContain('> 99%');
+    expect(p1.textContent).toContain('below goal');
+    const bar = within(p1).getByRole('img', { name: '66.7%, goal > 99%' });
+    expect(Number(bar.querySelector('.bar')?.getAttribute('width'))).toBeCloseTo(64, 0);
+    expect(bar.querySelector('.goal-line')?.getAttribute('x1')).toBe(String(0.99 * 96));
+    const p3 = document.querySelector('[data-figure^="workspace365|P3"]') as HTMLElement;
+    expect(p3.textContent).toContain('no goal');
+    expect(screen.getByText(/1 Feb 2026 – 28 Feb 2026: 4 finished tickets/)).toBeTruthy();
+  });
+
+  it('lists the breaches behind a figure and opens one', () => {
+    const { onOpen } = open();
+    fireEvent.click(screen.getByRole('button', { name: '1 breach' }));
+    fireEvent.click(screen.getByRole('button', { name: '#3' }));
+    expect(onOpen).toHaveBeenCalledWith({
+      key: 'zendesk:workspace365.zendesk.com:3',
+      link: 'https://workspace365.zendesk.com/agent/tickets/3',
+    });
+    expect(screen.getByRole('button', { name: 'Hide breaches' }).getAttribute('aria-expanded')).toBe('true');
+  });
+
+  it('asks the background for another period', () => {
+    const { onPeriodChange } = open();
+    fireEvent.change(screen.getByLabelText('Month'), { target: { value: '2026-01' } });
+    expect(onPeriodChange).toHaveBeenCalledWith({ kind: 'month', year: 2026, month: 1 });
+    fireEvent.change(screen.getByLabelText('Period'), { target: { value: 'last-30-days' } });
+    expect(onPeriodChange).toHaveBeenLastCalledWith({ kind: 'last-30-days' });
+  });
+
+  it('exports the compliance table as CSV', () => {
+    const { onExport } = open();
+    fireEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
+    expect(onExport.mock.calls[0]![0]).toMatchObject({
+      filename: 'sla-compliance-2026-02-01-2026-02-28.csv',
+    });
+    expect((onExport.mock.calls[0]![0] as { csv: string }).csv).toContain(
+      'Workspace 365,P1,resolution,due,2,3,66.7,> 99%,no',
+    );
+  });
+
+  it('shows a waiting state and an empty period', () => {
+    open({ compliance: { period: { kind: 'this-month' }, report: null } });
+    expect(screen.getByText('Computing…')).toBeTruthy();
+    cleanup();
+    open({ compliance: { period: { kind: 'this-month' }, report: { range, tickets: 0, rows: [] } } });
+    expect(screen.getByText('No finished tickets in this period.')).toBeTruthy();
+  });
+});
+
+describe('popup model', () => {
+  it('builds rows from registry entries with the policy priority order', () => {
+    const rows = toQueueRows(
+      [
+        {
+          key: 'zendesk:w.zendesk.com:9',
+          helpdesk: 'zendesk',
+          host: 'w.zendesk.com',
+          ticketId: '9',
+          ticketKey: '#9',
+          subject: 's',
+          link: 'l',
+          ticket: { createdAt: iso(NOW) },
+          policyId: 'workspace365',
+          tier: 'basic',
+          evaluation: {
+            evaluatedAt: iso(NOW),
+            policy: 'workspace365',
+            policyName: 'Workspace 365',
+            tier: 'basic',
+            type: 'incident',
+            priority: 'P2',
+            metrics: {},
+          },
+          lastSeen: NOW,
+          lastRefresh: NOW,
+          source: 'opened',
+        },
+      ],
+      { workspace365: ['P1', 'P2', 'P3', 'P4'] },
+    );
+    expect(rows[0]).toMatchObject({
+      priority: 'P2',
+      priorityRank: 1,
+      policyName: 'Workspace 365',
+      evaluatedAt: NOW,
+    });
+    expect(sortByTimeToBreach(rows, NOW)).toHaveLength(1);
+  });
+
+  it('keeps every English key in Dutch', () => {
+    const keys = (o: object): string[] =>
+      Object.entries(o).flatMap(([k, v]) =>
+        v && typeof v === 'object' ? keys(v).map((s) => `${k}.${s}`) : [k],
+      );
+    expect(keys(strings.nl)).toEqual(keys(strings.en));
+  });
+});

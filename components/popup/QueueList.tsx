@@ -1,0 +1,236 @@
+/**
+ * The queue sorted by time to breach. Rows are cheap: they re-render only when their data changes;
+ * only each row's countdown follows the `now` signal (no timers here: the page ticks `now`).
+ * Keyboard: Tab into the list, ↑/↓/Home/End move between tickets, Enter opens one.
+ */
+import type { ReadonlySignal } from '@preact/signals';
+import { Component } from 'preact';
+import { useMemo, useState } from 'preact/hooks';
+import { queueCsv } from '../../lib/compliance/csv';
+import type { Helpdesk } from '../../lib/registry/types';
+import { formatDateTime, formatDuration } from './format';
+import { HelpdeskIcon, HelpdeskIconDefs } from './icons';
+import { rowLive, rowState, sortByTimeToBreach, type QueueRow } from './model';
+import type { Lang, Strings } from './strings';
+
+export type StateFilter = 'all' | 'breached' | 'at-risk' | 'running' | 'paused';
+
+export interface QueueListProps {
+  rows: readonly QueueRow[];
+  now: ReadonlySignal<number>;
+  lang: Lang;
+  timeZone: string;
+  t: Strings;
+  onOpen: (row: QueueRow) => void;
+  onExport: (file: { filename: string; csv: string }) => void;
+}
+
+function Countdown({
+  row,
+  now,
+  lang,
+  timeZone,
+  t,
+}: {
+  row: QueueRow;
+  now: ReadonlySignal<number>;
+  lang: Lang;
+  timeZone: string;
+  t: Strings;
+}) {
+  const live = rowLive(row, now.value);
+  const time =
+    live.remainingMs === null
+      ? t.queue.noDeadline
+      : live.remainingMs < 0
+        ? t.queue.overdue(formatDuration(live.remainingMs))
+        : t.queue.left(formatDuration(live.remainingMs));
+  return (
+    <span
+      class={`countdown state-${live.state}`}
+      data-state={live.state}
+      title={live.dueAt !== null ? formatDateTime(live.dueAt, lang, timeZone) : undefined}
+    >
+      <span class="state-label">{t.state[live.state]}</span>
+      {live.metric && <span class="metric"> · {t.metric[live.metric]}</span>} <span class="time">{time}</span>
+    </span>
+  );
+}
+
+interface RowProps {
+  row: QueueRow;
+  now: ReadonlySignal<number>;
+  lang: Lang;
+  timeZone: string;
+  t: Strings;
+  onOpen: (row: QueueRow) => void;
+}
+
+class Row extends Component<RowProps> {
+  override shouldComponentUpdate(next: RowProps) {
+    const p = this.props;
+    return next.row !== p.row || next.t !== p.t || next.timeZone !== p.timeZone || next.onOpen !== p.onOpen;
+  }
+  override render({ row, now, lang, timeZone, t, onOpen }: RowProps) {
+    return (
+      <li class="row" data-key={row.key}>
+        <button
+          type="button"
+          class="row-button"
+          onClick={() => onOpen(row)}
+          aria-label={`${t.queue.open(row.ticketKey)}: ${row.subject}`}
+        >
+          <HelpdeskIcon helpdesk={row.helpdesk} label={t.helpdesk[row.helpdesk]} />
+          <span class="ticket-key">{row.ticketKey}</span>
+          <span class="subject">{row.subject}</span>
+          <span class="chips">
+            {row.priority && <span class="chip chip-priority">{row.priority}</span>}
+            {row.policyName && (
+              <span class="chip chip-policy">
+                {row.policyName}
+                {row.tier ? ` · ${row.tier}` : ''}
+              </span>
+            )}
+          </span>
+          <Countdown row={row} now={now} lang={lang} timeZone={timeZone} t={t} />
+        </button>
+      </li>
+    );
+  }
+}
+
+function moveFocus(e: KeyboardEvent) {
+  const keys = ['ArrowDown', 'ArrowUp', 'Home', 'End'];
+  if (!keys.includes(e.key)) return;
+  const list = e.currentTarget as HTMLElement;
+  const buttons = Array.from(list.querySelectorAll<HTMLButtonElement>('button.row-button'));
+  if (buttons.length === 0) return;
+  const i = buttons.indexOf(document.activeElement as HTMLButtonElement);
+  const next =
+    e.key === 'Home'
+      ? 0
+      : e.key === 'End'
+        ? buttons.length - 1
+        : e.key === 'ArrowDown'
+          ? Math.min(buttons.length - 1, i + 1)
+          : Math.max(0, i - 1);
+  e.preventDefault();
+  buttons[next]?.focus();
+}
+
+export function QueueList({ rows, now, lang, timeZone, t, onOpen, onExport }: QueueListProps) {
+  const [helpdesk, setHelpdesk] = useState<'all' | Helpdesk>('all');
+  const [policy, setPolicy] = useState<string>('all');
+  const [state, setState] = useState<StateFilter>('all');
+  // The order is fixed over time (deadlines are instants): sort once per rows, not per tick.
+  const sorted = useMemo(() => sortByTimeToBreach(rows, now.peek()), [rows]);
+  const policies = useMemo(() => {
+    const m = new Map<string, string>();
+    for (const r of rows) m.set(r.policyId ?? '', r.policyName ?? r.policyId ?? t.filters.noPolicy);
+    return [...m.entries()].sort((a, b) => a[1].localeCompare(b[1]));
+  }, [rows, t]);
+  const helpdesks = useMemo(() => [...new Set(rows.map((r) => r.helpdesk))].sort(), [rows]);
+  // Only a state filter depends on the clock: subscribe to `now` just then.
+  const tick = state === 'all' ? 0 : now.value;
+  const shown = useMemo(
+    () =>
+      sorted.filter(
+        (r) =>
+          (helpdesk === 'all' || r.helpdesk === helpdesk) &&
+          (policy === 'all' || (r.policyId ?? '') === policy) &&
+          (state === 'all' || rowState(r, tick) === state),
+      ),
+    [sorted, helpdesk, policy, state, tick],
+  );
+
+  const exportCsv = () => {
+    const at = now.peek();
+    onExport({
+      filename: `sla-queue-${new Date(at).toISOString().slice(0, 10)}.csv`,
+      csv: queueCsv(
+        shown.map((r) => {
+          const live = rowLive(r, at);
+          return {
+            ticketKey: r.ticketKey,
+            subject: r.subject,
+            helpdesk: r.helpdesk,
+            host: r.host,
+            priority: r.priority,
+            policyName: r.policyName,
+            tier: r.tier,
+            state: live.state,
+            metric: live.metric,
+            dueAt: live.dueAt,
+            remainingMs: live.remainingMs,
+            link: r.link,
+          };
+        }),
+      ),
+    });
+  };
+
+  return (
+    <section class="queue" aria-label={t.queue.label}>
+      <HelpdeskIconDefs />
+      <fieldset class="filters">
+        <legend>{t.filters.label}</legend>
+        <label>
+          {t.filters.helpdesk}{' '}
+          <select
+            value={helpdesk}
+            onChange={(e) => setHelpdesk((e.currentTarget as HTMLSelectElement).value as 'all' | Helpdesk)}
+          >
+            <option value="all">{t.filters.all}</option>
+            {helpdesks.map((h) => (
+              <option key={h} value={h}>
+                {t.helpdesk[h]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t.filters.policy}{' '}
+          <select value={policy} onChange={(e) => setPolicy((e.currentTarget as HTMLSelectElement).value)}>
+            <option value="all">{t.filters.all}</option>
+            {policies.map(([id, name]) => (
+              <option key={id} value={id}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t.filters.state}{' '}
+          <select
+            value={state}
+            onChange={(e) => setState((e.currentTarget as HTMLSelectElement).value as StateFilter)}
+          >
+            <option value="all">{t.filters.all}</option>
+            {(['breached', 'at-risk', 'running', 'paused'] as const).map((s) => (
+              <option key={s} value={s}>
+                {t.state[s]}
+              </option>
+            ))}
+          </select>
+        </label>
+      </fieldset>
+      <div class="queue-head">
+        <span class="queue-count" role="status">
+          {t.queue.shown(shown.length, rows.length)}
+        </span>
+        <button type="button" class="export" onClick={exportCsv} disabled={shown.length === 0}>
+          {t.queue.export}
+        </button>
+      </div>
+      {shown.length === 0 ? (
+        <p class="empty">{rows.length === 0 ? t.queue.empty : t.queue.emptyFiltered}</p>
+      ) : (
+        <ul class="rows" aria-label={t.queue.label} onKeyDown={moveFocus}>
+          {shown.map((row) => (
+            <Row key={row.key} row={row} now={now} lang={lang} timeZone={timeZone} t={t} onOpen={onOpen} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,3 @@
+import { startPopupPage } from '@/lib/popup/page';
+
+startPopupPage(document.getElementById('app')!);

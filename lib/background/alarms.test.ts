@@ -1,0 +1,133 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { NEXT_ALARM, SAFETY_ALARM, entryKeyOfNotification, onNotificationClicked, wake } from './alarms';
+import { HOST, seedConfig, seedRegistry, storedRegistry, ticketEntry } from './test-support';
+
+const H = 3600_000;
+// Monday 2 March 2026, 09:00 in Amsterdam (inside Mextra's business hours).
+const T0 = Date.parse('2026-03-02T08:00:00Z');
+const iso = (t: number) => new Date(t).toISOString();
+afterEach(() => vi.restoreAllMocks());
+const at = (t: number) => () => t;
+
+function spyNotifications() {
+  return vi.spyOn(fakeBrowser.notifications, 'create');
+}
+
+describe('the worker wake-up with a fake clock', () => {
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    await seedConfig();
+    await seedRegistry([ticketEntry(1001, { createdAt: iso(T0), priority: 'high', type: 'incident' })]);
+  });
+
+  it('evaluates the registry, sets the alarm at the next transition plus a safety alarm, and leaves the badge empty', async () => {
+    const r = await wake('test', at(T0 + 60_000));
+    const ev = (await storedRegistry()).entries[`zendesk:${HOST}:1001`]!.evaluation!;
+    expect(ev.policy).toBe('mextra');
+    const next = r.plan.nextAlarmAt!;
+    expect(next).toBeGreaterThan(T0);
+    const alarms = await fakeBrowser.alarms.getAll();
+    expect(alarms.find((a) => a.name === NEXT_ALARM)?.scheduledTime).toBe(next);
+    expect(alarms.find((a) => a.name === SAFETY_ALARM)?.periodInMinutes).toBeGreaterThan(0);
+    // the next alarm is one of the ticket's own thresholds
+    const instants = Object.values(ev.metrics).flatMap((m) => [m.atRiskAt, m.goalAt, m.dueAt]);
+    expect(instants.map((s) => (s ? Date.parse(s) : null))).toContain(next);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('');
+  });
+
+  it('gives one notification, not zero or two, when deadlines passed while the worker slept', async () => {
+    const create = spyNotifications();
+    await wake('start', at(T0 + 60_000));
+    expect(create).not.toHaveBeenCalled();
+    // asleep for three days: the at-risk instant, the goal and the deadline all passed
+    const late = T0 + 72 * H;
+    await wake('alarm', at(late));
+    expect(create).toHaveBeenCalledTimes(1);
+    const [id, options] = create.mock.calls[0]! as unknown as [string, { title: string; iconUrl: string }];
+    expect(id).toMatch(/^zendesk:mextra\.zendesk\.com:1001:(response|resolution):breach$/);
+    expect(options.title).toMatch(/^SLA breached: #1001/);
+    expect(options.iconUrl).toMatch(/\/icon\/128\.png$/);
+    // woken again (safety alarm), and after a restart: markers come back from storage
+    await wake('alarm', at(late + 60_000));
+    await wake('start', at(late + 5 * 60_000));
+    expect(create).toHaveBeenCalledTimes(1);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('1');
+    const markers = (await fakeBrowser.storage.local.get('alertMarkers')).alertMarkers as object;
+    expect(Object.keys(markers)).toContain(id);
+  });
+
+  it('notifies once when two wake-ups race (an alarm and a worker start at the same instant)', async () => {
+    const create = spyNotifications();
+    await wake('start', at(T0 + 60_000));
+    await Promise.all([wake('alarm', at(T0 + 72 * H)), wake('start', at(T0 + 72 * H))]);
+    expect(create).toHaveBeenCalledTimes(1);
+  });
+
+  it('follows the alarms through goal, at-risk and deadline, warning once at each', async () => {
+    const create = spyNotifications();
+    const first = await wake('start', at(T0 + 60_000));
+    let next = first.plan.nextAlarmAt;
+    const fired: string[] = [];
+    for (let i = 0; i < 10 && next !== null; i++) {
+      const r = await wake('alarm', at(next));
+      fired.push(...r.plan.notify.map((n) => n.id));
+      next = r.plan.nextAlarmAt;
+    }
+    expect(create.mock.calls.map((c) => c[0])).toEqual(fired);
+    // Mextra "high": resolution with a 90% goal before the deadline; the goal comes first
+    expect(fired.map((id) => id.split(':').slice(-2).join(':'))).toEqual([
+      'resolution:goal',
+      'resolution:at-risk',
+      'resolution:breach',
+    ]);
+    expect(await fakeBrowser.alarms.get(NEXT_ALARM)).toBeUndefined();
+  });
+
+  it('shows nothing with notifications off but still marks, badges and schedules', async () => {
+    await seedConfig(undefined, { notifications: false });
+    const create = spyNotifications();
+    await wake('start', at(T0 + 72 * H));
+    expect(create).not.toHaveBeenCalled();
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('1');
+    await seedConfig();
+    await wake('start', at(T0 + 73 * H));
+    expect(create).not.toHaveBeenCalled(); // no backlog released
+  });
+
+  it('clears the evaluation of tickets whose host has no policy any more', async () => {
+    await seedConfig([]);
+    await wake('start', at(T0 + H));
+    expect((await storedRegistry()).entries[`zendesk:${HOST}:1001`]!.evaluation).toBeNull();
+    expect(await fakeBrowser.alarms.get(NEXT_ALARM)).toBeUndefined();
+  });
+});
+
+describe('clicking a notification', () => {
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    await seedConfig();
+    await seedRegistry([ticketEntry(1001, { createdAt: iso(T0), priority: 'high', type: 'incident' })]);
+  });
+
+  it('finds the registry key inside the notification id', () => {
+    expect(entryKeyOfNotification(`zendesk:${HOST}:1001:resolution:breach`)).toBe(`zendesk:${HOST}:1001`);
+    expect(entryKeyOfNotification('sla-summary:1')).toBeNull();
+  });
+
+  it("opens the ticket's page when no tab shows it, and focuses the tab when one does", async () => {
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    await onNotificationClicked(`zendesk:${HOST}:1001:resolution:breach`);
+    expect(create).toHaveBeenCalledWith({ url: `https://${HOST}/agent/tickets/1001` });
+    const update = vi.spyOn(fakeBrowser.tabs, 'update');
+    await onNotificationClicked(`zendesk:${HOST}:1001:response:at-risk`);
+    expect(create).toHaveBeenCalledTimes(1);
+    expect(update).toHaveBeenCalledWith(expect.any(Number), { active: true });
+  });
+
+  it('opens the popup page for a summary notification', async () => {
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    await onNotificationClicked('sla-summary:123');
+    expect(create.mock.calls[0]?.[0]).toMatchObject({ url: expect.stringMatching(/popup\.html$/) });
+  });
+});

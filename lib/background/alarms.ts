@@ -1,0 +1,201 @@
+/**
+ * The worker's wake-up: read storage → re-evaluate every open ticket with the engine → plan alerts →
+ * save registry + markers → set the next alarm → badge → notifications. It runs on every worker start,
+ * on the two alarms, when preferences or the configuration change, and after a queue refresh. The
+ * worker keeps nothing only in memory (MV3 stops it after ~30 s idle): everything is read again.
+ *
+ * Alarms: `sla-next` at the next transition that matters (at-risk, goal, breach of any running clock),
+ * re-created on every wake; `sla-safety` every few minutes in case an alarm was lost (browser restart,
+ * clock change). Notifications: exactly once per ticket, metric and threshold — the markers are
+ * written before the notifications are shown (a worker stopped in between loses one rather than
+ * showing it twice), and the notification id is the marker id, so a repeat would replace, not add.
+ */
+import type { Alarms } from 'webextension-polyfill';
+import {
+  badge,
+  planAlerts,
+  notificationText,
+  type AlertPlan,
+  type Badge,
+  type PlannedNotification,
+} from '../alerts';
+import { resolveLocale } from '../i18n';
+import {
+  compactRegistry,
+  MAX_STORED_INTERVALS,
+  reevaluateAll,
+  type Registry,
+  type RegistryEntry,
+} from '../registry';
+import { evaluate, type Evaluation } from '../sla';
+import { readMarkers, readRegistry, withStore, writeRegistry } from './registry-store';
+import { assignmentFor, loadState, type BackgroundState } from './state';
+
+export const NEXT_ALARM = 'sla-next';
+export const SAFETY_ALARM = 'sla-safety';
+export const SAFETY_PERIOD_MINUTES = 5;
+export const ICON_PATH = '/icon/128.png';
+
+/** The browser's UI languages (fakeBrowser and some platforms have no i18n API). */
+export function uiLanguages(): string[] {
+  try {
+    return [browser.i18n.getUILanguage()];
+  } catch {
+    return [];
+  }
+}
+
+export const localTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+
+/** The engine bound to each entry's host assignment, as the worker evaluates (no text, few intervals). */
+export function engineFor(
+  state: Pick<BackgroundState, 'config' | 'policies' | 'preferences'>,
+  now: number,
+): (entry: RegistryEntry) => Evaluation | null {
+  const options = {
+    atRiskRemainingShare: state.preferences.atRiskPercent / 100,
+    explain: false,
+    maxIntervals: MAX_STORED_INTERVALS,
+  };
+  return (entry) => {
+    const policy = assignmentFor(state, entry.host)?.policy;
+    if (!policy) return null;
+    try {
+      return evaluate(policy, entry.ticket, now, options);
+    } catch (e) {
+      console.warn(`[sla] ${entry.key} cannot be evaluated under ${policy.id}:`, e);
+      return null;
+    }
+  };
+}
+
+export interface WakeResult {
+  registry: Registry;
+  plan: AlertPlan;
+  badge: Badge;
+}
+
+const report = (e: unknown) => console.error('[sla] wake-up failed:', e);
+
+/** One wake-up (serialised with every other registry write of this worker). */
+export function wake(reason: string, now: () => number = Date.now): Promise<WakeResult> {
+  return withStore(() => wakeNow(now(), reason));
+}
+
+async function wakeNow(now: number, _reason: string): Promise<WakeResult> {
+  const [state, stored, previous] = await Promise.all([loadState(), readRegistry(), readMarkers()]);
+  const evaluated = compactRegistry(reevaluateAll(stored.registry, engineFor(state, now), now), now);
+  const plan = planAlerts(evaluated, now, { notifications: state.preferences.notifications }, previous);
+  const registry = await writeRegistry(evaluated, now, { markers: plan.markers });
+  await scheduleAlarms(plan.nextAlarmAt);
+  const b = badge(registry, now);
+  await showBadge(b);
+  if (plan.notify.length > 0) {
+    const lang = resolveLocale(state.preferences.language, uiLanguages());
+    await showNotifications(plan.notify, lang, localTimeZone());
+  }
+  return { registry, plan, badge: b };
+}
+
+export async function scheduleAlarms(nextAlarmAt: number | null): Promise<void> {
+  if (nextAlarmAt === null) await browser.alarms.clear(NEXT_ALARM);
+  else await browser.alarms.create(NEXT_ALARM, { when: nextAlarmAt });
+  // Created once: re-creating it on every wake would push it out forever.
+  if (!(await browser.alarms.get(SAFETY_ALARM)))
+    await browser.alarms.create(SAFETY_ALARM, { periodInMinutes: SAFETY_PERIOD_MINUTES });
+}
+
+/** `action` in MV3, `browserAction` in Firefox's MV2 build. */
+function toolbarAction() {
+  const b = browser as unknown as { action?: typeof browser.action; browserAction?: typeof browser.action };
+  return b.action ?? b.browserAction;
+}
+
+export async function showBadge(b: Badge): Promise<void> {
+  const action = toolbarAction();
+  if (!action) return;
+  await action.setBadgeText({ text: b.text });
+  await action.setBadgeBackgroundColor({ color: b.color });
+}
+
+export async function showNotifications(
+  notify: readonly PlannedNotification[],
+  lang: 'en' | 'nl',
+  timeZone: string,
+): Promise<void> {
+  const iconUrl = browser.runtime.getURL(ICON_PATH as '/');
+  for (const n of notify) {
+    const text = notificationText(n, lang, timeZone);
+    try {
+      await browser.notifications.create(n.id, {
+        type: 'basic',
+        iconUrl,
+        title: text.title,
+        message: text.message,
+        ...(text.contextMessage ? { contextMessage: text.contextMessage } : {}),
+      });
+    } catch (e) {
+      console.warn(`[sla] notification ${n.id} could not be shown:`, e);
+    }
+  }
+}
+
+/** The registry key inside a notification id `${entryKey}:${metric}:${threshold}`. */
+export function entryKeyOfNotification(id: string): string | null {
+  const parts = id.split(':');
+  return parts.length >= 5 ? parts.slice(0, -2).join(':') : null;
+}
+
+const sameUrl = (a: string | undefined, b: string) => {
+  if (!a) return false;
+  const norm = (u: string) => u.replace(/#.*$/, '').replace(/\/+$/, '');
+  return norm(a) === norm(b);
+};
+
+/** Focuses a tab that shows `url` (and its window), or opens it in a new tab. */
+export async function focusOrOpen(url: string): Promise<'focused' | 'created'> {
+  const tabs = await browser.tabs.query({});
+  const tab = tabs.find((t) => sameUrl(t.url, url));
+  if (tab?.id !== undefined) {
+    await browser.tabs.update(tab.id, { active: true });
+    if (tab.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true });
+    return 'focused';
+  }
+  await browser.tabs.create({ url });
+  return 'created';
+}
+
+/** A click on one of our notifications: the ticket's tab, or the popup (as a tab) for a summary. */
+export async function onNotificationClicked(id: string): Promise<void> {
+  await browser.notifications.clear(id).catch(() => false);
+  if (id.startsWith('sla-summary:')) {
+    await focusOrOpen(browser.runtime.getURL('/popup.html'));
+    return;
+  }
+  const key = entryKeyOfNotification(id);
+  if (!key) return;
+  const entry = (await readRegistry()).registry.entries[key];
+  if (entry && /^https?:\/\//.test(entry.link)) await focusOrOpen(entry.link);
+}
+
+const RELEVANT_KEYS = ['preferences', 'config'];
+
+/**
+ * Registers the worker's listeners (synchronously, at the top level of the worker start, so an
+ * alarm that woke the worker is delivered) and runs the first wake-up.
+ */
+export function startAlarms(): void {
+  browser.alarms.onAlarm.addListener((alarm: Alarms.Alarm) => {
+    if (alarm.name === NEXT_ALARM || alarm.name === SAFETY_ALARM)
+      void wake(`alarm:${alarm.name}`).catch(report);
+  });
+  browser.notifications.onClicked.addListener((id: string) => void onNotificationClicked(id));
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'local' && area !== 'managed') return;
+    if (area === 'local' && !Object.keys(changes).some((k) => RELEVANT_KEYS.includes(k))) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => void wake('settings').catch(report), 200);
+  });
+  void wake('start').catch(report);
+}

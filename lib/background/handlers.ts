@@ -1,0 +1,57 @@
+/**
+ * What the background does for each message: one dispatcher, one handler module per area
+ * (popup.ts, sidebar.ts, options.ts). Kept apart from the entrypoint so it can be tested with
+ * fakeBrowser.
+ */
+import type { Request } from '../messaging/protocol';
+import type { RouteContext, SenderKind } from '../messaging/router';
+import { handleOptions, isOptionsRequest } from './options';
+import { handlePopup, isPopupRequest } from './popup';
+import { handleSidebar, isSidebarRequest, type Normalizer, type SidebarDeps } from './sidebar';
+import { upsertTickets } from './registry-store';
+import { wake } from './alarms';
+import { normalizeWith } from '../helpdesks';
+
+const normalize: Normalizer = (req, payload, mapping, policy) =>
+  normalizeWith(req.helpdesk, payload, mapping, policy, req.host);
+
+/** A ticket the agent opened joins the registry; the wake-up re-evaluates, re-plans alarms and the badge. */
+const remember: SidebarDeps['remember'] = async (req, n, policy) => {
+  await upsertTickets(
+    [
+      {
+        helpdesk: req.helpdesk,
+        host: req.host,
+        ticketId: n.ticketId,
+        ticketKey: n.display.ticketKey,
+        subject: n.display.subject,
+        link: n.display.link,
+        ticket: n.ticket,
+        source: 'opened',
+        policyId: policy.id,
+      },
+    ],
+    Date.now(),
+  );
+  void wake('ticket-opened');
+};
+
+export function allowed(type: Request['type'], kind: SenderKind): boolean {
+  const t: string = type;
+  if (t === 'ui-bg:ping') return true;
+  if (t.startsWith('ui-bg:')) return kind === 'extension-page';
+  if (t.startsWith('cs-bg:')) return kind === 'content-script';
+  return false;
+}
+
+export async function handle(message: Request, _ctx: RouteContext): Promise<unknown> {
+  if (isOptionsRequest(message)) return handleOptions(message);
+  if (isPopupRequest(message)) return handlePopup(message);
+  if (isSidebarRequest(message)) return handleSidebar(message, normalize, remember);
+  switch (message.type) {
+    case 'ui-bg:ping':
+      return { pong: message.at, version: browser.runtime.getManifest().version };
+    default:
+      throw new Error(`no handler for ${(message as { type: string }).type}`);
+  }
+}

@@ -1,0 +1,193 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { DEMO_SCENARIOS } from '../../tests/demo/scenarios';
+import { zendeskAudits, zendeskTicket } from '../../tests/demo/payloads';
+import { sortByTimeToBreach } from '../../components/popup/model';
+import { handlePopup, popupModel, refreshDone, startRefresh, viewIdOf, type RefreshDeps } from './popup';
+import { readRegistry, writeRegistry } from './registry-store';
+import { HOST, seedConfig, seedRegistry, storedRegistry, ticketEntry } from './test-support';
+
+const NOW = Date.parse('2026-03-03T10:00:00Z');
+const iso = (t: number) => new Date(t).toISOString();
+const mextra = DEMO_SCENARIOS.filter((s) => s.host === HOST);
+
+/** The demo Zendesk (search paginated 3 per page, tickets, audits), one 429 on page 2 of the search. */
+function fakeZendesk(open = mextra) {
+  const calls: string[] = [];
+  let limited = false;
+  const fetch = vi.fn(async (url: string) => {
+    const u = new URL(url);
+    calls.push(u.pathname + u.search);
+    const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
+      new Response(JSON.stringify(body), {
+        status,
+        headers: { 'content-type': 'application/json', ...headers },
+      });
+    const origin = u.origin;
+    if (u.pathname === '/api/v2/search.json') {
+      const page = Number(u.searchParams.get('page') ?? '1');
+      if (page === 2 && !limited) {
+        limited = true;
+        return json({ error: 'slow down' }, 429, { 'Retry-After': '2' });
+      }
+      const rows = open.slice((page - 1) * 3, page * 3).map((s) => zendeskTicket(s, NOW, origin).ticket);
+      const next = page * 3 < open.length ? `${origin}/api/v2/search.json?page=${page + 1}` : null;
+      return json({ results: rows, next_page: next, count: open.length });
+    }
+    let m = u.pathname.match(/^\/api\/v2\/tickets\/(\d+)\.json$/);
+    const s = m && mextra.find((x) => x.id === Number(m![1]));
+    if (s) return json(zendeskTicket(s, NOW, origin));
+    m = u.pathname.match(/^\/api\/v2\/tickets\/(\d+)\/audits\.json$/);
+    const a = m && mextra.find((x) => x.id === Number(m![1]));
+    if (a) return json(zendeskAudits(a, NOW, origin, Number(u.searchParams.get('page') ?? '1')));
+    return json({ error: 'RecordNotFound' }, 404);
+  });
+  const sleeps: number[] = [];
+  const deps: RefreshDeps = {
+    fetch: fetch as unknown as RefreshDeps['fetch'],
+    sleep: async (ms) => void sleeps.push(ms),
+    now: () => NOW,
+  };
+  return { deps, calls, sleeps };
+}
+
+describe('the popup model', () => {
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    await seedConfig();
+  });
+  afterEach(() => vi.restoreAllMocks());
+
+  it('says when no policy is assigned yet', async () => {
+    await seedConfig([]);
+    const m = await popupModel(NOW);
+    expect(m).toMatchObject({ hasAssignments: false, rows: [], language: 'en' });
+  });
+
+  it('lists open registry tickets and leaves finished ones to compliance', async () => {
+    await seedRegistry([
+      ticketEntry(1, { createdAt: iso(NOW - 3600_000), priority: 'high' }),
+      ticketEntry(2, {
+        createdAt: iso(NOW - 7200_000),
+        priority: 'high',
+        events: [{ at: iso(NOW - 3600_000), type: 'status', status: 'solved' }],
+      }),
+    ]);
+    const m = await popupModel(NOW);
+    expect(m.rows.map((r) => r.ticketKey)).toEqual(['#1']);
+    expect(m.compliance.period).toEqual({ kind: 'this-month' });
+    expect(m.compliance.report?.range.firstDay).toMatch(/^2026-03-01$/);
+  });
+
+  it('stores the chosen compliance period and answers with the model for it', async () => {
+    const m = (await handlePopup({
+      type: 'ui-bg:popup-period',
+      period: { kind: 'month', year: 2026, month: 2 },
+    })) as Awaited<ReturnType<typeof popupModel>>;
+    expect(m.compliance.report?.range).toMatchObject({ firstDay: '2026-02-01', lastDay: '2026-02-28' });
+    expect((await popupModel(NOW)).compliance.period).toEqual({ kind: 'month', year: 2026, month: 2 });
+  });
+
+  it('opens only tickets it knows, by their stored link', async () => {
+    await seedRegistry([ticketEntry(1, { createdAt: iso(NOW) })]);
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    await expect(handlePopup({ type: 'ui-bg:popup-open', key: 'zendesk:evil.example:1' })).rejects.toThrow(
+      /unknown ticket/,
+    );
+    await handlePopup({ type: 'ui-bg:popup-open', key: `zendesk:${HOST}:1` });
+    expect(create).toHaveBeenCalledWith({ url: `https://${HOST}/agent/tickets/1` });
+  });
+});
+
+describe('the queue refresh', () => {
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    await seedConfig();
+  });
+
+  it('reads every page (waiting out a 429), each ticket with its audits, and upserts them as queue tickets', async () => {
+    const { deps, calls, sleeps } = fakeZendesk();
+    expect(await startRefresh(deps)).toEqual({ started: true });
+    expect(await startRefresh(deps)).toEqual({ started: false }); // one at a time
+    await refreshDone();
+    expect(sleeps).toEqual([2000]);
+    expect(calls.filter((c) => c.startsWith('/api/v2/search.json'))).toHaveLength(3); // 1, 429, 2
+    const reg = await storedRegistry();
+    const open = mextra.filter((s) => !['solved', 'closed'].includes(s.status));
+    expect(Object.keys(reg.entries).sort()).toEqual(open.map((s) => `zendesk:${HOST}:${s.id}`).sort());
+    for (const e of Object.values(reg.entries)) {
+      expect(e.source).toBe('queue');
+      expect(e.evaluation?.policy).toBe('mextra');
+    }
+    const m = await popupModel(NOW);
+    expect(m.refresh).toMatchObject({ running: false, lastRefreshAt: NOW, errors: [] });
+    expect(sortByTimeToBreach(m.rows, NOW).length).toBe(open.length);
+  });
+
+  it('does not read the audits of tickets that did not change since the last refresh', async () => {
+    const first = fakeZendesk();
+    await startRefresh(first.deps);
+    await refreshDone();
+    const again = fakeZendesk();
+    await startRefresh(again.deps);
+    await refreshDone();
+    expect(again.calls.filter((c) => c.includes('/audits.json'))).toEqual([]);
+  });
+
+  it('reads a ticket that left the listing once more, and drops it when the helpdesk no longer has it', async () => {
+    await seedRegistry([
+      ticketEntry(999, { createdAt: iso(NOW - 3600_000), priority: 'high' }, { source: 'queue' }),
+    ]);
+    const { deps, calls } = fakeZendesk();
+    await startRefresh(deps);
+    await refreshDone();
+    expect(calls).toContain('/api/v2/tickets/999.json?include=slas,users,organizations');
+    expect((await readRegistry()).registry.entries[`zendesk:${HOST}:999`]).toBeUndefined();
+  });
+
+  it('reports a host it cannot read and keeps going', async () => {
+    const { deps } = fakeZendesk();
+    const failing: RefreshDeps = {
+      ...deps,
+      fetch: async () => new Response('{}', { status: 401 }),
+    };
+    await startRefresh(failing);
+    await refreshDone();
+    const m = await popupModel(NOW);
+    expect(m.refresh.errors).toMatchObject([{ host: HOST, message: expect.stringMatching(/sign/) }]);
+  });
+
+  it('uses the Zendesk view configured for the host', () => {
+    expect(viewIdOf({ queue: { viewId: '360001' } })).toBe('360001');
+    expect(viewIdOf({})).toBeNull();
+    expect(viewIdOf(undefined)).toBeNull();
+  });
+});
+
+describe('the registry in storage', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('drops an unreadable entry and keeps the rest', async () => {
+    await fakeBrowser.storage.local.set({
+      registry: {
+        version: 2,
+        entries: { bad: { key: 'bad' }, [`zendesk:${HOST}:1`]: ticketEntry(1, { createdAt: iso(NOW) }) },
+      },
+      registry$: { v: 2 },
+    });
+    const { registry, problems } = await readRegistry();
+    expect(Object.keys(registry.entries)).toEqual([`zendesk:${HOST}:1`]);
+    expect(problems).toHaveLength(1);
+  });
+
+  it('prunes tickets finished more than 30 days ago on every write', async () => {
+    const solved = (id: number, daysAgo: number) =>
+      ticketEntry(id, {
+        createdAt: iso(NOW - (daysAgo + 1) * 86_400_000),
+        events: [{ at: iso(NOW - daysAgo * 86_400_000), type: 'status', status: 'solved' }],
+      });
+    const entries = [solved(1, 31), solved(2, 29)];
+    await writeRegistry({ version: 2, entries: Object.fromEntries(entries.map((e) => [e.key, e])) }, NOW);
+    expect(Object.keys((await storedRegistry()).entries)).toEqual([`zendesk:${HOST}:2`]);
+  });
+});

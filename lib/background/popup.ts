@@ -1,0 +1,439 @@
+/**
+ * The background's side of the team-lead popup: the popup model (queue rows, refresh state and
+ * compliance, built from the registry and the state in effect), the queue refresh from the helpdesk
+ * APIs, the chosen compliance period, and opening a ticket.
+ *
+ * Queue refresh, per assigned host, one host after the other:
+ * - Zendesk: the tickets of the view `assignment.mapping.queue.viewId` (set in Options), else the search
+ *   for unsolved tickets. A listing has no audit trail (pauses, replies), so each ticket's audits are
+ *   read as the sidebar reads them, except for tickets whose `updated_at` did not change since the last
+ *   read (remembered in `queueState.seen`).
+ * - TOPdesk: open incidents (FIQL where supported), with the host's application password when one is
+ *   stored; the listing carries everything the TOPdesk adapter reads.
+ * Each ticket goes through the helpdesk adapter (`normalizeWith`) and the engine and is upserted with
+ * source 'queue'. Tickets that left a complete listing are read once more, so compliance learns how
+ * they finished (or dropped when the helpdesk no longer has them). Then the worker wakes (alarms,
+ * badge, notifications).
+ */
+import type { PopupModel, RefreshModel } from '../../components/popup/model';
+import { toQueueRows } from '../../components/popup/model';
+import { complianceGoalsFromPolicy, computeCompliance, finishedRecords, resolvePeriod } from '../compliance';
+import type { ComplianceReport, CompliancePeriod } from '../compliance';
+import { normalizeWith } from '../helpdesks';
+import { getJson as getTicketJson, type HttpDeps } from '../helpdesks/http';
+import { incidentApiUrl } from '../helpdesks/topdesk/page';
+import { fetchZendeskTicket } from '../helpdesks/zendesk/page';
+import { resolveLocale } from '../i18n';
+import type { Request } from '../messaging/protocol';
+import {
+  fetchTopdeskQueue,
+  fetchZendeskQueue,
+  type QueueDeps,
+  type QueueResult,
+  type QueueTicket,
+} from '../queue';
+import {
+  isFinished,
+  MAX_STORED_INTERVALS,
+  registryKey,
+  removeEntries,
+  upsertEntry,
+  vanishedFromQueue,
+  type Registry,
+  type RegistryEntry,
+  type UpsertInput,
+} from '../registry';
+import { evaluate, type Policy } from '../sla';
+import { readCredentials, readQueueState, queueStateItem } from '../storage/items';
+import type { Assignment, Credentials, QueueState } from '../storage/schemas';
+import { focusOrOpen, localTimeZone, uiLanguages, wake } from './alarms';
+import { readRegistry, withStore, writeRegistry } from './registry-store';
+import { loadState, type BackgroundState } from './state';
+
+type PopupMessage = Extract<Request, { type: `ui-bg:popup-${string}` }>;
+
+export function isPopupRequest(m: Request): m is PopupMessage {
+  return m.type.startsWith('ui-bg:popup-');
+}
+
+export async function handlePopup(message: PopupMessage): Promise<unknown> {
+  switch (message.type) {
+    case 'ui-bg:popup-model':
+      return popupModel();
+    case 'ui-bg:popup-refresh':
+      return startRefresh();
+    case 'ui-bg:popup-period':
+      await updateQueueState((qs) => ({ ...qs, period: message.period }));
+      return popupModel();
+    case 'ui-bg:popup-open':
+      return openTicket(message.key);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// queue state (refresh progress, period, seen): serialised read-modify-write
+
+let queueChain: Promise<unknown> = Promise.resolve();
+
+export function updateQueueState(fn: (qs: QueueState) => QueueState): Promise<QueueState> {
+  const run = queueChain.then(async () => {
+    const next = fn((await readQueueState()).value);
+    await queueStateItem.setValue(next);
+    return next;
+  });
+  queueChain = run.catch(() => undefined);
+  return run;
+}
+
+/** The refresh running in this worker, if any. A stored `running` without it was interrupted. */
+let inFlight: Promise<void> | null = null;
+
+export const INTERRUPTED = 'the last refresh was interrupted (the browser stopped the background worker)';
+
+function refreshModel(qs: QueueState): RefreshModel {
+  const r = qs.refresh;
+  const running = r.running && inFlight !== null;
+  const errors =
+    r.running && !running
+      ? [...r.errors, { helpdesk: 'zendesk' as const, host: '—', message: INTERRUPTED }]
+      : r.errors;
+  return { running, progress: running ? r.progress : null, lastRefreshAt: r.lastRefreshAt, errors };
+}
+
+// ---------------------------------------------------------------------------------------------
+// the model
+
+export function priorityOrder(policies: ReadonlyMap<string, Policy>): Record<string, string[]> {
+  return Object.fromEntries([...policies].map(([id, p]) => [id, p.priorities.map((x) => x.id)]));
+}
+
+export function complianceFor(
+  entries: Iterable<RegistryEntry>,
+  period: CompliancePeriod,
+  policies: ReadonlyMap<string, Policy>,
+  now: number,
+  timeZone: string,
+): ComplianceReport {
+  const goals = [...policies.values()].flatMap((p) => complianceGoalsFromPolicy(p));
+  return computeCompliance(finishedRecords(entries), resolvePeriod(period, now, timeZone), goals);
+}
+
+/** What the popup shows: open tickets as queue rows, refresh state, compliance for the chosen period. */
+export async function popupModel(now: number = Date.now()): Promise<PopupModel> {
+  const [state, stored, qs] = await Promise.all([loadState(), readRegistry(), readQueueState()]);
+  return buildPopupModel(state, stored.registry, qs.value, now, localTimeZone());
+}
+
+export function buildPopupModel(
+  state: Pick<BackgroundState, 'config' | 'policies' | 'preferences'>,
+  registry: Registry,
+  qs: QueueState,
+  now: number,
+  timeZone: string,
+): PopupModel {
+  const entries = Object.values(registry.entries);
+  let report: ComplianceReport | null;
+  try {
+    report = complianceFor(entries, qs.period, state.policies, now, timeZone);
+  } catch (e) {
+    console.warn('[sla] compliance could not be computed:', e);
+    report = null;
+  }
+  return {
+    language: resolveLocale(state.preferences.language, uiLanguages()),
+    timeZone,
+    hasAssignments: state.config.assignments.length > 0,
+    rows: toQueueRows(
+      entries.filter((e) => !isFinished(e)),
+      priorityOrder(state.policies),
+    ),
+    refresh: refreshModel(qs),
+    compliance: { period: qs.period, report },
+  };
+}
+
+/** Focus or open a registry ticket's tab. Only links stored in the registry are opened. */
+export async function openTicket(key: string): Promise<{ opened: 'focused' | 'created' }> {
+  const entry = (await readRegistry()).registry.entries[key];
+  if (!entry) throw new Error(`unknown ticket ${key}`);
+  if (!/^https?:\/\//.test(entry.link)) throw new Error(`ticket ${entry.ticketKey} has no web link`);
+  return { opened: await focusOrOpen(entry.link) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// queue refresh
+
+export interface RefreshDeps {
+  fetch: (url: string, init?: RequestInit) => Promise<Response>;
+  sleep: (ms: number) => Promise<void>;
+  now: () => number;
+}
+
+const defaultDeps = (): RefreshDeps => ({
+  fetch: (url, init) => fetch(url, init),
+  sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+  now: () => Date.now(),
+});
+
+/** Starts a refresh unless one runs in this worker; answers at once. */
+export async function startRefresh(deps: RefreshDeps = defaultDeps()): Promise<{ started: boolean }> {
+  if (inFlight) return { started: false };
+  const started = deps.now();
+  await updateQueueState((qs) => ({
+    ...qs,
+    refresh: {
+      ...qs.refresh,
+      running: true,
+      startedAt: started,
+      heartbeatAt: started,
+      progress: { done: 0, total: null },
+      errors: [],
+    },
+  }));
+  inFlight = refreshQueue(deps)
+    .catch((e) =>
+      updateQueueState((qs) => ({
+        ...qs,
+        refresh: {
+          ...qs.refresh,
+          errors: [
+            ...qs.refresh.errors,
+            { helpdesk: 'zendesk', host: '—', message: e instanceof Error ? e.message : String(e) },
+          ],
+        },
+      })).then(() => undefined),
+    )
+    .finally(async () => {
+      const at = deps.now();
+      await updateQueueState((qs) => ({
+        ...qs,
+        refresh: { ...qs.refresh, running: false, progress: null, heartbeatAt: at, lastRefreshAt: at },
+      }));
+      inFlight = null;
+    });
+  return { started: true };
+}
+
+/** For tests: wait for the refresh running in this worker. */
+export function refreshDone(): Promise<void> {
+  return inFlight ?? Promise.resolve();
+}
+
+type RefreshError = QueueState['refresh']['errors'][number];
+
+export function describeQueueError(e: { kind: string; status?: number; message: string }): string {
+  switch (e.kind) {
+    case 'auth':
+      return `not signed in or no access (${e.message}) — sign in to the helpdesk, or store an application password in Options`;
+    case 'rate-limited':
+      return `the helpdesk asked to slow down (${e.message}); try again in a minute`;
+    default:
+      return e.message;
+  }
+}
+
+async function refreshQueue(deps: RefreshDeps): Promise<void> {
+  const state = await loadState();
+  const credentials = (await readCredentials()).value;
+  const errors: RefreshError[] = [];
+  let lastBeat = 0;
+  const progress = (p: { done: number; total: number | null; waitingMs?: number }, force = false) => {
+    const at = deps.now();
+    if (!force && at - lastBeat < 250 && !p.waitingMs) return;
+    lastBeat = at;
+    void updateQueueState((qs) => ({ ...qs, refresh: { ...qs.refresh, heartbeatAt: at, progress: p } }));
+  };
+  for (const assignment of state.config.assignments) {
+    const policy = state.policies.get(assignment.policyId);
+    if (!policy) {
+      errors.push({
+        helpdesk: assignment.helpdesk,
+        host: assignment.host,
+        message: `policy "${assignment.policyId}" is not in effect — check Options`,
+      });
+      continue;
+    }
+    errors.push(...(await refreshHost(assignment, policy, state, credentials, deps, progress)));
+    await updateQueueState((qs) => ({ ...qs, refresh: { ...qs.refresh, errors: [...errors] } }));
+  }
+  await wake('refresh', deps.now);
+}
+
+/** Zendesk view id configured for the host's queue (Options: `mapping.queue.viewId`). */
+export function viewIdOf(mapping: Assignment['mapping']): string | null {
+  const queue = mapping?.queue;
+  const id = queue && typeof queue === 'object' ? (queue as { viewId?: unknown }).viewId : undefined;
+  return typeof id === 'string' || typeof id === 'number' ? String(id) : null;
+}
+
+function basicAuth(c: { username: string; password: string }): string {
+  return `Basic ${btoa(unescape(encodeURIComponent(`${c.username}:${c.password}`)))}`;
+}
+
+/** One ticket read through the API as the sidebar reads it, or why not. */
+type Detail = { ok: true; payload: unknown } | { ok: false; notFound: boolean; message: string };
+
+async function readDetail(
+  helpdesk: 'zendesk' | 'topdesk',
+  host: string,
+  ticketId: string,
+  credentials: Credentials,
+  http: HttpDeps,
+): Promise<Detail> {
+  if (helpdesk === 'zendesk') {
+    const r = await fetchZendeskTicket(`https://${host}`, ticketId, http);
+    return r.ok ? r : { ok: false, notFound: r.error.kind === 'not-found', message: r.error.message };
+  }
+  const cred = credentials[host];
+  const r = await getTicketJson(
+    incidentApiUrl(`https://${host}`, `id:${ticketId}`),
+    http,
+    cred ? { credentials: 'omit', headers: { Authorization: basicAuth(cred) } } : {},
+  );
+  return r.ok
+    ? { ok: true, payload: { incident: r.body } }
+    : { ok: false, notFound: r.error.kind === 'not-found', message: r.error.message };
+}
+
+async function refreshHost(
+  assignment: Assignment,
+  policy: Policy,
+  state: BackgroundState,
+  credentials: Credentials,
+  deps: RefreshDeps,
+  progress: (p: { done: number; total: number | null; waitingMs?: number }, force?: boolean) => void,
+): Promise<RefreshError[]> {
+  const { host, helpdesk } = assignment;
+  const errors: RefreshError[] = [];
+  const fail = (message: string) => errors.push({ helpdesk, host, message });
+  const queueDeps: QueueDeps = {
+    fetch: deps.fetch,
+    sleep: deps.sleep,
+    now: deps.now,
+    onProgress: (p) =>
+      progress({ done: p.fetched, total: p.total, ...(p.waitingMs ? { waitingMs: p.waitingMs } : {}) }),
+  };
+  const http: HttpDeps = { fetch: deps.fetch, sleep: deps.sleep };
+  const result: QueueResult =
+    helpdesk === 'zendesk'
+      ? await fetchZendeskQueue({ host, viewId: viewIdOf(assignment.mapping) }, queueDeps)
+      : await fetchTopdeskQueue({ host, credentials: credentials[host] ?? null }, queueDeps);
+  if (!result.ok) fail(describeQueueError(result.error));
+
+  const [{ registry: before }, qs] = await Promise.all([readRegistry(), readQueueState()]);
+  const seen = { ...qs.value.seen };
+  const inputs: UpsertInput[] = [];
+  const unreadable: string[] = [];
+  const now = deps.now();
+  const evalOptions = {
+    atRiskRemainingShare: state.preferences.atRiskPercent / 100,
+    explain: false,
+    maxIntervals: MAX_STORED_INTERVALS,
+  };
+  const toInput = (t: Pick<QueueTicket, 'ticketId' | 'ticketKey' | 'subject' | 'link'>, payload: unknown) => {
+    const n = normalizeWith(helpdesk, payload, assignment.mapping, policy, host);
+    if (!n.ok) {
+      unreadable.push(`${t.ticketKey}: ${n.problem.message}`);
+      return null;
+    }
+    let evaluation = null;
+    try {
+      evaluation = evaluate(policy, n.ticket, now, {
+        ...evalOptions,
+        ...(n.origin ? { origin: n.origin } : {}),
+      });
+    } catch (e) {
+      unreadable.push(`${t.ticketKey}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    return {
+      helpdesk,
+      host,
+      ticketId: t.ticketId,
+      ticketKey: n.display.ticketKey || t.ticketKey,
+      subject: n.display.subject || t.subject,
+      link: t.link,
+      ticket: n.ticket,
+      source: 'queue' as const,
+      policyId: policy.id,
+      evaluation,
+    };
+  };
+
+  // Listed tickets: Zendesk needs each ticket's audits (unless unchanged); TOPdesk's listing suffices.
+  let done = 0;
+  for (const t of result.tickets) {
+    const key = registryKey(helpdesk, host, t.ticketId);
+    const prev = before.entries[key];
+    let input: UpsertInput | null = null;
+    if (helpdesk === 'topdesk') input = toInput(t, { incident: t.raw });
+    else {
+      const updatedAt = typeof t.raw.updated_at === 'string' ? t.raw.updated_at : null;
+      if (prev && updatedAt && seen[key] === updatedAt) {
+        input = {
+          helpdesk,
+          host,
+          ticketId: t.ticketId,
+          ticketKey: prev.ticketKey,
+          subject: t.subject || prev.subject,
+          link: t.link,
+          ticket: prev.ticket,
+          source: 'queue',
+        };
+      } else {
+        const d = await readDetail(helpdesk, host, t.ticketId, credentials, http);
+        if (d.ok) {
+          input = toInput(t, d.payload);
+          if (input && updatedAt) seen[key] = updatedAt;
+        } else unreadable.push(`${t.ticketKey}: ${d.message}`);
+      }
+    }
+    if (input) inputs.push(input);
+    progress({ done: ++done, total: result.tickets.length });
+  }
+
+  // Tickets that left a complete listing: read once more to record how they finished.
+  const drop: string[] = [];
+  if (result.ok && !result.truncated) {
+    const gone = vanishedFromQueue(
+      before,
+      helpdesk,
+      host,
+      result.tickets.map((t) => t.ticketId),
+    );
+    for (const key of gone) {
+      const e = before.entries[key]!;
+      const d = await readDetail(helpdesk, host, e.ticketId, credentials, http);
+      if (d.ok) {
+        const input = toInput(e, d.payload);
+        if (input) inputs.push(input);
+      } else if (d.notFound) drop.push(key);
+      else unreadable.push(`${e.ticketKey}: ${d.message}`);
+    }
+  }
+  progress({ done, total: result.tickets.length }, true);
+
+  await withStore(async () => {
+    let { registry } = await readRegistry();
+    for (const input of inputs) registry = upsertEntry(registry, input, now);
+    await writeRegistry(removeEntries(registry, drop), now);
+  });
+  await updateQueueState((q) => ({ ...q, seen: pruneSeen({ ...q.seen, ...seen }, helpdesk, host, result) }));
+  if (unreadable.length > 0)
+    fail(
+      `${unreadable.length} ticket(s) could not be read: ${unreadable.slice(0, 3).join('; ')}${unreadable.length > 3 ? ' …' : ''}`,
+    );
+  return errors;
+}
+
+/** Forget `seen` stamps of a host's tickets that a complete listing no longer holds. */
+function pruneSeen(
+  seen: Record<string, string>,
+  helpdesk: string,
+  host: string,
+  result: QueueResult,
+): Record<string, string> {
+  if (!result.ok || result.truncated) return seen;
+  const prefix = `${helpdesk}:${host}:`;
+  const listed = new Set(result.tickets.map((t) => `${prefix}${t.ticketId}`));
+  return Object.fromEntries(Object.entries(seen).filter(([k]) => !k.startsWith(prefix) || listed.has(k)));
+}

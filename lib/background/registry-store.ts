@@ -1,0 +1,101 @@
+/**
+ * The ticket registry and the alert markers in `storage.local`, read and written through the WXT
+ * storage items (lib/storage/items.ts). Reads never throw (a corrupt value or entry is dropped and
+ * reported); every write compacts (finished tickets 30 days after finishing, then the LRU bound).
+ *
+ * One worker, several callers (alarms, popup refresh, sidebar): read-modify-write sequences run one at
+ * a time through `withStore`, so two wake-ups cannot both see the old markers and notify twice.
+ */
+import { storage } from 'wxt/utils/storage';
+import type { FiredMarkers } from '../alerts/plan';
+import {
+  compactRegistry,
+  DEFAULT_MAX_ENTRIES,
+  evictLeastRecentlySeen,
+  parseStoredRegistry,
+  upsertEntry,
+  type Registry,
+  type RegistryProblem,
+  type UpsertInput,
+} from '../registry';
+import { alertMarkersItem, registryItem } from '../storage/items';
+import { FiredMarkerSchema } from '../storage/schemas';
+
+let chain: Promise<unknown> = Promise.resolve();
+
+/** Runs `fn` after every earlier `withStore` call of this worker has settled. Do not nest. */
+export function withStore<T>(fn: () => Promise<T>): Promise<T> {
+  const run = chain.then(fn, fn);
+  chain = run.catch(() => undefined);
+  return run;
+}
+
+export interface StoredRegistry {
+  registry: Registry;
+  problems: RegistryProblem[];
+}
+
+export async function readRegistry(): Promise<StoredRegistry> {
+  const { registry, problems } = parseStoredRegistry(await registryItem.getValue());
+  for (const p of problems) console.warn(`[sla] registry: ${p.message}`);
+  return { registry, problems };
+}
+
+/** Markers that fail validation are dropped one by one (the others still prevent repeats). */
+export async function readMarkers(): Promise<FiredMarkers> {
+  const raw = await alertMarkersItem.getValue();
+  const out: FiredMarkers = {};
+  if (!raw || typeof raw !== 'object') return out;
+  for (const [id, value] of Object.entries(raw as Record<string, unknown>)) {
+    const m = FiredMarkerSchema.safeParse(value);
+    if (m.success) out[id] = m.data;
+  }
+  return out;
+}
+
+export interface WriteOptions {
+  maxEntries?: number;
+  /** Write the markers in the same storage call. */
+  markers?: FiredMarkers;
+}
+
+const isQuotaError = (e: unknown) => /quota/i.test(e instanceof Error ? e.message : String(e));
+
+/**
+ * Compacts and writes the registry (and the markers when given) in one storage call. When
+ * `storage.local` is full, the least recently seen tickets are evicted (a fifth at a time) until the
+ * write fits. Returns what was written.
+ */
+export async function writeRegistry(
+  reg: Registry,
+  now: number,
+  options: WriteOptions = {},
+): Promise<Registry> {
+  let compact = compactRegistry(reg, now, { maxEntries: options.maxEntries ?? DEFAULT_MAX_ENTRIES });
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await storage.setItems([
+        { item: registryItem, value: compact },
+        ...(options.markers ? [{ item: alertMarkersItem, value: options.markers }] : []),
+      ]);
+      // Written straight after a fresh install (no meta yet): WXT would otherwise run the v1 → v2
+      // migration on a v2 value at the next start.
+      await storage.setMeta('local:registry', { v: 2 });
+      return compact;
+    } catch (e) {
+      const n = Object.keys(compact.entries).length;
+      if (!isQuotaError(e) || attempt >= 5 || n === 0) throw e;
+      console.warn(`[sla] storage.local is full; keeping the ${Math.floor(n * 0.8)} most recent tickets`);
+      compact = evictLeastRecentlySeen(compact, Math.floor(n * 0.8));
+    }
+  }
+}
+
+/** Upserts tickets (agent-opened or queue-listed) in one read-modify-write. */
+export function upsertTickets(inputs: readonly UpsertInput[], now: number): Promise<Registry> {
+  return withStore(async () => {
+    let { registry } = await readRegistry();
+    for (const input of inputs) registry = upsertEntry(registry, input, now);
+    return writeRegistry(registry, now);
+  });
+}

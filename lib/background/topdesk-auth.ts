@@ -1,0 +1,37 @@
+/**
+ * TOPdesk with an application password: when TOPdesk refuses the agent's browser session (401/403),
+ * the background retries the read with the application password the admin stored in Options for
+ * that host — HTTP Basic, sent only to that host (the URL is built from the host the content script
+ * reported and that the stored credential is keyed by).
+ */
+import { getJson, type HttpDeps } from '../helpdesks/http';
+import { incidentApiUrl } from '../helpdesks/topdesk/page';
+import type { PageRead } from '../messaging/areas/sidebar';
+import type { Credentials } from '../storage/schemas';
+
+const REFUSED = new Set(['unauthorized', 'forbidden']);
+
+export function refusedByTopdesk(read: PageRead): boolean {
+  const error = read.kind === 'dom' ? read.apiError : read.kind === 'error' ? read.error : null;
+  return error !== null && REFUSED.has(error.kind);
+}
+
+export async function readWithApplicationPassword(
+  host: string,
+  ticketId: string,
+  credentials: Credentials,
+  deps: HttpDeps,
+): Promise<PageRead | null> {
+  const cred = credentials[host];
+  if (!cred || !/^(id|number):/.test(ticketId)) return null;
+  const auth = `Basic ${btoa(unescape(encodeURIComponent(`${cred.username}:${cred.password}`)))}`;
+  const r = await getJson(incidentApiUrl(`https://${host}`, ticketId), deps, {
+    credentials: 'omit',
+    headers: { Authorization: auth },
+  });
+  if (r.ok) return { kind: 'api', payload: { incident: r.body } };
+  return {
+    kind: 'error',
+    error: { ...r.error, message: `${r.error.message} (with the application password)` },
+  };
+}

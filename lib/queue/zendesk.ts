@@ -1,0 +1,125 @@
+/**
+ * Zendesk queue: the tickets of a configured view (`/api/v2/views/{id}/tickets.json`), or else a search
+ * for unsolved tickets (`/api/v2/search.json?query=type:ticket status<solved`). Both paginate through
+ * `next_page`, which is followed only on the same host (the session cookie must not go elsewhere).
+ * Runs in the background with the agent's Zendesk session (`credentials: 'include'`).
+ * Note: Zendesk search returns at most 1,000 results; configure a view for larger queues.
+ */
+import { z } from 'zod';
+import { getJson } from './http';
+import type { QueueDeps, QueueResult, QueueTicket } from './types';
+
+export const ZENDESK_UNSOLVED_QUERY = 'type:ticket status<solved';
+
+const ZendeskTicketRow = z.looseObject({
+  id: z.number().int(),
+  subject: z.string().nullish(),
+  raw_subject: z.string().nullish(),
+  status: z.string().nullish(),
+  priority: z.string().nullish(),
+  created_at: z.string().nullish(),
+  result_type: z.string().optional(),
+});
+const ZendeskPage = z.looseObject({
+  tickets: z.array(z.unknown()).optional(),
+  results: z.array(z.unknown()).optional(),
+  next_page: z.string().nullish(),
+  count: z.number().nullish(),
+});
+
+export interface ZendeskQueueOptions {
+  host: string;
+  /** A view id configured in Options; without it the search for unsolved tickets is used. */
+  viewId?: string | number | null;
+}
+
+export function zendeskQueueUrl({ host, viewId }: ZendeskQueueOptions): string {
+  return viewId !== undefined && viewId !== null && String(viewId) !== ''
+    ? `https://${host}/api/v2/views/${encodeURIComponent(String(viewId))}/tickets.json`
+    : `https://${host}/api/v2/search.json?query=${encodeURIComponent(ZENDESK_UNSOLVED_QUERY)}`;
+}
+
+export async function fetchZendeskQueue(options: ZendeskQueueOptions, deps: QueueDeps): Promise<QueueResult> {
+  const host = options.host.toLowerCase();
+  const base = { helpdesk: 'zendesk' as const, host };
+  const tickets: QueueTicket[] = [];
+  const seen = new Set<string>();
+  let skipped = 0;
+  let pages = 0;
+  let total: number | null = null;
+  let url: string | null = zendeskQueueUrl({ ...options, host });
+  const maxPages = deps.maxPages ?? 50;
+  const progress = (waitingMs?: number) =>
+    deps.onProgress?.({
+      ...base,
+      page: pages,
+      fetched: tickets.length,
+      total,
+      ...(waitingMs ? { waitingMs } : {}),
+    });
+
+  while (url) {
+    if (pages >= maxPages) return { ok: true, ...base, tickets, pages, skipped, truncated: true };
+    const res = await getJson(
+      url,
+      { method: 'GET', credentials: 'include', headers: { Accept: 'application/json' } },
+      { ...deps, onWait: (ms) => progress(ms) },
+    );
+    if (!res.ok) return { ok: false, ...base, tickets, pages, skipped, error: res.error };
+    const page = ZendeskPage.safeParse(res.body);
+    if (!page.success)
+      return {
+        ok: false,
+        ...base,
+        tickets,
+        pages,
+        skipped,
+        error: { kind: 'parse', message: 'unexpected Zendesk response', url: url.split('?')[0] },
+      };
+    pages++;
+    total = page.data.count ?? total;
+    for (const row of page.data.tickets ?? page.data.results ?? []) {
+      const t = ZendeskTicketRow.safeParse(row);
+      if (!t.success || (t.data.result_type !== undefined && t.data.result_type !== 'ticket')) {
+        skipped++;
+        continue;
+      }
+      const id = String(t.data.id);
+      if (seen.has(id)) continue; // pages can shift while we read them
+      seen.add(id);
+      tickets.push({
+        ...base,
+        ticketId: id,
+        ticketKey: `#${id}`,
+        subject: t.data.subject ?? t.data.raw_subject ?? '',
+        link: `https://${host}/agent/tickets/${id}`,
+        status: t.data.status ?? null,
+        priority: t.data.priority ?? null,
+        createdAt: t.data.created_at ?? null,
+        raw: t.data,
+      });
+    }
+    progress();
+    const next: string | null = page.data.next_page ?? null;
+    if (next !== null && !sameHost(next, host))
+      return {
+        ok: false,
+        ...base,
+        tickets,
+        pages,
+        skipped,
+        error: { kind: 'parse', message: `next_page points to another host; not followed` },
+      };
+    url = next;
+  }
+  return { ok: true, ...base, tickets, pages, skipped, truncated: false };
+}
+
+function sameHost(url: string, host: string): boolean {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' && u.host.toLowerCase() === host;
+  } catch {
+    return false;
+  }
+}

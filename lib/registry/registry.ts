@@ -1,0 +1,236 @@
+/**
+ * The ticket registry as pure functions over a plain object. Every function returns a new registry
+ * (the input is never mutated), so the background can read storage, apply, and write back.
+ */
+import type { Evaluation, MetricName, MetricResult, NeutralTicket } from '../sla/types';
+import { finishedAt, isFinished } from './live';
+import type {
+  EntrySource,
+  EvaluationSummary,
+  Helpdesk,
+  MetricSummary,
+  Registry,
+  RegistryEntry,
+} from './types';
+
+export const DEFAULT_MAX_ENTRIES = 5000;
+export const DEFAULT_FINISHED_RETENTION_MS = 30 * 24 * 3600_000;
+/** Open intervals kept per metric: enough to count down through a popup session, small enough for 5,000 tickets. */
+export const MAX_STORED_INTERVALS = 8;
+
+export function emptyRegistry(): Registry {
+  return { version: 2, entries: {} };
+}
+
+export function registryKey(helpdesk: Helpdesk, host: string, ticketId: string | number): string {
+  return `${helpdesk}:${host.toLowerCase()}:${ticketId}`;
+}
+
+export function summarizeMetric(m: MetricResult): MetricSummary {
+  return {
+    state: m.state,
+    dueAt: m.dueAt,
+    atRiskAt: m.atRiskAt ?? null,
+    goalAt: m.goalAt ?? null,
+    goalPercent: m.goalPercent ?? null,
+    goalState: m.goalState ?? null,
+    atRisk: m.atRisk,
+    stoppedAt: m.stoppedAt,
+    targetMs: m.targetMs,
+    remainingMs: m.remainingMs,
+    businessTime: m.businessTime,
+    openIntervals:
+      m.state === 'running' || m.state === 'paused'
+        ? (m.openIntervals ?? []).slice(0, MAX_STORED_INTERVALS).map(([a, b]) => [a, b] as [number, number])
+        : [],
+  };
+}
+
+/** What the registry keeps of an evaluation. */
+export function summarizeEvaluation(e: Evaluation): EvaluationSummary {
+  const metrics: Partial<Record<MetricName, MetricSummary>> = {};
+  for (const name of ['response', 'resolution'] as const) {
+    const m = e.metrics[name];
+    if (m) metrics[name] = summarizeMetric(m);
+  }
+  return {
+    evaluatedAt: e.evaluatedAt,
+    policy: e.policy,
+    policyName: e.policyName,
+    tier: e.tier,
+    type: e.type,
+    priority: e.priority,
+    metrics,
+  };
+}
+
+export interface UpsertInput {
+  helpdesk: Helpdesk;
+  host: string;
+  ticketId: string | number;
+  ticketKey: string;
+  subject: string;
+  link: string;
+  ticket: NeutralTicket;
+  source: EntrySource;
+  policyId?: string | null;
+  tier?: string | null;
+  /** A fresh evaluation; when given it replaces the stored summary and sets lastRefresh. */
+  evaluation?: Evaluation | null;
+}
+
+export interface BoundOptions {
+  maxEntries?: number;
+}
+
+/**
+ * Inserts or updates a ticket, marks it as just seen, and evicts the least recently seen entries
+ * beyond the bound. `source` is sticky towards 'opened': a ticket the agent opened stays 'opened' when a
+ * queue refresh lists it again.
+ */
+export function upsertEntry(
+  reg: Registry,
+  input: UpsertInput,
+  now: number,
+  options: BoundOptions = {},
+): Registry {
+  const key = registryKey(input.helpdesk, input.host, input.ticketId);
+  const prev = reg.entries[key];
+  const evaluation = input.evaluation ? summarizeEvaluation(input.evaluation) : (prev?.evaluation ?? null);
+  const entry: RegistryEntry = {
+    key,
+    helpdesk: input.helpdesk,
+    host: input.host.toLowerCase(),
+    ticketId: String(input.ticketId),
+    ticketKey: input.ticketKey,
+    subject: input.subject,
+    link: input.link,
+    ticket: input.ticket,
+    policyId: input.policyId !== undefined ? input.policyId : (prev?.policyId ?? null),
+    tier: input.tier !== undefined ? input.tier : (input.evaluation?.tier ?? prev?.tier ?? null),
+    evaluation,
+    lastSeen: now,
+    lastRefresh: input.evaluation ? now : (prev?.lastRefresh ?? null),
+    source: prev?.source === 'opened' || input.source === 'opened' ? 'opened' : 'queue',
+  };
+  return evictLeastRecentlySeen({ ...reg, entries: { ...reg.entries, [key]: entry } }, options.maxEntries);
+}
+
+/** Marks a ticket as just seen (LRU), without other changes. Unknown keys leave the registry as is. */
+export function touchEntry(reg: Registry, key: string, now: number): Registry {
+  const prev = reg.entries[key];
+  if (!prev) return reg;
+  return { ...reg, entries: { ...reg.entries, [key]: { ...prev, lastSeen: now } } };
+}
+
+/** Stores a fresh evaluation for one entry (policy, tier and lastRefresh follow it). */
+export function setEvaluation(reg: Registry, key: string, evaluation: Evaluation, now: number): Registry {
+  const prev = reg.entries[key];
+  if (!prev) return reg;
+  return {
+    ...reg,
+    entries: {
+      ...reg.entries,
+      [key]: {
+        ...prev,
+        evaluation: summarizeEvaluation(evaluation),
+        policyId: evaluation.policy,
+        tier: evaluation.tier,
+        lastRefresh: now,
+      },
+    },
+  };
+}
+
+export function removeEntries(reg: Registry, keys: Iterable<string>): Registry {
+  const entries = { ...reg.entries };
+  let changed = false;
+  for (const k of keys) {
+    if (k in entries) {
+      delete entries[k];
+      changed = true;
+    }
+  }
+  return changed ? { ...reg, entries } : reg;
+}
+
+/** Keeps the `max` most recently seen entries (ties: the key decides, so the result is deterministic). */
+export function evictLeastRecentlySeen(reg: Registry, max: number = DEFAULT_MAX_ENTRIES): Registry {
+  const all = Object.values(reg.entries);
+  if (all.length <= max) return reg;
+  all.sort((a, b) => b.lastSeen - a.lastSeen || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const entries: Record<string, RegistryEntry> = {};
+  for (const e of all.slice(0, Math.max(0, max))) entries[e.key] = e;
+  return { ...reg, entries };
+}
+
+/**
+ * Drops finished tickets that finished more than `retentionMs` ago (default 30 days). Compliance can
+ * therefore look back about a month; unfinished tickets are only ever evicted by the LRU bound.
+ */
+export function pruneFinished(
+  reg: Registry,
+  now: number,
+  retentionMs: number = DEFAULT_FINISHED_RETENTION_MS,
+): Registry {
+  const drop: string[] = [];
+  for (const e of Object.values(reg.entries)) {
+    const at = finishedAt(e);
+    if (at !== null && now - at > retentionMs) drop.push(e.key);
+  }
+  return removeEntries(reg, drop);
+}
+
+/** Prune then bound: what the background runs after every write batch. */
+export function compactRegistry(
+  reg: Registry,
+  now: number,
+  options: BoundOptions & { retentionMs?: number } = {},
+): Registry {
+  return evictLeastRecentlySeen(pruneFinished(reg, now, options.retentionMs), options.maxEntries);
+}
+
+/**
+ * Re-evaluates every unfinished entry with the engine passed in (which binds each entry to its policy;
+ * return null for "no policy assigned", which clears the summary). Finished entries keep their final
+ * summary unless `includeFinished`.
+ */
+export function reevaluateAll(
+  reg: Registry,
+  evaluate: (entry: RegistryEntry) => Evaluation | null,
+  now: number,
+  options: { includeFinished?: boolean } = {},
+): Registry {
+  const entries: Record<string, RegistryEntry> = {};
+  for (const [k, e] of Object.entries(reg.entries)) {
+    if (!options.includeFinished && e.evaluation && isFinished(e)) {
+      entries[k] = e;
+      continue;
+    }
+    const ev = evaluate(e);
+    entries[k] = ev
+      ? { ...e, evaluation: summarizeEvaluation(ev), policyId: ev.policy, tier: ev.tier, lastRefresh: now }
+      : { ...e, evaluation: null, policyId: null };
+  }
+  return { ...reg, entries };
+}
+
+/**
+ * Entries of one helpdesk host that came from a queue listing, are not finished, and are missing from
+ * a fresh complete listing: they were solved (or reassigned) since. The background should re-read them
+ * once through the adapter to record how they finished, or drop them.
+ */
+export function vanishedFromQueue(
+  reg: Registry,
+  helpdesk: Helpdesk,
+  host: string,
+  listedTicketIds: Iterable<string | number>,
+): string[] {
+  const listed = new Set([...listedTicketIds].map((id) => registryKey(helpdesk, host, id)));
+  const h = host.toLowerCase();
+  return Object.values(reg.entries)
+    .filter((e) => e.helpdesk === helpdesk && e.host === h && e.source === 'queue' && !listed.has(e.key))
+    .filter((e) => !isFinished(e))
+    .map((e) => e.key)
+    .sort();
+}
