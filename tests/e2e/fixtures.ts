@@ -1,0 +1,76 @@
+/**
+ * Playwright fixtures: a persistent Chromium context with the built extension loaded, the demo
+ * helpdesk hosts routed, the extension id, and a way to talk to the service worker.
+ */
+import { test as base, expect, type BrowserContext, type Worker } from '@playwright/test';
+import { launchWithExtension } from '../support/browser';
+import { routeDemo, type DemoOptions } from '../demo/route';
+
+/** A fixed demo "now": Tuesday 10 February 2026, 11:00 in Amsterdam. */
+export const FIXED_NOW = Date.parse('2026-02-10T10:00:00Z');
+
+interface Fixtures {
+  demo: DemoOptions;
+  context: BrowserContext;
+  extensionId: string;
+  serviceWorker: Worker;
+}
+
+export const test = base.extend<Fixtures>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as a pattern
+  demo: [async ({}, use) => use({ now: FIXED_NOW }), { option: true }],
+  context: async ({ demo }, use) => {
+    const { context } = await launchWithExtension({ headless: true });
+    await routeDemo(context, demo);
+    await use(context);
+    await context.close();
+  },
+  serviceWorker: async ({ context }, use) => {
+    const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    await use(sw);
+  },
+  extensionId: async ({ serviceWorker }, use) => {
+    await use(new URL(serviceWorker.url()).host);
+  },
+});
+
+/**
+ * Seeding the configuration wakes the worker (re-evaluate and write the registry, 200 ms debounced),
+ * possibly more than once. Wait until the registry has been quiet for `quietMs` after at least one
+ * write (or `maxMs` in all), so a registry the test writes next is not overwritten by a late wake.
+ */
+export async function settled(sw: Worker, quietMs = 1000, maxMs = 10_000): Promise<void> {
+  await sw.evaluate(
+    ([quiet, max]) =>
+      new Promise<void>((resolve) => {
+        const c = (
+          globalThis as unknown as {
+            chrome: { storage: { onChanged: { addListener(f: (ch: object) => void): void } } };
+          }
+        ).chrome;
+        const started = Date.now();
+        let last = started;
+        let wrote = false;
+        c.storage.onChanged.addListener((changes) => {
+          if ('registry' in changes) {
+            wrote = true;
+            last = Date.now();
+          }
+        });
+        const check = setInterval(() => {
+          const now = Date.now();
+          if (
+            (wrote && now - last >= quiet) ||
+            (!wrote && now - started >= 3 * quiet) ||
+            now - started >= max
+          ) {
+            clearInterval(check);
+            resolve();
+          }
+        }, 100);
+      }),
+    [quietMs, maxMs] as const,
+  );
+}
+
+export { expect };

@@ -1,0 +1,189 @@
+/**
+ * The admin options page in real Chromium with the built extension: import (broken, then an edited
+ * Mextra with preview and confirm), export of the whole configuration, preferences. Storage is read
+ * in the service worker, so the assertions see exactly what the extension stored.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page, Worker } from '@playwright/test';
+import { test, expect } from './fixtures';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const mextraText = readFileSync(path.join(ROOT, 'policies/mextra.json'), 'utf8');
+
+type Json = Record<string, unknown>;
+interface UrgentPolicy {
+  targets: { incident: { standard: { urgent: { resolution: { due: { amount: number; unit: string } } } } } };
+}
+
+function mextra(): Json & UrgentPolicy {
+  return JSON.parse(mextraText) as Json & UrgentPolicy;
+}
+
+/** Everything in chrome.storage.local, read in the service worker. */
+async function localStorage(sw: Worker): Promise<Json> {
+  return sw.evaluate(() =>
+    (
+      globalThis as unknown as { chrome: { storage: { local: { get(k: null): Promise<Json> } } } }
+    ).chrome.storage.local.get(null),
+  );
+}
+
+async function openOptions(page: Page, extensionId: string): Promise<void> {
+  await page.goto(`chrome-extension://${extensionId}/options.html`);
+  await expect(page.locator('#app')).toHaveAttribute('data-state', 'ready');
+}
+
+async function chooseFile(page: Page, selector: string, name: string, text: string): Promise<void> {
+  await page.setInputFiles(selector, { name, mimeType: 'application/json', buffer: Buffer.from(text) });
+}
+
+test('an invalid policy file shows every error with its path or line:column and stores nothing', async ({
+  context,
+  extensionId,
+  serviceWorker,
+}) => {
+  const page = await context.newPage();
+  await openOptions(page, extensionId);
+  const before = await localStorage(serviceWorker);
+
+  // Two schema problems: each listed with its JSON path.
+  const broken = mextra();
+  broken.timezone = 'Europe/Amsterdm';
+  (broken.targets.incident.standard as Json).P9 = broken.targets.incident.standard.urgent;
+  await chooseFile(page, '#import-file', 'mextra-broken.json', JSON.stringify(broken, null, 2));
+  const errors = page.locator('.import-errors');
+  await expect(errors.getByRole('heading')).toHaveText('2 problems — nothing was imported');
+  await expect(errors.locator('li')).toHaveCount(2);
+  await expect(errors.locator('li').nth(0)).toContainText('timezone');
+  await expect(errors.locator('li').nth(0)).toContainText('unknown time zone "Europe/Amsterdm"');
+  await expect(errors.locator('li').nth(1)).toContainText('targets.incident.standard.P9');
+  await expect(errors.locator('li').nth(1)).toContainText('unknown priority "P9"');
+  await expect(page.getByRole('button', { name: 'Confirm and activate' })).toHaveCount(0);
+
+  // A syntax error: line and column.
+  const syntax = readFileSync(
+    path.join(ROOT, 'tests/fixtures/policies-broken/syntax-double-comma.json.txt'),
+    'utf8',
+  );
+  await chooseFile(page, '#import-file', 'syntax.json', syntax);
+  await expect(errors.getByRole('heading')).toHaveText('1 problem — nothing was imported');
+  await expect(errors.locator('li code')).toHaveText(/^line \d+, column \d+$/);
+
+  expect(await localStorage(serviceWorker)).toEqual(before);
+  await page.close();
+});
+
+test('an edited Mextra is previewed with its changed target, confirmed, stored and in effect', async ({
+  context,
+  extensionId,
+  serviceWorker,
+}) => {
+  const page = await context.newPage();
+  await openOptions(page, extensionId);
+
+  const edited = mextra();
+  edited.targets.incident.standard.urgent.resolution.due.amount = 5;
+  await chooseFile(page, '#import-file', 'mextra.json', JSON.stringify(edited, null, 2));
+
+  const preview = page.locator('.import-preview');
+  await expect(preview.getByRole('heading', { level: 4 })).toContainText('Preview: Mextra');
+  await expect(preview).toContainText('Replaces the built-in policy');
+  await expect(preview).toContainText('1 change');
+  const row = preview.locator('.diff-group li');
+  await expect(row).toHaveCount(1);
+  await expect(row.locator('del')).toContainText('6');
+  await expect(row.locator('ins')).toContainText('5');
+  // Nothing stored before the confirm.
+  expect(
+    ((await localStorage(serviceWorker)).config as { policies?: Json } | undefined)?.policies ?? {},
+  ).toEqual({});
+
+  await preview.getByRole('button', { name: 'Confirm and activate' }).click();
+  await expect(page.getByText('Mextra is active.')).toBeVisible();
+
+  const stored = (await localStorage(serviceWorker)).config as {
+    policies: Record<string, { json: UrgentPolicy; source: string }>;
+  };
+  expect(stored.policies.mextra?.source).toBe('mextra.json');
+  expect(stored.policies.mextra?.json.targets.incident.standard.urgent.resolution.due).toEqual({
+    amount: 5,
+    unit: 'business-hours',
+  });
+
+  // The policy in effect, as the background computes it for every part of the extension.
+  const model = (await page.evaluate(() => browser.runtime.sendMessage({ type: 'ui-bg:options-model' }))) as {
+    ok: boolean;
+    data: {
+      policies: Array<{
+        id: string;
+        origin: string;
+        overridesBuiltin?: boolean;
+        policy: UrgentPolicy | null;
+      }>;
+    };
+  };
+  expect(model.ok).toBe(true);
+  const entry = model.data.policies.find((p) => p.id === 'mextra');
+  expect(entry).toMatchObject({ origin: 'imported', overridesBuiltin: true });
+  expect(entry?.policy?.targets.incident.standard.urgent.resolution.due.amount).toBe(5);
+
+  // The page itself re-rendered from the new model: the policy list says it was imported.
+  const item = page.locator('#policies li.policy').filter({ has: page.locator('#policy-name-mextra') });
+  await expect(item).toContainText('Imported');
+  await item.getByRole('button', { name: 'Show details' }).click();
+  const incident = item.getByRole('table', { name: 'Incident — Standard SLA' });
+  await expect(incident.getByRole('row').filter({ hasText: 'Urgent' })).toContainText('5 business hours');
+  await page.close();
+});
+
+test('the whole configuration exports as one file, and preferences save', async ({
+  context,
+  extensionId,
+  serviceWorker,
+}) => {
+  const page = await context.newPage();
+  await openOptions(page, extensionId);
+
+  // Preferences: each control saves on change.
+  await page.locator('#pref-at-risk').fill('30');
+  await page.locator('#pref-at-risk').blur();
+  await page.getByRole('radio', { name: 'Left' }).check();
+  await page.locator('#pref-notifications').uncheck();
+  await expect
+    .poll(async () => (await localStorage(serviceWorker)).preferences)
+    .toMatchObject({ atRiskPercent: 30, sidebarSide: 'left', notifications: false });
+
+  // An imported policy to export with the rest.
+  const edited = mextra();
+  edited.targets.incident.standard.urgent.resolution.due.amount = 5;
+  await chooseFile(page, '#import-file', 'mextra.json', JSON.stringify(edited));
+  await page.getByRole('button', { name: 'Confirm and activate' }).click();
+  await expect(page.getByText('Mextra is active.')).toBeVisible();
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export configuration' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^sla-overlay-config-\d{4}-\d{2}-\d{2}\.json$/);
+  const text = readFileSync(await file.path(), 'utf8');
+  const exported = JSON.parse(text) as {
+    format: string;
+    version: number;
+    policies: Record<string, UrgentPolicy>;
+    preferences: Json;
+  };
+  expect(exported.format).toBe('helpdesk-sla-overlay/team-config');
+  expect(exported.version).toBe(1);
+  expect(exported.policies.mextra?.targets.incident.standard.urgent.resolution.due.amount).toBe(5);
+  expect(exported.preferences).toMatchObject({
+    atRiskPercent: 30,
+    sidebarSide: 'left',
+    notifications: false,
+  });
+
+  // Switching the language re-renders the page in Dutch.
+  await page.locator('#pref-language').selectOption('nl');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
+  await expect(page.locator('h1')).toHaveText('SLA-overlay — instellingen');
+  await page.close();
+});

@@ -1,0 +1,258 @@
+/**
+ * The agent sidebar in real Chromium with the built extension, on the routed demo helpdesks.
+ *
+ * Clock: content scripts run in an isolated world that Playwright's clock API does not reach, so the
+ * demo is built relative to the real now and the expected deadlines are computed here with the same
+ * engine and adapters on the same payloads. (Deadlines of running clocks do not depend on `now`.)
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import { DEMO_SCENARIOS, type DemoScenario } from '../demo/scenarios';
+import { demoTicketUrl } from '../demo/route';
+import { demoAssignments, seedDemo } from '../demo/seed';
+import { topdeskIncident, zendeskAudits, zendeskTicket, AUDIT_PAGE_SIZE } from '../demo/payloads';
+import { SIDEBAR_SELECTOR } from '../support/selectors';
+import { normalizeWith } from '../../lib/helpdesks';
+import { evaluate, type Policy } from '../../lib/sla';
+import { getBuiltinPolicy } from '../../policies';
+
+const NOW = Date.now();
+const SHOTS = path.resolve(import.meta.dirname, '../../demo-output/states');
+
+test.use({ demo: { now: NOW } });
+test.beforeEach(async ({ serviceWorker }) => seedDemo(serviceWorker));
+
+const scenario = (host: string, id: number) =>
+  DEMO_SCENARIOS.find((s) => s.host.startsWith(host) && s.id === id)!;
+
+/** The API bodies the routed demo helpdesk serves for a scenario (all audit pages). */
+function payloadFor(s: DemoScenario): unknown {
+  const origin = `https://${s.host}`;
+  if (s.helpdesk === 'topdesk') return { incident: topdeskIncident(s, NOW) };
+  const pages = Math.ceil(zendeskAudits(s, NOW, origin, 1).count / AUDIT_PAGE_SIZE);
+  const audits = Array.from({ length: pages }, (_, i) => zendeskAudits(s, NOW, origin, i + 1));
+  return { ticket: zendeskTicket(s, NOW, origin), audits };
+}
+
+/** What the engine says for a demo scenario under a policy, from the same payloads the page serves. */
+function expected(s: DemoScenario, policy: Policy = getBuiltinPolicy(s.policy)!) {
+  const mapping = demoAssignments().find((a) => a.host === s.host)!.mapping;
+  const n = normalizeWith(s.helpdesk, payloadFor(s), mapping, policy, s.host);
+  if (!n.ok) throw new Error(`demo scenario ${s.id} does not map: ${n.problem.message}`);
+  return evaluate(policy, n.ticket, NOW);
+}
+
+async function openTicket(page: Page, s: DemoScenario) {
+  await page.goto(demoTicketUrl(s));
+  const sidebar = page.locator(SIDEBAR_SELECTOR);
+  await expect(sidebar.locator('.sla-card').first()).toBeVisible();
+  return sidebar;
+}
+
+const card = (sidebar: ReturnType<Page['locator']>, name: 'Response' | 'Resolution') =>
+  sidebar.locator('section.sla-card', { has: sidebar.page().getByRole('heading', { name }) });
+
+test.describe('the sidebar shows the deadlines the engine computes, one ticket per seed policy', () => {
+  for (const [host, id] of [
+    ['mextra', 1001],
+    ['workspace365', 2001],
+    ['membro', 3001],
+    ['zmanda', 4001],
+    ['scope4mation', 1],
+  ] as const) {
+    test(`${host} #${id}`, async ({ context }) => {
+      const s = scenario(host, id);
+      const ev = expected(s);
+      const page = await context.newPage();
+      const sidebar = await openTicket(page, s);
+      for (const [name, metric] of Object.entries(ev.metrics)) {
+        const title = name === 'response' ? 'Response' : 'Resolution';
+        const c = card(sidebar, title);
+        await expect(c).toBeVisible();
+        await expect(c).toHaveClass(new RegExp(`state-`));
+        if (metric.dueAt) {
+          const due = new Date(metric.dueAt).toISOString();
+          await expect(c.locator(`time[datetime="${due}"]`).first()).toBeAttached();
+        } else {
+          await expect(c).toContainText(metric.targetLabel);
+        }
+      }
+      mkdirSync(SHOTS, { recursive: true });
+      await page.screenshot({ path: path.join(SHOTS, `${host}-${id}.png`) });
+    });
+  }
+});
+
+test('the countdown advances as time passes (24x7 premium response)', async ({ context }) => {
+  const page = await context.newPage();
+  const sidebar = await openTicket(page, scenario('zmanda', 4001));
+  const countdown = card(sidebar, 'Response').locator('.sla-countdown');
+  const before = await countdown.innerText();
+  await expect.poll(async () => countdown.innerText(), { timeout: 5000 }).not.toBe(before);
+});
+
+test('a ticket waiting on the customer shows its resolution clock paused', async ({ context }) => {
+  const page = await context.newPage();
+  const sidebar = await openTicket(page, scenario('mextra', 1003));
+  await expect(card(sidebar, 'Resolution')).toHaveClass(/state-paused/);
+  await expect(card(sidebar, 'Resolution')).toContainText(/waiting on customer/i);
+  await page.screenshot({ path: path.join(SHOTS, 'paused.png') });
+});
+
+test('a ticket past its deadline shows breached with the contract escalation', async ({ context }) => {
+  const page = await context.newPage();
+  const sidebar = await openTicket(page, scenario('mextra', 1002));
+  await expect(card(sidebar, 'Resolution')).toHaveClass(/state-breached/);
+  await expect(sidebar).toContainText(/Escalation/);
+  await page.screenshot({ path: path.join(SHOTS, 'breached.png') });
+});
+
+test('a subject carrying HTML is rendered as text and runs nothing', async ({ context }) => {
+  const page = await context.newPage();
+  let dialogs = 0;
+  page.on('dialog', (d) => {
+    dialogs++;
+    void d.dismiss();
+  });
+  const sidebar = await openTicket(page, scenario('mextra', 1003));
+  await expect(sidebar).toContainText('<img src=x onerror=alert(1)>');
+  await expect(sidebar.locator('img')).toHaveCount(0);
+  expect(dialogs).toBe(0);
+});
+
+test('switching tickets in the single-page app shows the new ticket in one sidebar', async ({ context }) => {
+  const page = await context.newPage();
+  const sidebar = await openTicket(page, scenario('mextra', 1001));
+  await expect(sidebar).toContainText('#1001');
+  await page.locator('[data-test-id="header-tab"][data-ticket-id="1002"]').click();
+  await expect(page).toHaveURL(/tickets\/1002/);
+  await expect(sidebar).toContainText('#1002');
+  await expect(sidebar).not.toContainText('#1001');
+  await expect(page.locator(SIDEBAR_SELECTOR)).toHaveCount(1);
+  await page.locator('[data-test-id="home-tab"]').click();
+  await expect(page.locator(SIDEBAR_SELECTOR)).toHaveCount(0);
+});
+
+test('a hostile page stylesheet does not hide the sidebar', async ({ context }) => {
+  const page = await context.newPage();
+  await openTicket(page, scenario('mextra', 1001));
+  await page.addStyleTag({
+    content:
+      'body *, sla-overlay { display: none !important; visibility: hidden !important; opacity: 0 !important; }',
+  });
+  await expect(page.locator(SIDEBAR_SELECTOR).locator('.sla-card').first()).toBeVisible();
+  await expect(page.locator('[data-test-id="ticket-main"]')).toBeHidden();
+});
+
+test('page keyboard shortcuts still work while the sidebar is shown', async ({ context }) => {
+  const page = await context.newPage();
+  await openTicket(page, scenario('mextra', 1001));
+  await page.locator('body').click({ position: { x: 10, y: 400 } });
+  await page.keyboard.press('Control+j');
+  await expect(page.locator('body')).toHaveAttribute('data-shortcut', 'fired');
+});
+
+test('the TOPdesk incident in the operator app frame gets its sidebar inside the frame', async ({
+  context,
+}) => {
+  const page = await context.newPage();
+  const s = scenario('scope4mation', 1);
+  await page.goto(`https://${s.host}/tas/secure/mango/window/1?unid=${demoTicketUrl(s).split('unid=')[1]}`);
+  const frame = page.frameLocator('iframe[title="Melding"]');
+  await expect(frame.locator(SIDEBAR_SELECTOR).locator('.sla-card').first()).toBeVisible();
+  await expect(page.locator(SIDEBAR_SELECTOR)).toHaveCount(0);
+});
+
+test('the sidebar speaks Dutch when the agent chooses Dutch', async ({ context, serviceWorker }) => {
+  await serviceWorker.evaluate(async () => {
+    const api = (
+      globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }
+    ).chrome;
+    await api.storage.local.set({
+      preferences: { language: 'nl', atRiskPercent: 25, notifications: true, sidebarSide: 'right' },
+    });
+  });
+  const page = await context.newPage();
+  const sidebar = await openTicket(page, scenario('membro', 3002));
+  await expect(
+    sidebar
+      .getByRole('heading', { name: 'Oplossing' })
+      .or(sidebar.getByRole('heading', { name: 'Reactie' }))
+      .first(),
+  ).toBeVisible();
+  await page.screenshot({ path: path.join(SHOTS, 'dutch-membro-workaround.png') });
+});
+
+test.describe('policy imports reach the sidebar', () => {
+  const mextraJson = () => JSON.parse(JSON.stringify(getBuiltinPolicy('mextra')!));
+
+  async function importPolicy(page: Page, extensionId: string, text: string) {
+    await page.goto(`chrome-extension://${extensionId}/options.html`);
+    await expect(page.locator('#app')).toHaveAttribute('data-state', 'ready');
+    await page.setInputFiles('#import-file', {
+      name: 'mextra.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(text),
+    });
+  }
+
+  const dueOf = async (page: Page) => {
+    const sidebar = await openTicket(page, scenario('mextra', 1001));
+    const due = card(sidebar, 'Resolution')
+      .locator('dt', { hasText: /^Due/ })
+      .locator('xpath=following-sibling::dd[1]//time');
+    return due.getAttribute('datetime');
+  };
+
+  test('an invalid import changes nothing: the sidebar keeps the old deadline', async ({
+    context,
+    extensionId,
+  }) => {
+    const page = await context.newPage();
+    const before = await dueOf(page);
+    const broken = mextraJson();
+    broken.targets.incident.standard.urgent.resolution.due.unit = 'business-fortnights';
+    await importPolicy(page, extensionId, JSON.stringify(broken));
+    await expect(page.locator('.import-errors')).toBeVisible();
+    expect(await dueOf(page)).toBe(before);
+  });
+
+  test('a confirmed edited Mextra moves the deadline the sidebar shows', async ({ context, extensionId }) => {
+    const page = await context.newPage();
+    const before = await dueOf(page);
+    const edited = mextraJson();
+    edited.targets.incident.standard.urgent.resolution.due.amount = 5;
+    await importPolicy(page, extensionId, JSON.stringify(edited));
+    await page.locator('.import-preview').getByRole('button', { name: 'Confirm and activate' }).click();
+    await expect(page.getByText('Mextra is active.')).toBeVisible();
+
+    const s = scenario('mextra', 1001);
+    const want = expected(s, { ...getBuiltinPolicy('mextra')!, targets: edited.targets }).metrics.resolution!
+      .dueAt!;
+    expect(expected(s).metrics.resolution!.dueAt).not.toBe(want);
+    const after = await dueOf(page);
+    expect(after).toBe(new Date(want).toISOString());
+    expect(after).not.toBe(before);
+  });
+});
+
+test.describe('a status change the agent saves', () => {
+  const scenarios = structuredClone(DEMO_SCENARIOS);
+  test.use({ demo: { now: NOW, scenarios } });
+
+  test('is picked up from the page at once, without waiting for the next poll', async ({ context }) => {
+    const s = scenarios.find((x) => x.host.startsWith('mextra') && x.id === 1001)!;
+    const page = await context.newPage();
+    const sidebar = await openTicket(page, s);
+    await expect(card(sidebar, 'Resolution')).not.toHaveClass(/state-paused/);
+    // The agent sets the ticket to pending: the helpdesk's API and page both change.
+    s.status = 'pending';
+    s.events.push({ ago: 0, kind: 'status', value: 'pending' });
+    await page.evaluate(() => {
+      document.querySelector('[data-test-id="ticket-field-status"] .value')!.textContent = 'pending';
+    });
+    await expect(card(sidebar, 'Resolution')).toHaveClass(/state-paused/, { timeout: 8000 });
+  });
+});

@@ -1,0 +1,155 @@
+/**
+ * The service worker killed (CDP Target.closeTarget) and restarted: registry, badge and alarms
+ * survive, and a deadline that passed while it was stopped notifies exactly once after the restart.
+ *
+ * What is observed: the stored registry and alert markers, `chrome.action.getBadgeText`,
+ * `chrome.alarms.getAll` and `chrome.notifications.getAll` from a fresh `serviceWorker.evaluate` in
+ * the restarted worker (headless Chromium keeps the extension's notifications listed there).
+ */
+import type { BrowserContext, Page, Worker } from '@playwright/test';
+import { test, expect, settled } from './fixtures';
+import { seedDemo } from '../demo/seed';
+import { DEMO_HOSTS } from '../demo/scenarios';
+import type { Registry } from '../../lib/registry';
+
+test.use({ demo: { now: Date.now() } });
+
+type Chrome = {
+  storage: { local: { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> } };
+  action: { getBadgeText(d: object): Promise<string> };
+  alarms: { getAll(): Promise<Array<{ name: string; scheduledTime: number; periodInMinutes?: number }>> };
+  notifications: { getAll(): Promise<Record<string, boolean>> };
+};
+
+async function openPopup(page: Page, extensionId: string) {
+  await page.goto(`chrome-extension://${extensionId}/popup.html`);
+  await expect(page.locator('#app')).toHaveAttribute('data-state', 'ready');
+}
+
+async function snapshot(sw: Worker | Page) {
+  return (sw as Worker).evaluate(async () => {
+    const c = (globalThis as unknown as { chrome: Chrome }).chrome;
+    const { registry, alertMarkers } = (await c.storage.local.get(null as unknown as string)) as {
+      registry: Registry;
+      alertMarkers: Record<string, { at: number; firedAt: number; silent?: boolean }>;
+    };
+    return {
+      keys: Object.keys(registry?.entries ?? {}).sort(),
+      markers: alertMarkers ?? {},
+      badge: await c.action.getBadgeText({}),
+      alarms: (await c.alarms.getAll()).sort((a, b) => a.name.localeCompare(b.name)),
+      notifications: Object.keys(await c.notifications.getAll()).sort(),
+    };
+  });
+}
+
+/** Closes the extension's service worker target through CDP and waits until it is gone. */
+async function killWorker(context: BrowserContext, page: Page): Promise<void> {
+  const cdp = await context.newCDPSession(page);
+  const workers = async () => {
+    const { targetInfos } = (await cdp.send('Target.getTargets')) as {
+      targetInfos: Array<{ targetId: string; type: string; url: string }>;
+    };
+    return targetInfos.filter((t) => t.type === 'service_worker' && t.url.startsWith('chrome-extension://'));
+  };
+  const sw = await workers();
+  expect(sw.length).toBeGreaterThan(0);
+  for (const t of sw) await cdp.send('Target.closeTarget', { targetId: t.targetId });
+  await expect.poll(async () => (await workers()).length, { timeout: 10_000 }).toBe(0);
+  await cdp.detach();
+}
+
+/**
+ * A message from an extension page starts the worker again (the popup's model request). Playwright
+ * does not report the restarted worker as a new `serviceworker`, so the state is read from this
+ * extension page, which sees the same storage, alarms, badge and notifications.
+ */
+async function restartWorker(context: BrowserContext, extensionId: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/popup.html`);
+  await expect(page.locator('#app')).toHaveAttribute('data-state', 'ready');
+  const { targetInfos } = (await (await context.newCDPSession(page)).send('Target.getTargets')) as {
+    targetInfos: Array<{ type: string; url: string }>;
+  };
+  expect(targetInfos.some((t) => t.type === 'service_worker' && t.url.includes(extensionId))).toBe(true);
+  return page;
+}
+
+test('registry, badge and alarms survive a killed worker, and a breach that passed meanwhile notifies once', async ({
+  context,
+  extensionId,
+  serviceWorker,
+}) => {
+  await seedDemo(serviceWorker);
+  await settled(serviceWorker);
+  const page = await context.newPage();
+  await openPopup(page, extensionId);
+  await page.getByRole('button', { name: /refresh|vernieuw/i }).click();
+  await expect(page.locator('#app')).toHaveAttribute('data-refreshing', 'false', { timeout: 30_000 });
+  await expect(page.locator('li.row').first()).toBeVisible();
+
+  const before = await snapshot(serviceWorker);
+  expect(before.keys.length).toBeGreaterThan(5);
+  expect(before.badge).toMatch(/^\d+$/); // the demo has breached and at-risk tickets
+  expect(before.alarms.map((a) => a.name)).toEqual(['sla-next', 'sla-safety']);
+  const shownBefore = Object.entries(before.markers).filter(([, m]) => !m.silent);
+  expect(shownBefore.length).toBeGreaterThan(0); // breaches in the demo were notified at the refresh
+  console.log(
+    `before: ${before.keys.length} tickets, badge ${before.badge}, notifications ${before.notifications.length}`,
+  );
+
+  // A running ticket whose deadline will pass while the worker is stopped: moved 30 days into the past.
+  const victim = `zendesk:${DEMO_HOSTS.mextra}:1001`;
+  expect(
+    Object.keys(before.markers).filter((id) => id.startsWith(`${victim}:`) && id.endsWith(':breach')),
+  ).toEqual([]);
+  await serviceWorker.evaluate(async (key) => {
+    const c = (globalThis as unknown as { chrome: Chrome }).chrome;
+    const { registry } = (await c.storage.local.get('registry')) as { registry: Registry };
+    const e = registry.entries[key]!;
+    const shift = 30 * 86_400_000;
+    const move = (iso: string) => new Date(Date.parse(iso) - shift).toISOString();
+    e.ticket = {
+      ...e.ticket,
+      createdAt: move(e.ticket.createdAt),
+      events: (e.ticket.events ?? []).map((ev) => ({ ...ev, at: move(ev.at) })),
+    };
+    await c.storage.local.set({ registry });
+  }, victim);
+
+  await killWorker(context, page);
+  const sw = await restartWorker(context, extensionId);
+  await expect
+    .poll(
+      async () =>
+        Object.keys((await snapshot(sw)).markers).filter((id) => id.startsWith(`${victim}:`)).length,
+    )
+    .toBeGreaterThan(0);
+  const after = await snapshot(sw);
+
+  // survived
+  expect(after.keys).toEqual(before.keys);
+  expect(after.alarms.map((a) => a.name)).toEqual(['sla-next', 'sla-safety']);
+  // the safety alarm is created once, so the same schedule proves it survived the kill
+  expect(after.alarms[1]!.scheduledTime).toBe(before.alarms[1]!.scheduledTime);
+  expect(Number(after.badge)).toBe(Number(before.badge) + 1);
+
+  // exactly one shown notification for the victim (the breach; the thresholds it slept through are silent)
+  const victimShown = Object.entries(after.markers).filter(
+    ([id, m]) => id.startsWith(`${victim}:`) && !m.silent,
+  );
+  expect(victimShown.map(([id]) => id)).toEqual([`${victim}:resolution:breach`]);
+  expect(after.notifications).toContain(`${victim}:resolution:breach`);
+  console.log(`after restart: badge ${after.badge}, notifications ${after.notifications.join(', ')}`);
+
+  // killed and restarted again: nothing new is shown
+  const page2 = await context.newPage();
+  await killWorker(context, page2);
+  const sw2 = await restartWorker(context, extensionId);
+  await sw2.evaluate(() => new Promise((r) => setTimeout(r, 500)));
+  const again = await snapshot(sw2);
+  expect(again.markers[`${victim}:resolution:breach`]).toEqual(after.markers[`${victim}:resolution:breach`]);
+  expect(Object.entries(again.markers).filter(([, m]) => !m.silent).length).toBe(
+    Object.entries(after.markers).filter(([, m]) => !m.silent).length,
+  );
+});
