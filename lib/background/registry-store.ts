@@ -5,6 +5,11 @@
  *
  * One worker, several callers (alarms, popup refresh, sidebar): read-modify-write sequences run one at
  * a time through `withStore`, so two wake-ups cannot both see the old markers and notify twice.
+ *
+ * The parsed registry is kept in memory between reads (parsing 1,000 entries with zod takes tens of
+ * milliseconds, and the popup asks on every open). Every write stamps a revision in the registry's
+ * storage meta (`registry$.rev`); a read compares that small value with the cached one and re-reads
+ * the registry when anyone else (another context, a test, a restart) wrote it since.
  */
 import { storage } from 'wxt/utils/storage';
 import type { FiredMarkers } from '../alerts/plan';
@@ -35,9 +40,21 @@ export interface StoredRegistry {
   problems: RegistryProblem[];
 }
 
+let cache: { rev: string; registry: Registry } | null = null;
+let revCounter = 0;
+
+const storedRev = async (): Promise<string | undefined> => {
+  const meta: unknown = await storage.getMeta('local:registry');
+  const rev = meta && typeof meta === 'object' ? (meta as { rev?: unknown }).rev : undefined;
+  return typeof rev === 'string' ? rev : undefined;
+};
+
 export async function readRegistry(): Promise<StoredRegistry> {
+  const rev = await storedRev();
+  if (cache && rev !== undefined && cache.rev === rev) return { registry: cache.registry, problems: [] };
   const { registry, problems } = parseStoredRegistry(await registryItem.getValue());
   for (const p of problems) console.warn(`[sla] registry: ${p.message}`);
+  cache = rev !== undefined && problems.length === 0 ? { rev, registry } : null;
   return { registry, problems };
 }
 
@@ -74,13 +91,17 @@ export async function writeRegistry(
   let compact = compactRegistry(reg, now, { maxEntries: options.maxEntries ?? DEFAULT_MAX_ENTRIES });
   for (let attempt = 0; ; attempt++) {
     try {
+      // One storage call: the registry, its meta and the markers change together. The meta's version:
+      // written straight after a fresh install (no meta yet), WXT would otherwise run the v1 → v2
+      // migration on a v2 value at the next start. Its revision: see `readRegistry`.
+      const rev = `${now.toString(36)}.${(++revCounter).toString(36)}.${Math.random().toString(36).slice(2, 8)}`;
+      cache = null;
       await storage.setItems([
         { item: registryItem, value: compact },
+        { key: 'local:registry$', value: { v: 2, rev } },
         ...(options.markers ? [{ item: alertMarkersItem, value: options.markers }] : []),
       ]);
-      // Written straight after a fresh install (no meta yet): WXT would otherwise run the v1 → v2
-      // migration on a v2 value at the next start.
-      await storage.setMeta('local:registry', { v: 2 });
+      cache = { rev, registry: compact };
       return compact;
     } catch (e) {
       const n = Object.keys(compact.entries).length;
