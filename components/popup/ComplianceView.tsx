@@ -128,6 +128,10 @@ export function ComplianceView({
     list.push(r);
     byPolicy.set(r.policyName, list);
   }
+  const priorityLabel = (r: ComplianceRow) =>
+    r.priority === null
+      ? t.summary.noPriority
+      : (compliance.vocabulary[r.policyId]?.priorities.find((p) => p.id === r.priority)?.label ?? r.priority);
   const goalText = (r: ComplianceRow) =>
     r.goal ? `${r.goal.strict ? '>' : '≥'} ${r.goal.percent}%` : t.compliance.noGoal;
   return (
@@ -140,9 +144,15 @@ export function ComplianceView({
         onChange={onPeriodChange}
       />
       {!report ? (
-        <p class="loading" role="status">
-          {t.compliance.loading}
-        </p>
+        compliance.error ? (
+          <p class="error" role="alert">
+            {t.compliance.failed(compliance.error)}
+          </p>
+        ) : (
+          <p class="loading" role="status">
+            {t.compliance.loading}
+          </p>
+        )
       ) : (
         <>
           <div class="compliance-head">
@@ -192,7 +202,7 @@ export function ComplianceView({
                       class={r.meetsGoal === false ? 'misses' : r.meetsGoal ? 'meets' : ''}
                       data-figure={id}
                     >
-                      <th scope="row">{r.priority ?? t.summary.noPriority}</th>
+                      <th scope="row">{priorityLabel(r)}</th>
                       <td>
                         {t.metric[r.metric]} <span class="measure">{t.measure[r.measure]}</span>
                       </td>

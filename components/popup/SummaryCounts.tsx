@@ -1,16 +1,18 @@
 /** Breached / at risk / running / paused: overall and per priority, with the policy/tier mix. */
 import type { ReadonlySignal } from '@preact/signals';
-import { STATE_ORDER, summarize, type QueueRow } from './model';
+import { STATE_ORDER, summarize, type QueueRow, type Summary } from './model';
 import type { Strings } from './strings';
 
 export interface SummaryCountsProps {
   rows: readonly QueueRow[];
+  /** Counts computed elsewhere (the worker's snapshot, while `rows` is only the top of the queue). */
+  summary?: Summary | undefined;
   now: ReadonlySignal<number>;
   t: Strings;
 }
 
-export function SummaryCounts({ rows, now, t }: SummaryCountsProps) {
-  const s = summarize(rows, now.value);
+export function SummaryCounts({ rows, summary, now, t }: SummaryCountsProps) {
+  const s = summary ?? summarize(rows, now.value);
   return (
     <section class="summary" aria-label={t.summary.heading}>
       <ul class="counts" aria-label={t.summary.overall}>

@@ -6,12 +6,14 @@ import type { ComplianceReport } from '../../lib/compliance/compute';
 import type { CompliancePeriod } from '../../lib/compliance/period';
 import {
   LIVE_SEVERITY,
+  liveMetric,
   liveRemainingMs,
   ms,
   summaryLiveState,
+  type LiveMetric,
   type LiveState,
 } from '../../lib/registry/live';
-import type { EntrySource, Helpdesk, MetricSummary, RegistryEntry } from '../../lib/registry/types';
+import type { EntrySource, Helpdesk, RegistryEntry } from '../../lib/registry/types';
 import type { MetricName } from '../../lib/sla/types';
 
 export type { CompliancePeriod, ComplianceReport, LiveState };
@@ -25,16 +27,28 @@ export interface QueueRow {
   ticketKey: string;
   subject: string;
   link: string;
+  /** The policy's priority id ("P1", "high"), and its label in the popup's language ("Hoog"). */
   priority: string | null;
+  priorityLabel: string | null;
   /** Position in the policy's priority list (0 = most urgent); null when unknown. */
   priorityRank: number | null;
   policyId: string | null;
   policyName: string | null;
   tier: string | null;
+  tierLabel: string | null;
   source: EntrySource;
-  /** Epoch ms of the evaluation the metrics come from; null when not evaluated (no policy). */
+  /**
+   * Epoch ms the live metrics count from: when the model was built (the stored evaluation rebased to
+   * that instant, see `liveMetric`); null when not evaluated (no policy).
+   */
   evaluatedAt: number | null;
-  metrics: Partial<Record<MetricName, MetricSummary>>;
+  metrics: Partial<Record<MetricName, LiveMetric>>;
+}
+
+/** What a row shows of its policy, in the popup's language: priorities most urgent first, tier labels. */
+export interface PolicyVocabulary {
+  priorities: Array<{ id: string; label: string }>;
+  tiers: Record<string, string>;
 }
 
 export interface RefreshError {
@@ -54,8 +68,11 @@ export interface RefreshModel {
 
 export interface ComplianceModel {
   period: CompliancePeriod;
-  /** null while the background computes it. */
+  /** null when it could not be computed (`error` says why). */
   report: ComplianceReport | null;
+  error: string | null;
+  /** Priority and tier labels per policy, in the popup's language. */
+  vocabulary: Record<string, PolicyVocabulary>;
 }
 
 export interface PopupModel {
@@ -66,8 +83,33 @@ export interface PopupModel {
   hasAssignments: boolean;
   rows: QueueRow[];
   refresh: RefreshModel;
-  compliance: ComplianceModel;
 }
+
+/**
+ * What the popup paints first, before the full model arrives: the top of the queue and the counts as
+ * the worker computed them at its last wake-up (it wakes at every at-risk/breach transition, so they
+ * hold until `validUntil`). The worker keeps it in `storage.session`, where the popup reads it without
+ * waiting for the worker to start or answer.
+ */
+export interface QueueSnapshot {
+  version: 1;
+  /** Epoch ms it was built. */
+  builtAt: number;
+  /** Epoch ms of the next moment a count can change (a deadline or at-risk instant); null: none. */
+  validUntil: number | null;
+  language: 'en' | 'nl';
+  timeZone: string;
+  hasAssignments: boolean;
+  /** Open tickets in all. */
+  total: number;
+  summary: Summary;
+  /** The first open tickets by time to breach. */
+  rows: QueueRow[];
+  lastRefreshAt: number | null;
+}
+
+/** How many rows the snapshot carries (and the queue renders at once): a popup's first screen. */
+export const SNAPSHOT_ROWS = 20;
 
 export const EMPTY_MODEL: PopupModel = {
   language: 'en',
@@ -75,23 +117,34 @@ export const EMPTY_MODEL: PopupModel = {
   hasAssignments: false,
   rows: [],
   refresh: { running: false, progress: null, lastRefreshAt: null, errors: [] },
-  compliance: { period: { kind: 'this-month' }, report: null },
 };
 
 /**
- * Queue rows from registry entries (the background calls this). `priorityOrder` gives each policy's
- * priority ids from most to least urgent (the policy's `priorities` list).
+ * Queue rows from registry entries (the background calls this), with only what the popup shows and
+ * counts down, rebased to `now`. `vocabulary` gives each policy's priorities (most urgent first) and
+ * tier labels; ids stand in for labels a policy does not define.
  */
 export function toQueueRows(
   entries: Iterable<RegistryEntry>,
-  priorityOrder: Record<string, readonly string[]> = {},
+  now: number,
+  vocabulary: Readonly<Record<string, PolicyVocabulary>> = {},
 ): QueueRow[] {
   const rows: QueueRow[] = [];
   for (const e of entries) {
     const ev = e.evaluation;
     const priority = ev?.priority ?? null;
-    const order = ev ? priorityOrder[ev.policy] : undefined;
-    const rank = priority !== null && order ? order.indexOf(priority) : -1;
+    const policyId = ev?.policy ?? e.policyId;
+    const tier = ev?.tier ?? e.tier;
+    const vocab = policyId !== null ? vocabulary[policyId] : undefined;
+    const rank = priority !== null && vocab ? vocab.priorities.findIndex((p) => p.id === priority) : -1;
+    const evaluatedAt = ev ? ms(ev.evaluatedAt) : null;
+    const base = evaluatedAt === null ? null : Math.max(now, evaluatedAt);
+    const metrics: Partial<Record<MetricName, LiveMetric>> = {};
+    if (ev && evaluatedAt !== null && base !== null)
+      for (const [name, m] of Object.entries(ev.metrics) as Array<
+        [MetricName, (typeof ev.metrics)[MetricName]]
+      >)
+        if (m) metrics[name] = liveMetric(m, evaluatedAt, base);
     rows.push({
       key: e.key,
       helpdesk: e.helpdesk,
@@ -100,13 +153,15 @@ export function toQueueRows(
       subject: e.subject,
       link: e.link,
       priority,
+      priorityLabel: priority === null ? null : rank >= 0 ? vocab!.priorities[rank]!.label : priority,
       priorityRank: rank >= 0 ? rank : null,
-      policyId: ev?.policy ?? e.policyId,
+      policyId,
       policyName: ev?.policyName ?? null,
-      tier: ev?.tier ?? e.tier,
+      tier,
+      tierLabel: tier === null ? null : (vocab?.tiers[tier] ?? tier),
       source: e.source,
-      evaluatedAt: ev ? ms(ev.evaluatedAt) : null,
-      metrics: ev?.metrics ?? {},
+      evaluatedAt: base,
+      metrics,
     });
   }
   return rows;
@@ -168,9 +223,9 @@ export interface StateCounts {
 
 export interface Summary {
   overall: StateCounts;
-  /** Per priority, most urgent first ('' = no priority). */
+  /** Per priority (its label), most urgent first; null = no priority. */
   byPriority: Array<{ priority: string | null; counts: StateCounts }>;
-  /** Open tickets per policy name and tier, most first. */
+  /** Open tickets per policy name and tier (its label), most first. */
   mix: Array<{ policyName: string | null; tier: string | null; count: number }>;
 }
 
@@ -184,11 +239,13 @@ export function summarize(rows: readonly QueueRow[], now: number): Summary {
     const state = rowState(row, now);
     if (state === 'met' || state === 'none') continue;
     overall[state]++;
-    let p = byPriority.get(row.priority);
-    if (!p) byPriority.set(row.priority, (p = { rank: row.priorityRank ?? 99, counts: zero() }));
+    const label = row.priorityLabel ?? row.priority;
+    let p = byPriority.get(label);
+    if (!p) byPriority.set(label, (p = { rank: row.priorityRank ?? 99, counts: zero() }));
     p.counts[state]++;
-    const k = `${row.policyName}\u0000${row.tier}`;
-    const m = mix.get(k) ?? { policyName: row.policyName, tier: row.tier, count: 0 };
+    const tier = row.tierLabel ?? row.tier;
+    const k = `${row.policyName}\u0000${tier}`;
+    const m = mix.get(k) ?? { policyName: row.policyName, tier, count: 0 };
     m.count++;
     mix.set(k, m);
   }
@@ -209,4 +266,16 @@ export function summarize(rows: readonly QueueRow[], now: number): Summary {
 }
 
 export const STATE_ORDER: Array<keyof StateCounts> = ['breached', 'at-risk', 'running', 'paused'];
+
+/** The next instant after `now` at which a row's live state changes (at-risk or breach); null: none. */
+export function nextChangeAt(rows: readonly QueueRow[], now: number): number | null {
+  let next: number | null = null;
+  for (const row of rows)
+    for (const m of Object.values(row.metrics)) {
+      if (!m || m.state !== 'running') continue;
+      for (const t of [ms(m.atRiskAt), ms(m.dueAt)])
+        if (t !== null && t > now && (next === null || t < next)) next = t;
+    }
+  return next;
+}
 export { LIVE_SEVERITY };

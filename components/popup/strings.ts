@@ -81,6 +81,7 @@ const en = {
     export: 'Export CSV',
     empty: 'No finished tickets in this period.',
     loading: 'Computing…',
+    failed: (why: string) => `Compliance could not be computed: ${why}`,
     closed: 'closed',
   },
 };
@@ -166,6 +167,7 @@ const nl: Strings = {
     export: 'CSV exporteren',
     empty: 'Geen afgeronde tickets in deze periode.',
     loading: 'Bezig met berekenen…',
+    failed: (why: string) => `Naleving kon niet worden berekend: ${why}`,
     closed: 'afgerond',
   },
 };

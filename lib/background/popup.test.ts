@@ -3,7 +3,16 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEMO_SCENARIOS } from '../../tests/demo/scenarios';
 import { zendeskAudits, zendeskTicket } from '../../tests/demo/payloads';
 import { sortByTimeToBreach } from '../../components/popup/model';
-import { handlePopup, popupModel, refreshDone, startRefresh, viewIdOf, type RefreshDeps } from './popup';
+import { wake } from './alarms';
+import {
+  complianceModel,
+  handlePopup,
+  popupModel,
+  refreshDone,
+  startRefresh,
+  viewIdOf,
+  type RefreshDeps,
+} from './popup';
 import { readRegistry, writeRegistry } from './registry-store';
 import { HOST, seedConfig, seedRegistry, storedRegistry, ticketEntry } from './test-support';
 
@@ -73,19 +82,44 @@ describe('the popup model', () => {
         events: [{ at: iso(NOW - 3600_000), type: 'status', status: 'solved' }],
       }),
     ]);
+    await wake('test', () => NOW);
     const m = await popupModel(NOW);
     expect(m.rows.map((r) => r.ticketKey)).toEqual(['#1']);
-    expect(m.compliance.period).toEqual({ kind: 'this-month' });
-    expect(m.compliance.report?.range.firstDay).toMatch(/^2026-03-01$/);
+    expect(m.rows[0]).toMatchObject({ priority: 'high', priorityLabel: 'High', tierLabel: 'Standard SLA' });
+    expect(m).not.toHaveProperty('compliance');
+    const c = await complianceModel(NOW);
+    expect(c.period).toEqual({ kind: 'this-month' });
+    expect(c.report?.range.firstDay).toMatch(/^2026-03-01$/);
+    expect(c.report?.tickets).toBe(1);
+    expect(c.vocabulary['mextra']?.priorities.map((p) => p.label)).toEqual([
+      'Urgent',
+      'High',
+      'Normal',
+      'Low',
+    ]);
   });
 
-  it('stores the chosen compliance period and answers with the model for it', async () => {
-    const m = (await handlePopup({
+  it('labels priorities in the chosen language', async () => {
+    await fakeBrowser.storage.local.set({
+      preferences: { language: 'nl', atRiskPercent: 25, notifications: true, sidebarSide: 'right' },
+    });
+    await seedRegistry([ticketEntry(1, { createdAt: iso(NOW - 3600_000), priority: 'high' })]);
+    await wake('test', () => NOW);
+    const m = await popupModel(NOW);
+    expect(m.language).toBe('nl');
+    expect(m.rows[0]).toMatchObject({ priorityLabel: 'Hoog', tierLabel: 'Standaard SLA' });
+  });
+
+  it('stores the chosen compliance period and answers with compliance for it', async () => {
+    const c = (await handlePopup({
       type: 'ui-bg:popup-period',
       period: { kind: 'month', year: 2026, month: 2 },
-    })) as Awaited<ReturnType<typeof popupModel>>;
-    expect(m.compliance.report?.range).toMatchObject({ firstDay: '2026-02-01', lastDay: '2026-02-28' });
-    expect((await popupModel(NOW)).compliance.period).toEqual({ kind: 'month', year: 2026, month: 2 });
+    })) as Awaited<ReturnType<typeof complianceModel>>;
+    expect(c.report?.range).toMatchObject({ firstDay: '2026-02-01', lastDay: '2026-02-28' });
+    expect((await complianceModel(NOW)).period).toEqual({ kind: 'month', year: 2026, month: 2 });
+    expect(await handlePopup({ type: 'ui-bg:popup-compliance' })).toMatchObject({
+      period: { kind: 'month', year: 2026, month: 2 },
+    });
   });
 
   it('opens only tickets it knows, by their stored link', async () => {

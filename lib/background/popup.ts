@@ -15,7 +15,7 @@
  * they finished (or dropped when the helpdesk no longer has them). Then the worker wakes (alarms,
  * badge, notifications).
  */
-import type { PopupModel, RefreshModel } from '../../components/popup/model';
+import type { ComplianceModel, PopupModel, RefreshModel } from '../../components/popup/model';
 import { toQueueRows } from '../../components/popup/model';
 import { complianceGoalsFromPolicy, computeCompliance, finishedRecords, resolvePeriod } from '../compliance';
 import type { ComplianceReport, CompliancePeriod } from '../compliance';
@@ -33,7 +33,6 @@ import {
   type QueueTicket,
 } from '../queue';
 import {
-  isFinished,
   MAX_STORED_INTERVALS,
   registryKey,
   removeEntries,
@@ -47,6 +46,7 @@ import { evaluate, type Policy } from '../sla';
 import { readCredentials, readQueueState, queueStateItem } from '../storage/items';
 import type { Assignment, Credentials, QueueState } from '../storage/schemas';
 import { focusOrOpen, localTimeZone, uiLanguages, wake } from './alarms';
+import { openEntries, vocabularies } from './popup-model';
 import { readRegistry, withStore, writeRegistry } from './registry-store';
 import { loadState, type BackgroundState } from './state';
 
@@ -60,11 +60,13 @@ export async function handlePopup(message: PopupMessage): Promise<unknown> {
   switch (message.type) {
     case 'ui-bg:popup-model':
       return popupModel();
+    case 'ui-bg:popup-compliance':
+      return complianceModel();
     case 'ui-bg:popup-refresh':
       return startRefresh();
     case 'ui-bg:popup-period':
       await updateQueueState((qs) => ({ ...qs, period: message.period }));
-      return popupModel();
+      return complianceModel();
     case 'ui-bg:popup-open':
       return openTicket(message.key);
   }
@@ -103,10 +105,6 @@ function refreshModel(qs: QueueState): RefreshModel {
 // ---------------------------------------------------------------------------------------------
 // the model
 
-export function priorityOrder(policies: ReadonlyMap<string, Policy>): Record<string, string[]> {
-  return Object.fromEntries([...policies].map(([id, p]) => [id, p.priorities.map((x) => x.id)]));
-}
-
 export function complianceFor(
   entries: Iterable<RegistryEntry>,
   period: CompliancePeriod,
@@ -118,7 +116,10 @@ export function complianceFor(
   return computeCompliance(finishedRecords(entries), resolvePeriod(period, now, timeZone), goals);
 }
 
-/** What the popup shows: open tickets as queue rows, refresh state, compliance for the chosen period. */
+/**
+ * What the popup's queue shows: open tickets as queue rows and the refresh state. Compliance is asked
+ * for separately (`complianceModel`), when its tab is shown, so opening the popup stays quick.
+ */
 export async function popupModel(now: number = Date.now()): Promise<PopupModel> {
   const [state, stored, qs] = await Promise.all([loadState(), readRegistry(), readQueueState()]);
   return buildPopupModel(state, stored.registry, qs.value, now, localTimeZone());
@@ -131,25 +132,40 @@ export function buildPopupModel(
   now: number,
   timeZone: string,
 ): PopupModel {
-  const entries = Object.values(registry.entries);
+  const language = resolveLocale(state.preferences.language, uiLanguages());
+  return {
+    language,
+    timeZone,
+    hasAssignments: state.config.assignments.length > 0,
+    rows: toQueueRows(openEntries(registry), now, vocabularies(state.policies, language)),
+    refresh: refreshModel(qs),
+  };
+}
+
+/** Compliance for the stored period. */
+export async function complianceModel(now: number = Date.now()): Promise<ComplianceModel> {
+  const [state, stored, qs] = await Promise.all([loadState(), readRegistry(), readQueueState()]);
+  return buildComplianceModel(state, stored.registry, qs.value.period, now, localTimeZone());
+}
+
+export function buildComplianceModel(
+  state: Pick<BackgroundState, 'policies' | 'preferences'>,
+  registry: Registry,
+  period: CompliancePeriod,
+  now: number,
+  timeZone: string,
+): ComplianceModel {
+  const language = resolveLocale(state.preferences.language, uiLanguages());
   let report: ComplianceReport | null;
+  let error: string | null = null;
   try {
-    report = complianceFor(entries, qs.period, state.policies, now, timeZone);
+    report = complianceFor(Object.values(registry.entries), period, state.policies, now, timeZone);
   } catch (e) {
     console.warn('[sla] compliance could not be computed:', e);
     report = null;
+    error = e instanceof Error ? e.message : String(e);
   }
-  return {
-    language: resolveLocale(state.preferences.language, uiLanguages()),
-    timeZone,
-    hasAssignments: state.config.assignments.length > 0,
-    rows: toQueueRows(
-      entries.filter((e) => !isFinished(e)),
-      priorityOrder(state.policies),
-    ),
-    refresh: refreshModel(qs),
-    compliance: { period: qs.period, report },
-  };
+  return { period, report, error, vocabulary: vocabularies(state.policies, language) };
 }
 
 /** Focus or open a registry ticket's tab. Only links stored in the registry are opened. */

@@ -4,7 +4,43 @@
  * Pure and zod-free, so the popup can use it to tick its countdowns.
  */
 import type { MetricName } from '../sla/types';
-import type { EvaluationSummary, MetricSummary, RegistryEntry } from './types';
+import type { MetricSummary, RegistryEntry } from './types';
+
+/** The part of a metric summary a live countdown needs (what the popup's queue rows carry). */
+export type LiveMetric = Pick<
+  MetricSummary,
+  'state' | 'dueAt' | 'atRiskAt' | 'atRisk' | 'remainingMs' | 'businessTime' | 'openIntervals'
+>;
+
+/** The live part of a ticket's metric summaries (an evaluation summary, or a queue row). */
+export interface LiveMetrics {
+  metrics: Partial<Record<MetricName, LiveMetric>>;
+}
+
+/**
+ * Only the fields a countdown uses, rebased to `base` (an instant at or after `evaluatedAt`): the
+ * remaining time is what was left at `base`, and only the open intervals still ahead of `base` are kept
+ * (at most `max`; the registry refreshes long before a popup could run through three business days).
+ * `liveRemainingMs(liveMetric(m, e, base), base, t)` equals `liveRemainingMs(m, e, t)` for t ≥ base.
+ */
+export function liveMetric(m: MetricSummary, evaluatedAt: number, base: number, max = 3): LiveMetric {
+  const ahead: Array<[number, number]> = [];
+  for (const iv of m.openIntervals) {
+    if (iv[1] <= base) continue;
+    ahead.push(iv);
+    if (ahead.length >= max) break;
+  }
+  const remaining = liveRemainingMs(m, evaluatedAt, base);
+  return {
+    state: m.state,
+    dueAt: m.dueAt,
+    atRiskAt: m.atRiskAt,
+    atRisk: m.atRisk,
+    remainingMs: remaining ?? m.remainingMs,
+    businessTime: m.businessTime,
+    openIntervals: ahead,
+  };
+}
 
 /** A metric's state as a person reads it at `now`. Paused clocks stay `paused` even when little time is left. */
 export type LiveState = 'breached' | 'at-risk' | 'running' | 'paused' | 'met' | 'none';
@@ -40,7 +76,7 @@ export function openOverlapMs(
   return sum;
 }
 
-export function liveMetricState(m: MetricSummary, now: number): LiveState {
+export function liveMetricState(m: LiveMetric, now: number): LiveState {
   switch (m.state) {
     case 'met':
     case 'none':
@@ -62,7 +98,7 @@ export function liveMetricState(m: MetricSummary, now: number): LiveState {
  * stored open intervals), and minus the wall-clock time since the deadline once it has passed.
  * Null when the metric has no target or is finished.
  */
-export function liveRemainingMs(m: MetricSummary, evaluatedAt: number, now: number): number | null {
+export function liveRemainingMs(m: LiveMetric, evaluatedAt: number, now: number): number | null {
   if (m.state === 'met' || m.state === 'none' || m.remainingMs === null) return null;
   const due = ms(m.dueAt);
   if (m.state === 'paused') return m.remainingMs;
@@ -90,7 +126,7 @@ export interface EntryLive {
 const METRICS: MetricName[] = ['response', 'resolution'];
 
 /** The worst live state over the ticket's metrics; ties go to the earlier deadline. */
-export function summaryLiveState(summary: Pick<EvaluationSummary, 'metrics'> | null, now: number): EntryLive {
+export function summaryLiveState(summary: LiveMetrics | null, now: number): EntryLive {
   let best: EntryLive = { state: 'none', metric: null, dueAt: null };
   if (!summary) return best;
   for (const name of METRICS) {
