@@ -1,18 +1,22 @@
 import { signal } from '@preact/signals';
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { computeCompliance, type FinishedRecord } from '../../lib/compliance/compute';
 import { SEED_COMPLIANCE_GOALS } from '../../lib/compliance/goals';
 import type { PeriodRange } from '../../lib/compliance/period';
+import { liveRemainingMs } from '../../lib/registry/live';
 import type { MetricSummary } from '../../lib/registry/types';
 import {
   EMPTY_MODEL,
+  rowLive,
   sortByTimeToBreach,
   summarize,
   toQueueRows,
+  type ComplianceModel,
   type PopupModel,
   type QueueRow,
 } from './model';
+import { FIRST_ROWS } from './QueueList';
 import { Popup, type PopupProps } from './Popup';
 import { strings } from './strings';
 
@@ -53,10 +57,12 @@ function row(
     subject: `Subject ${id}`,
     link: `https://mextra.zendesk.com/agent/tickets/${id}`,
     priority: 'high',
+    priorityLabel: 'High',
     priorityRank: 1,
     policyId: 'mextra',
     policyName: 'Mextra',
     tier: 'standard',
+    tierLabel: 'Standard SLA',
     source: 'queue',
     evaluatedAt: NOW,
     metrics:
@@ -76,9 +82,14 @@ function row(
 
 const ROWS: QueueRow[] = [
   row('1', 5 * H),
-  row('2', -1 * H, { priority: 'urgent', priorityRank: 0 }),
+  row('2', -1 * H, { priority: 'urgent', priorityLabel: 'Urgent', priorityRank: 0 }),
   row('3', 1 * H),
-  row('4', 3 * H, { priority: null, priorityRank: null }, { state: 'paused', remainingMs: 3 * H }),
+  row(
+    '4',
+    3 * H,
+    { priority: null, priorityLabel: null, priorityRank: null },
+    { state: 'paused', remainingMs: 3 * H },
+  ),
   row('5', 2 * H, {
     helpdesk: 'topdesk',
     host: 'scope4mation.topdesk.net',
@@ -87,7 +98,9 @@ const ROWS: QueueRow[] = [
     policyId: 'scope4mation',
     policyName: 'Scope4mation',
     tier: 'extended',
-    priority: 'Hoog',
+    tierLabel: 'Extended',
+    priority: '2',
+    priorityLabel: 'Hoog',
     priorityRank: 1,
   }),
 ];
@@ -112,7 +125,7 @@ function setup(over: Partial<PopupModel> = {}, props: Partial<PopupProps> = {}) 
     onExport: vi.fn(),
     onOpenOptions: vi.fn(),
   };
-  const view = render(<Popup model={model(over)} now={now} {...cb} {...props} />);
+  const view = render(<Popup model={model(over)} compliance={null} now={now} {...cb} {...props} />);
   return { now, ...cb, view };
 }
 
@@ -170,11 +183,11 @@ describe('popup queue', () => {
     expect(screen.getByRole('button', { name: /#b:/ }).textContent).toContain('1h 00m left');
   });
 
-  it('shows priority, policy/tier chips and the helpdesk icon on each row', () => {
+  it('shows priority and tier labels (not ids), the policy and the helpdesk icon on each row', () => {
     setup();
     const r = screen.getByRole('button', { name: /I 2611 005/ });
-    expect(within(r).getByText('Hoog')).toBeTruthy();
-    expect(within(r).getByText('Scope4mation · extended')).toBeTruthy();
+    expect(within(r).getByText('Hoog').getAttribute('title')).toBe('2');
+    expect(within(r).getByText('Scope4mation · Extended')).toBeTruthy();
     expect(within(r).getByRole('img', { name: 'TOPdesk' })).toBeTruthy();
   });
 
@@ -233,16 +246,22 @@ describe('popup queue', () => {
     const { filename, csv } = onExport.mock.calls[0]![0] as { filename: string; csv: string };
     expect(filename).toBe('sla-queue-2026-03-02.csv');
     expect(csv.split('\r\n')[1]).toMatch(
-      /^I 2611 005,Subject 5,topdesk,scope4mation.topdesk.net,Hoog,Scope4mation,extended,at-risk,resolution,2026-03-02T12:00:00.000Z,120,/,
+      /^I 2611 005,Subject 5,topdesk,scope4mation.topdesk.net,Hoog,Scope4mation,Extended,at-risk,resolution,2026-03-02T12:00:00.000Z,120,/,
     );
   });
 
-  it('renders a thousand tickets, one cheap row each', () => {
+  it('renders a thousand tickets: the top of the queue at once, the rest in chunks after', async () => {
     const rows = Array.from({ length: 1000 }, (_, i) => row(String(i), (i - 100) * 60_000));
-    setup({ rows });
+    const onRowsRendered = vi.fn();
+    setup({ rows }, { onRowsRendered });
+    expect(document.querySelectorAll('li.row')).toHaveLength(FIRST_ROWS);
+    expect(screen.getByText('1000 tickets')).toBeTruthy();
+    await waitFor(() => expect(document.querySelectorAll('li.row')).toHaveLength(1000));
     const items = document.querySelectorAll('li.row');
-    expect(items).toHaveLength(1000);
     expect((items[0] as HTMLElement).dataset.key).toBe('zendesk:mextra.zendesk.com:0');
+    expect((items[999] as HTMLElement).dataset.key).toBe('zendesk:mextra.zendesk.com:999');
+    expect(onRowsRendered).toHaveBeenCalledWith(FIRST_ROWS, 1000);
+    await waitFor(() => expect(onRowsRendered).toHaveBeenLastCalledWith(1000, 1000));
   });
 
   it('says what to do when there are no tickets yet', () => {
@@ -258,10 +277,10 @@ describe('popup summary', () => {
     const n = (state: string) => counts.querySelector(`[data-state="${state}"] .count-n`)?.textContent;
     expect([n('breached'), n('at-risk'), n('running'), n('paused')]).toEqual(['1', '2', '1', '1']);
     const s = summarize(ROWS, NOW);
-    expect(s.byPriority.map((p) => p.priority)).toEqual(['urgent', 'high', 'Hoog', null]);
+    expect(s.byPriority.map((p) => p.priority)).toEqual(['Urgent', 'High', 'Hoog', null]);
     expect(s.byPriority[1]!.counts).toEqual({ breached: 0, 'at-risk': 1, running: 1, paused: 0 });
-    expect(screen.getByText('Mextra · standard: 4')).toBeTruthy();
-    expect(screen.getByText('Scope4mation · extended: 1')).toBeTruthy();
+    expect(screen.getByText('Mextra · Standard SLA: 4')).toBeTruthy();
+    expect(screen.getByText('Scope4mation · Extended: 1')).toBeTruthy();
     expect(screen.getByText('No priority')).toBeTruthy();
   });
 });
@@ -361,14 +380,22 @@ describe('popup compliance', () => {
     SEED_COMPLIANCE_GOALS,
   );
 
-  function open(over: Partial<PopupModel> = {}) {
-    const s = setup({ compliance: { period: range.period, report }, ...over }, { initialTab: 'compliance' });
-    return s;
+  const vocabulary = {
+    workspace365: {
+      priorities: ['P1', 'P2', 'P3', 'P4'].map((id) => ({ id, label: `Priority ${id.slice(1)}` })),
+      tiers: {},
+    },
+  };
+  function open(over: Partial<ComplianceModel> | null = {}) {
+    const compliance =
+      over === null ? null : { period: range.period, report, error: null, vocabulary, ...over };
+    return setup({}, { initialTab: 'compliance', compliance });
   }
 
   it('shows the figures per priority against the goal, with a bar and the goal line', () => {
     open();
     const p1 = document.querySelector('[data-figure^="workspace365|P1|resolution|due"]') as HTMLElement;
+    expect(within(p1).getByRole('rowheader').textContent).toBe('Priority 1');
     expect(p1.textContent).toContain('2/3');
     expect(p1.textContent).toContain('66.7%');
     expect(p1.textContent).toContain('> 99%');
@@ -411,53 +438,95 @@ describe('popup compliance', () => {
     );
   });
 
-  it('shows a waiting state and an empty period', () => {
-    open({ compliance: { period: { kind: 'this-month' }, report: null } });
+  it('shows a waiting state, a failure with its reason, and an empty period', () => {
+    open(null);
     expect(screen.getByText('Computing…')).toBeTruthy();
     cleanup();
-    open({ compliance: { period: { kind: 'this-month' }, report: { range, tickets: 0, rows: [] } } });
+    open({ report: null, error: 'unknown time zone "Mars/Base"' });
+    expect(screen.getByRole('alert').textContent).toBe(
+      'Compliance could not be computed: unknown time zone "Mars/Base"',
+    );
+    cleanup();
+    open({ report: { range, tickets: 0, rows: [] } });
     expect(screen.getByText('No finished tickets in this period.')).toBeTruthy();
   });
 });
 
 describe('popup model', () => {
-  it('builds rows from registry entries with the policy priority order', () => {
-    const rows = toQueueRows(
-      [
-        {
-          key: 'zendesk:w.zendesk.com:9',
-          helpdesk: 'zendesk',
-          host: 'w.zendesk.com',
-          ticketId: '9',
-          ticketKey: '#9',
-          subject: 's',
-          link: 'l',
-          ticket: { createdAt: iso(NOW) },
-          policyId: 'workspace365',
-          tier: 'basic',
-          evaluation: {
-            evaluatedAt: iso(NOW),
-            policy: 'workspace365',
-            policyName: 'Workspace 365',
-            tier: 'basic',
-            type: 'incident',
-            priority: 'P2',
-            metrics: {},
-          },
-          lastSeen: NOW,
-          lastRefresh: NOW,
-          source: 'opened',
-        },
-      ],
-      { workspace365: ['P1', 'P2', 'P3', 'P4'] },
-    );
+  const entry = (metrics: Partial<Record<'response' | 'resolution', MetricSummary>>, evaluatedAt = NOW) => ({
+    key: 'zendesk:w.zendesk.com:9',
+    helpdesk: 'zendesk' as const,
+    host: 'w.zendesk.com',
+    ticketId: '9',
+    ticketKey: '#9',
+    subject: 's',
+    link: 'l',
+    ticket: { createdAt: iso(NOW) },
+    policyId: 'workspace365',
+    tier: 'basic',
+    evaluation: {
+      evaluatedAt: iso(evaluatedAt),
+      policy: 'workspace365',
+      policyName: 'Workspace 365',
+      tier: 'basic',
+      type: 'incident',
+      priority: 'P2',
+      metrics,
+    },
+    lastSeen: NOW,
+    lastRefresh: NOW,
+    source: 'opened' as const,
+  });
+  const vocab = {
+    workspace365: {
+      priorities: ['P1', 'P2', 'P3', 'P4'].map((id) => ({ id, label: `Prioriteit ${id.slice(1)}` })),
+      tiers: { basic: 'Basis' },
+    },
+  };
+
+  it('builds rows from registry entries with the policy priority order and labels', () => {
+    const rows = toQueueRows([entry({})], NOW, vocab);
     expect(rows[0]).toMatchObject({
       priority: 'P2',
+      priorityLabel: 'Prioriteit 2',
       priorityRank: 1,
       policyName: 'Workspace 365',
+      tier: 'basic',
+      tierLabel: 'Basis',
       evaluatedAt: NOW,
     });
     expect(sortByTimeToBreach(rows, NOW)).toHaveLength(1);
+    // A policy no longer in effect: ids stand in for labels
+    expect(toQueueRows([entry({})], NOW)[0]).toMatchObject({ priorityLabel: 'P2', tierLabel: 'basic' });
+  });
+
+  it('rebases a stored evaluation to now: the same countdown, only the intervals still ahead', () => {
+    const evaluatedAt = NOW - 3 * H;
+    const intervals: Array<[number, number]> = Array.from({ length: 8 }, (_, d) => [
+      evaluatedAt + d * 24 * H,
+      evaluatedAt + d * 24 * H + 8 * H,
+    ]);
+    const m = metric({
+      businessTime: true,
+      remainingMs: 10 * H,
+      dueAt: iso(evaluatedAt + 24 * H + 2 * H),
+      atRiskAt: iso(evaluatedAt + 24 * H),
+      openIntervals: intervals,
+      goalAt: iso(NOW),
+      stoppedAt: null,
+    });
+    const [row] = toQueueRows([entry({ resolution: m }, evaluatedAt)], NOW, vocab);
+    const live = row!.metrics.resolution!;
+    expect(row!.evaluatedAt).toBe(NOW);
+    expect(live.remainingMs).toBe(7 * H);
+    expect(live.openIntervals).toEqual(intervals.slice(0, 3));
+    expect(Object.keys(live).sort()).toEqual(
+      ['atRisk', 'atRiskAt', 'businessTime', 'dueAt', 'openIntervals', 'remainingMs', 'state'].sort(),
+    );
+    // The rest of today's hours, then the next day's, count down as from the stored evaluation
+    const later = evaluatedAt + 24 * H + H;
+    expect(rowLive(row!, later).remainingMs).toBe(H);
+    expect(liveRemainingMs(m, evaluatedAt, later)).toBe(H);
   });
 
   it('keeps every English key in Dutch', () => {

@@ -1,11 +1,11 @@
 /**
  * The team-lead popup: tabs Queue / Compliance. A view only — props in, callbacks out, no browser APIs
- * and no timers: the page ticks `now` and talks to the background.
+ * and no clocks: the page ticks `now` and talks to the background.
  */
 import type { ReadonlySignal } from '@preact/signals';
 import { useRef, useState } from 'preact/hooks';
 import { ComplianceView } from './ComplianceView';
-import type { CompliancePeriod, PopupModel } from './model';
+import type { ComplianceModel, CompliancePeriod, PopupModel, Summary } from './model';
 import { QueueList } from './QueueList';
 import { RefreshBar } from './RefreshBar';
 import { strings } from './strings';
@@ -16,6 +16,13 @@ export type PopupTab = 'queue' | 'compliance';
 
 export interface PopupProps {
   model: PopupModel;
+  /**
+   * Set while `model.rows` is only the top of the queue (the worker's snapshot): the whole queue's
+   * size and counts. Filters and export wait for the full model.
+   */
+  partial?: { total: number; summary: Summary } | null;
+  /** Compliance for the chosen period; null until the background has computed it. */
+  compliance: ComplianceModel | null;
   /** Epoch ms, ticked by the page (e.g. every second); countdowns follow it. */
   now: ReadonlySignal<number>;
   /** Focus the ticket's tab or open it (queue rows and compliance breaches). */
@@ -27,6 +34,8 @@ export interface PopupProps {
   onOpenOptions: () => void;
   initialTab?: PopupTab;
   onTabChange?: (tab: PopupTab) => void;
+  /** After each queue render: rows in the DOM out of the rows shown (they are rendered in chunks). */
+  onRowsRendered?: (count: number, total: number) => void;
 }
 
 const TABS: PopupTab[] = ['queue', 'compliance'];
@@ -95,7 +104,7 @@ export function Popup(props: PopupProps) {
         </section>
       ) : tab === 'queue' ? (
         <div role="tabpanel" id="panel-queue" aria-labelledby="tab-queue">
-          <SummaryCounts rows={model.rows} now={now} t={t} />
+          <SummaryCounts rows={model.rows} summary={props.partial?.summary} now={now} t={t} />
           <RefreshBar
             refresh={model.refresh}
             onRefresh={props.onRefresh}
@@ -105,26 +114,34 @@ export function Popup(props: PopupProps) {
           />
           <QueueList
             rows={model.rows}
+            total={props.partial?.total}
             now={now}
             lang={lang}
             timeZone={model.timeZone}
             t={t}
             onOpen={props.onOpen}
             onExport={props.onExport}
+            onRowsRendered={props.onRowsRendered}
           />
         </div>
       ) : (
         <div role="tabpanel" id="panel-compliance" aria-labelledby="tab-compliance">
-          <ComplianceView
-            compliance={model.compliance}
-            now={now.peek()}
-            lang={lang}
-            timeZone={model.timeZone}
-            t={t}
-            onPeriodChange={props.onPeriodChange}
-            onOpenLink={props.onOpen}
-            onExport={props.onExport}
-          />
+          {props.compliance ? (
+            <ComplianceView
+              compliance={props.compliance}
+              now={now.peek()}
+              lang={lang}
+              timeZone={model.timeZone}
+              t={t}
+              onPeriodChange={props.onPeriodChange}
+              onOpenLink={props.onOpen}
+              onExport={props.onExport}
+            />
+          ) : (
+            <p class="loading" role="status">
+              {t.compliance.loading}
+            </p>
+          )}
         </div>
       )}
     </main>

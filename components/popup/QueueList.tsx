@@ -1,29 +1,39 @@
 /**
  * The queue sorted by time to breach. Rows are cheap: they re-render only when their data changes;
- * only each row's countdown follows the `now` signal (no timers here: the page ticks `now`).
+ * only each row's countdown follows the `now` signal (the page ticks `now`).
+ * A long queue is rendered in chunks: the first rows (what fits the popup and more) at once, the rest
+ * a chunk per task, so the popup shows the top of the queue quickly and stays responsive meanwhile.
  * Keyboard: Tab into the list, ↑/↓/Home/End move between tickets, Enter opens one.
  */
 import type { ReadonlySignal } from '@preact/signals';
 import { Component } from 'preact';
-import { useMemo, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { queueCsv } from '../../lib/compliance/csv';
 import type { Helpdesk } from '../../lib/registry/types';
 import { formatDateTime, formatDuration } from './format';
 import { HelpdeskIcon, HelpdeskIconDefs } from './icons';
-import { rowLive, rowState, sortByTimeToBreach, type QueueRow } from './model';
+import { rowLive, rowState, SNAPSHOT_ROWS, sortByTimeToBreach, type QueueRow } from './model';
 import type { Lang, Strings } from './strings';
 
 export type StateFilter = 'all' | 'breached' | 'at-risk' | 'running' | 'paused';
 
 export interface QueueListProps {
   rows: readonly QueueRow[];
+  /** Set while `rows` is only the top of the queue: the whole queue's size (filters and export wait). */
+  total?: number | undefined;
   now: ReadonlySignal<number>;
   lang: Lang;
   timeZone: string;
   t: Strings;
   onOpen: (row: QueueRow) => void;
   onExport: (file: { filename: string; csv: string }) => void;
+  /** After each render: rows in the DOM out of the rows shown. */
+  onRowsRendered?: (count: number, total: number) => void;
 }
+
+/** Rows rendered at once (as many as the worker's snapshot carries); the rest follow `ROW_CHUNK` at a time, one chunk per task. */
+export const FIRST_ROWS = SNAPSHOT_ROWS;
+export const ROW_CHUNK = 250;
 
 function Countdown({
   row,
@@ -84,11 +94,15 @@ class Row extends Component<RowProps> {
           <span class="ticket-key">{row.ticketKey}</span>
           <span class="subject">{row.subject}</span>
           <span class="chips">
-            {row.priority && <span class="chip chip-priority">{row.priority}</span>}
+            {row.priority && (
+              <span class="chip chip-priority" title={row.priority}>
+                {row.priorityLabel ?? row.priority}
+              </span>
+            )}
             {row.policyName && (
               <span class="chip chip-policy">
                 {row.policyName}
-                {row.tier ? ` · ${row.tier}` : ''}
+                {row.tier ? ` · ${row.tierLabel ?? row.tier}` : ''}
               </span>
             )}
           </span>
@@ -118,7 +132,17 @@ function moveFocus(e: KeyboardEvent) {
   buttons[next]?.focus();
 }
 
-export function QueueList({ rows, now, lang, timeZone, t, onOpen, onExport }: QueueListProps) {
+export function QueueList({
+  rows,
+  total,
+  now,
+  lang,
+  timeZone,
+  t,
+  onOpen,
+  onExport,
+  onRowsRendered,
+}: QueueListProps) {
   const [helpdesk, setHelpdesk] = useState<'all' | Helpdesk>('all');
   const [policy, setPolicy] = useState<string>('all');
   const [state, setState] = useState<StateFilter>('all');
@@ -142,6 +166,16 @@ export function QueueList({ rows, now, lang, timeZone, t, onOpen, onExport }: Qu
       ),
     [sorted, helpdesk, policy, state, tick],
   );
+  const partial = total !== undefined;
+  const [limit, setLimit] = useState(FIRST_ROWS);
+  const visible = shown.length > limit ? shown.slice(0, limit) : shown;
+  // A layout effect: the next chunk is queued right after this render, not after the next frame.
+  useLayoutEffect(() => {
+    onRowsRendered?.(visible.length, total ?? shown.length);
+    if (visible.length >= shown.length) return;
+    const id = setTimeout(() => setLimit((l) => l + ROW_CHUNK), 0);
+    return () => clearTimeout(id);
+  }, [visible.length, shown.length, total]);
 
   const exportCsv = () => {
     const at = now.peek();
@@ -155,9 +189,9 @@ export function QueueList({ rows, now, lang, timeZone, t, onOpen, onExport }: Qu
             subject: r.subject,
             helpdesk: r.helpdesk,
             host: r.host,
-            priority: r.priority,
+            priority: r.priorityLabel ?? r.priority,
             policyName: r.policyName,
-            tier: r.tier,
+            tier: r.tierLabel ?? r.tier,
             state: live.state,
             metric: live.metric,
             dueAt: live.dueAt,
@@ -178,6 +212,7 @@ export function QueueList({ rows, now, lang, timeZone, t, onOpen, onExport }: Qu
           {t.filters.helpdesk}{' '}
           <select
             value={helpdesk}
+            disabled={partial}
             onChange={(e) => setHelpdesk((e.currentTarget as HTMLSelectElement).value as 'all' | Helpdesk)}
           >
             <option value="all">{t.filters.all}</option>
@@ -190,7 +225,11 @@ export function QueueList({ rows, now, lang, timeZone, t, onOpen, onExport }: Qu
         </label>
         <label>
           {t.filters.policy}{' '}
-          <select value={policy} onChange={(e) => setPolicy((e.currentTarget as HTMLSelectElement).value)}>
+          <select
+            value={policy}
+            disabled={partial}
+            onChange={(e) => setPolicy((e.currentTarget as HTMLSelectElement).value)}
+          >
             <option value="all">{t.filters.all}</option>
             {policies.map(([id, name]) => (
               <option key={id} value={id}>
@@ -203,6 +242,7 @@ export function QueueList({ rows, now, lang, timeZone, t, onOpen, onExport }: Qu
           {t.filters.state}{' '}
           <select
             value={state}
+            disabled={partial}
             onChange={(e) => setState((e.currentTarget as HTMLSelectElement).value as StateFilter)}
           >
             <option value="all">{t.filters.all}</option>
@@ -216,9 +256,9 @@ export function QueueList({ rows, now, lang, timeZone, t, onOpen, onExport }: Qu
       </fieldset>
       <div class="queue-head">
         <span class="queue-count" role="status">
-          {t.queue.shown(shown.length, rows.length)}
+          {partial ? t.queue.shown(total, total) : t.queue.shown(shown.length, rows.length)}
         </span>
-        <button type="button" class="export" onClick={exportCsv} disabled={shown.length === 0}>
+        <button type="button" class="export" onClick={exportCsv} disabled={partial || shown.length === 0}>
           {t.queue.export}
         </button>
       </div>
@@ -226,7 +266,7 @@ export function QueueList({ rows, now, lang, timeZone, t, onOpen, onExport }: Qu
         <p class="empty">{rows.length === 0 ? t.queue.empty : t.queue.emptyFiltered}</p>
       ) : (
         <ul class="rows" aria-label={t.queue.label} onKeyDown={moveFocus}>
-          {shown.map((row) => (
+          {visible.map((row) => (
             <Row key={row.key} row={row} now={now} lang={lang} timeZone={timeZone} t={t} onOpen={onOpen} />
           ))}
         </ul>

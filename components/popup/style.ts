@@ -22,6 +22,7 @@ export const POPUP_CSS = `
 .row-button{display:grid;grid-template-columns:16px 76px 1fr auto auto;gap:6px;align-items:center;width:100%;text-align:left;
   border:0;border-bottom:1px solid #eee;background:none;padding:3px 2px;cursor:pointer;font:inherit;color:inherit}
 .row-button:hover{background:#f8f9fa}
+.rows>li{content-visibility:auto;contain-intrinsic-size:auto 25px}
 .subject{overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
 .countdown{font-variant-numeric:tabular-nums;white-space:nowrap;text-align:right;min-width:130px}
 .hd-zendesk{color:#03363d}.hd-topdesk{color:#0073b6}

@@ -28,6 +28,8 @@ import {
   type RegistryEntry,
 } from '../registry';
 import { evaluate, type Evaluation } from '../sla';
+import { readQueueState } from '../storage/items';
+import { buildQueueSnapshot, storeQueueSnapshot } from './popup-model';
 import { readMarkers, readRegistry, withStore, writeRegistry } from './registry-store';
 import { assignmentFor, loadState, type BackgroundState } from './state';
 
@@ -83,17 +85,28 @@ export function wake(reason: string, now: () => number = Date.now): Promise<Wake
 }
 
 async function wakeNow(now: number, _reason: string): Promise<WakeResult> {
-  const [state, stored, previous] = await Promise.all([loadState(), readRegistry(), readMarkers()]);
+  const [state, stored, previous, qs] = await Promise.all([
+    loadState(),
+    readRegistry(),
+    readMarkers(),
+    readQueueState(),
+  ]);
   const evaluated = compactRegistry(reevaluateAll(stored.registry, engineFor(state, now), now), now);
   const plan = planAlerts(evaluated, now, { notifications: state.preferences.notifications }, previous);
   const registry = await writeRegistry(evaluated, now, { markers: plan.markers });
   await scheduleAlarms(plan.nextAlarmAt);
   const b = badge(registry, now);
   await showBadge(b);
-  if (plan.notify.length > 0) {
-    const lang = resolveLocale(state.preferences.language, uiLanguages());
-    await showNotifications(plan.notify, lang, localTimeZone());
-  }
+  const lang = resolveLocale(state.preferences.language, uiLanguages());
+  await storeQueueSnapshot(
+    buildQueueSnapshot(
+      { ...state, language: lang, lastRefreshAt: qs.value.refresh.lastRefreshAt },
+      registry,
+      now,
+      localTimeZone(),
+    ),
+  );
+  if (plan.notify.length > 0) await showNotifications(plan.notify, lang, localTimeZone());
   return { registry, plan, badge: b };
 }
 

@@ -1,16 +1,22 @@
 /**
- * The popup page shell: asks the background for the model, renders `Popup`, ticks `now` every second,
- * asks again every 500 ms while a queue refresh runs and whenever storage changes, and turns exports
- * into downloads. No zod here (popup budget): messages are typed, the background validates them.
+ * The popup page shell: asks the background for the queue model, renders `Popup`, ticks `now` every
+ * second, asks again every 500 ms while a queue refresh runs and whenever storage changes, asks for
+ * compliance while its tab is shown, and turns exports into downloads. No zod here (popup budget):
+ * messages are typed, the background validates them.
+ *
+ * Performance marks (read by the e2e suite): `popup-model-received`, `popup-first-render` (the first
+ * render with tickets: counts and the top of the queue) and `popup-all-rows` (every row rendered).
  */
 import { signal } from '@preact/signals';
 import { render } from 'preact';
-import type { PopupModel } from '../../components/popup/model';
+import type { ComplianceModel, PopupModel, Summary } from '../../components/popup/model';
 import { Popup, type PopupTab } from '../../components/popup/Popup';
 import { send } from '../messaging/client';
+import { SNAPSHOT_KEY, usableSnapshot } from './snapshot';
 
 const TAB_KEY = 'sla-popup-tab';
 export const FIRST_RENDER_MARK = 'popup-first-render';
+export const ALL_ROWS_MARK = 'popup-all-rows';
 
 /** A CSV string as a file download (UTF-8 with a byte order mark, so spreadsheets read accents). */
 export function download(file: { filename: string; csv: string }): void {
@@ -25,17 +31,23 @@ export function download(file: { filename: string; csv: string }): void {
 }
 
 export function startPopupPage(root: HTMLElement): void {
+  performance.mark('popup-start');
   const now = signal(Date.now());
   let model: PopupModel | null = null;
+  /** While only the snapshot is shown: the whole queue's size and counts. */
+  let partial: { total: number; summary: Summary } | null = null;
+  let compliance: ComplianceModel | null = null;
   let error: string | null = null;
   let marked = false;
+  let markedAll = false;
   let loading: Promise<void> | null = null;
   let poll: ReturnType<typeof setTimeout> | undefined;
   const savedTab = localStorage.getItem(TAB_KEY);
-  const initialTab: PopupTab = savedTab === 'compliance' ? 'compliance' : 'queue';
+  let tab: PopupTab = savedTab === 'compliance' ? 'compliance' : 'queue';
+  const initialTab = tab;
 
   const draw = () => {
-    root.dataset.state = model ? 'ready' : error ? 'error' : 'loading';
+    root.dataset.state = model ? (partial ? 'partial' : 'ready') : error ? 'error' : 'loading';
     if (!model) {
       render(
         <main class="sla-popup">
@@ -49,20 +61,34 @@ export function startPopupPage(root: HTMLElement): void {
     render(
       <Popup
         model={model}
+        partial={partial}
+        compliance={compliance}
         now={now}
         initialTab={initialTab}
-        onTabChange={(tab) => localStorage.setItem(TAB_KEY, tab)}
+        onTabChange={(next) => {
+          tab = next;
+          localStorage.setItem(TAB_KEY, next);
+          if (next === 'compliance') void reloadCompliance();
+        }}
         onOpen={({ key }) => void send({ type: 'ui-bg:popup-open', key })}
         onRefresh={() => void send({ type: 'ui-bg:popup-refresh' }).then(() => reload())}
         onPeriodChange={(period) =>
-          void send({ type: 'ui-bg:popup-period', period }).then((r) => r.ok && show(r.data))
+          void send({ type: 'ui-bg:popup-period', period }).then((r) =>
+            r.ok ? showCompliance(r.data) : failCompliance(r.error),
+          )
         }
+        onRowsRendered={(count, total) => {
+          if (!markedAll && total > 0 && count === total) {
+            markedAll = true;
+            performance.mark(ALL_ROWS_MARK);
+          }
+        }}
         onExport={download}
         onOpenOptions={() => void browser.runtime.openOptionsPage()}
       />,
       root,
     );
-    root.dataset.rows = String(model.rows.length);
+    root.dataset.rows = String(partial ? partial.total : model.rows.length);
     root.dataset.refreshing = String(model.refresh.running);
     // Preact renders synchronously: the rows are in the DOM now.
     if (!marked && model.rows.length > 0) {
@@ -72,12 +98,39 @@ export function startPopupPage(root: HTMLElement): void {
   };
 
   const show = (next: PopupModel) => {
-    if (!model) performance.mark('popup-model-received');
+    if (!model || partial) performance.mark('popup-model-received');
     model = next;
+    partial = null;
     now.value = Date.now();
     draw();
     clearTimeout(poll);
     if (next.refresh.running) poll = setTimeout(() => void reload(), 500);
+  };
+
+  const showCompliance = (next: ComplianceModel) => {
+    compliance = next;
+    if (model) draw();
+  };
+
+  const failCompliance = (why: string) =>
+    showCompliance({
+      period: compliance?.period ?? { kind: 'this-month' },
+      report: null,
+      error: why,
+      vocabulary: compliance?.vocabulary ?? {},
+    });
+
+  let loadingCompliance: Promise<void> | null = null;
+  const reloadCompliance = (): Promise<void> => {
+    loadingCompliance ??= send({ type: 'ui-bg:popup-compliance' })
+      .then((reply) => {
+        if (reply.ok) showCompliance(reply.data);
+        else failCompliance(reply.error);
+      })
+      .finally(() => {
+        loadingCompliance = null;
+      });
+    return loadingCompliance;
   };
 
   const reload = (): Promise<void> => {
@@ -95,8 +148,36 @@ export function startPopupPage(root: HTMLElement): void {
     return loading;
   };
 
+  /**
+   * The worker's snapshot paints the top of the queue first. True when it did: the full model is then
+   * asked for after that paint, so building it does not compete with the first paint for the CPU.
+   */
+  const showSnapshot = async (): Promise<boolean> => {
+    // Usually already on its way: public/popup-early.js started the read while the page loaded.
+    const early = (globalThis as { __slaPopupSnapshot?: Promise<Record<string, unknown>> })
+      .__slaPopupSnapshot;
+    const stored = await (early ?? browser.storage.session?.get(SNAPSHOT_KEY));
+    const snap = usableSnapshot(stored?.[SNAPSHOT_KEY], Date.now());
+    if (!snap || model) return false;
+    performance.mark('popup-snapshot-received');
+    model = {
+      language: snap.language,
+      timeZone: snap.timeZone,
+      hasAssignments: snap.hasAssignments,
+      rows: snap.rows,
+      refresh: { running: false, progress: null, lastRefreshAt: snap.lastRefreshAt, errors: [] },
+    };
+    partial = { total: snap.total, summary: snap.summary };
+    now.value = Date.now();
+    draw();
+    return true;
+  };
+
   draw();
-  void reload();
+  void showSnapshot()
+    .catch(() => false)
+    .then((shown) => (shown ? setTimeout(() => void reload(), 0) : void reload()));
+  if (tab === 'compliance') void reloadCompliance();
   setInterval(() => {
     now.value = Date.now();
   }, 1000);
@@ -104,6 +185,9 @@ export function startPopupPage(root: HTMLElement): void {
   browser.storage.onChanged.addListener((_changes, area) => {
     if (area !== 'local' && area !== 'managed') return;
     clearTimeout(timer);
-    timer = setTimeout(() => void reload(), 150);
+    timer = setTimeout(() => {
+      void reload();
+      if (tab === 'compliance') void reloadCompliance();
+    }, 150);
   });
 }

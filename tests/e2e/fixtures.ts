@@ -2,7 +2,7 @@
  * Playwright fixtures: a persistent Chromium context with the built extension loaded, the demo
  * helpdesk hosts routed, the extension id, and a way to talk to the service worker.
  */
-import { test as base, expect, type BrowserContext, type Worker } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { launchWithExtension } from '../support/browser';
 import { routeDemo, type DemoOptions } from '../demo/route';
 
@@ -71,6 +71,22 @@ export async function settled(sw: Worker, quietMs = 1000, maxMs = 10_000): Promi
       }),
     [quietMs, maxMs] as const,
   );
+}
+
+/** Closes the extension's service worker target through CDP and waits until it is gone. */
+export async function killWorker(context: BrowserContext, page: Page): Promise<void> {
+  const cdp = await context.newCDPSession(page);
+  const workers = async () => {
+    const { targetInfos } = (await cdp.send('Target.getTargets')) as {
+      targetInfos: Array<{ targetId: string; type: string; url: string }>;
+    };
+    return targetInfos.filter((t) => t.type === 'service_worker' && t.url.startsWith('chrome-extension://'));
+  };
+  const sw = await workers();
+  expect(sw.length).toBeGreaterThan(0);
+  for (const t of sw) await cdp.send('Target.closeTarget', { targetId: t.targetId });
+  await expect.poll(async () => (await workers()).length, { timeout: 10_000 }).toBe(0);
+  await cdp.detach();
 }
 
 export { expect };

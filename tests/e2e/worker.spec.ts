@@ -7,7 +7,7 @@
  * the restarted worker (headless Chromium keeps the extension's notifications listed there).
  */
 import type { BrowserContext, Page, Worker } from '@playwright/test';
-import { test, expect, settled } from './fixtures';
+import { test, expect, killWorker, settled } from './fixtures';
 import { seedDemo } from '../demo/seed';
 import { DEMO_HOSTS } from '../demo/scenarios';
 import type { Registry } from '../../lib/registry';
@@ -41,22 +41,6 @@ async function snapshot(sw: Worker | Page) {
       notifications: Object.keys(await c.notifications.getAll()).sort(),
     };
   });
-}
-
-/** Closes the extension's service worker target through CDP and waits until it is gone. */
-async function killWorker(context: BrowserContext, page: Page): Promise<void> {
-  const cdp = await context.newCDPSession(page);
-  const workers = async () => {
-    const { targetInfos } = (await cdp.send('Target.getTargets')) as {
-      targetInfos: Array<{ targetId: string; type: string; url: string }>;
-    };
-    return targetInfos.filter((t) => t.type === 'service_worker' && t.url.startsWith('chrome-extension://'));
-  };
-  const sw = await workers();
-  expect(sw.length).toBeGreaterThan(0);
-  for (const t of sw) await cdp.send('Target.closeTarget', { targetId: t.targetId });
-  await expect.poll(async () => (await workers()).length, { timeout: 10_000 }).toBe(0);
-  await cdp.detach();
 }
 
 /**
