@@ -10,7 +10,6 @@ import { QueueList } from './QueueList';
 import { RefreshBar } from './RefreshBar';
 import { strings } from './strings';
 import { SummaryCounts } from './SummaryCounts';
-import { POPUP_CSS } from './style';
 
 export type PopupTab = 'queue' | 'compliance';
 
@@ -71,7 +70,6 @@ export function Popup(props: PopupProps) {
 
   return (
     <main class="sla-popup" lang={lang}>
-      <style>{POPUP_CSS}</style>
       <header>
         <h1>{t.title}</h1>
         <div role="tablist" aria-label={t.title} onKeyDown={onTabKey}>

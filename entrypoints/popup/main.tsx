@@ -1,3 +1,4 @@
+import './style.css';
 import { startPopupPage } from '@/lib/popup/page';
 
 startPopupPage(document.getElementById('app')!);
