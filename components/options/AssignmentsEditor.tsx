@@ -49,6 +49,9 @@ interface Draft {
   types: Rows;
   statuses: Rows;
   values: Record<ValueKind, Rows>;
+  /** Zendesk only: the tag that marks a hotfix, and the view whose tickets make up the popup's queue. */
+  hotfixTag: string;
+  queueViewId: string;
 }
 
 const rows = (r: Record<string, string> | undefined): Rows => Object.entries(r ?? {});
@@ -66,6 +69,8 @@ function toDraft(a: AssignmentEntry | null, defaultPolicy: string): Draft {
     types: rows(m.types),
     statuses: rows(m.statuses),
     values: Object.fromEntries(VALUE_KINDS.map((k) => [k, rows(m.values?.[k])])) as Record<ValueKind, Rows>,
+    hotfixTag: m.hotfixTag ?? '',
+    queueViewId: m.queue?.viewId ?? '',
   };
 }
 
@@ -85,6 +90,12 @@ export function draftToMapping(d: Draft): HostMapping {
     if (Object.keys(r).length) values[k] = r;
   }
   if (Object.keys(values).length) m.values = values;
+  if (d.helpdesk === 'zendesk') {
+    if (d.hotfixTag.trim()) m.hotfixTag = d.hotfixTag.trim();
+    // A pasted view URL (…/agent/filters/360001234567) is taken for its id.
+    const view = d.queueViewId.trim();
+    if (view) m.queue = { viewId: /\/filters\/(\d+)/.exec(view)?.[1] ?? view };
+  }
   return m;
 }
 
@@ -326,6 +337,32 @@ function MappingForm({
           />
         ))}
       </fieldset>
+
+      {d.helpdesk === 'zendesk' ? (
+        <fieldset>
+          <legend>{t.assign.zendesk}</legend>
+          <Field id={`${idp}-hotfix-tag`} label={t.assign.hotfixTag} help={t.assign.hotfixTagHelp}>
+            {(a) => (
+              <input
+                {...a}
+                value={d.hotfixTag}
+                placeholder="hotfix"
+                onInput={(e) => set({ hotfixTag: e.currentTarget.value })}
+              />
+            )}
+          </Field>
+          <Field id={`${idp}-queue-view`} label={t.assign.queueView} help={t.assign.queueViewHelp}>
+            {(a) => (
+              <input
+                {...a}
+                inputMode="numeric"
+                value={d.queueViewId}
+                onInput={(e) => set({ queueViewId: e.currentTarget.value })}
+              />
+            )}
+          </Field>
+        </fieldset>
+      ) : null}
 
       {issues.length ? <IssueList id={`${idp}-issues`} issues={issues} /> : null}
       <Status text={busy ? t.working : message} kind={message && !busy ? 'error' : 'info'} />

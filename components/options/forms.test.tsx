@@ -34,6 +34,57 @@ describe('AssignmentsEditor', () => {
     );
   });
 
+  it('saves the Zendesk hotfix tag and queue view id, taking the id from a pasted view URL', () => {
+    const actions = testActions();
+    render(<OptionsApp model={testModel()} actions={actions} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Edit mapping: mextra.zendesk.com' }));
+    fireEvent.input(screen.getByLabelText('Hotfix tag'), { target: { value: ' needs_hotfix ' } });
+    fireEvent.input(screen.getByLabelText('Queue view id'), {
+      target: { value: 'https://mextra.zendesk.com/agent/filters/360001234567' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(actions.saveAssignment).toHaveBeenCalledWith(
+      {
+        host: 'mextra.zendesk.com',
+        helpdesk: 'zendesk',
+        policyId: 'mextra',
+        mapping: { hotfixTag: 'needs_hotfix', queue: { viewId: '360001234567' } },
+      },
+      'mextra.zendesk.com',
+    );
+  });
+
+  it('keeps the hotfix tag and view id an assignment already has when other parts are edited', () => {
+    const model = testModel();
+    const actions = testActions();
+    const first = model.assignments[0]!;
+    model.assignments[0] = { ...first, mapping: { hotfixTag: 'hf', queue: { viewId: '42' } } };
+    render(<OptionsApp model={model} actions={actions} />);
+    fireEvent.click(screen.getByRole('button', { name: `Edit mapping: ${first.host}` }));
+    expect((screen.getByLabelText('Queue view id') as HTMLInputElement).value).toBe('42');
+    fireEvent.change(screen.getByLabelText('Tier comes from'), { target: { value: 'ticket-tag' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(actions.saveAssignment).toHaveBeenCalledWith(
+      expect.objectContaining({
+        mapping: {
+          tier: { from: 'ticket-tag', prefix: 'tier_' },
+          hotfixTag: 'hf',
+          queue: { viewId: '42' },
+        },
+      }),
+      first.host,
+    );
+  });
+
+  it('shows no Zendesk-only fields for a TOPdesk host', () => {
+    render(<OptionsApp model={testModel()} actions={testActions()} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Add assignment' }));
+    expect(screen.getByLabelText('Queue view id')).toBeTruthy();
+    fireEvent.change(document.getElementById('mapping-helpdesk')!, { target: { value: 'topdesk' } });
+    expect(screen.queryByLabelText('Queue view id')).toBeNull();
+    expect(screen.queryByLabelText('Hotfix tag')).toBeNull();
+  });
+
   it('refuses a host that is not a host name, with the error tied to the field', () => {
     const actions = testActions();
     render(<OptionsApp model={testModel()} actions={actions} />);

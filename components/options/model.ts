@@ -81,6 +81,10 @@ export interface HostMapping {
   statuses?: Record<string, TicketStatus>;
   /** Helpdesk value name → policy level id, per kind. */
   values?: Partial<Record<ValueKind, Record<string, string>>>;
+  /** Zendesk: the tag that marks a hotfix (default `hotfix`). */
+  hotfixTag?: string;
+  /** Zendesk: the view whose tickets make up the popup's queue (default: unsolved search). */
+  queue?: { viewId?: string };
 }
 
 export interface AssignmentEntry {

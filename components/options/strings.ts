@@ -196,6 +196,12 @@ const en = {
     deadlines: 'Deadlines',
     noPolicies: 'Enable or import a policy first.',
     hostInvalid: 'Enter a host name like mextra.zendesk.com',
+    zendesk: 'Zendesk',
+    hotfixTag: 'Hotfix tag',
+    hotfixTagHelp: 'The ticket tag that marks a hotfix (exemption rules); empty means hotfix',
+    queueView: 'Queue view id',
+    queueViewHelp:
+      'The popup’s queue refresh reads the tickets of this Zendesk view (the number in /agent/filters/…); empty means all unsolved tickets',
   },
   hosts: {
     intro:
@@ -453,6 +459,12 @@ const nl: Strings = {
     deadlines: 'Deadlines',
     noPolicies: 'Schakel eerst een beleid in of importeer er een.',
     hostInvalid: 'Vul een hostnaam in zoals mextra.zendesk.com',
+    zendesk: 'Zendesk',
+    hotfixTag: 'Hotfix-tag',
+    hotfixTagHelp: 'De tickettag die een hotfix markeert (uitzonderingsregels); leeg betekent hotfix',
+    queueView: 'Weergave-id voor de wachtrij',
+    queueViewHelp:
+      'Het vernieuwen van de wachtrij in de pop-up leest de tickets van deze Zendesk-weergave (het getal in /agent/filters/…); leeg betekent alle onopgeloste tickets',
   },
   hosts: {
     intro:

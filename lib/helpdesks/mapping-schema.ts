@@ -43,7 +43,17 @@ export const HostMappingSchema = z.strictObject({
   /** Zendesk tag that marks a hotfix (Workspace 365 exemption). Default `hotfix`. */
   hotfixTag: Name.optional(),
   /** Queue refresh: a Zendesk view id whose tickets make up the queue (default: unsolved search). */
-  queue: z.strictObject({ viewId: Name.optional() }).optional(),
+  queue: z
+    .strictObject({
+      viewId: z
+        .string()
+        .regex(
+          /^\d{1,20}$/,
+          'A Zendesk view id is a number, like the 360001234567 in /agent/filters/360001234567',
+        )
+        .optional(),
+    })
+    .optional(),
 });
 
 export type HostMapping = z.infer<typeof HostMappingSchema>;
