@@ -91,6 +91,47 @@ export async function openPopup(page: Page, extensionId: string) {
   await expect(page.locator('#app')).toHaveAttribute('data-state', 'ready');
 }
 
+test('a Zendesk view id set in Options makes the queue refresh read that view', async ({
+  context,
+  extensionId,
+  serviceWorker,
+}) => {
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await expect(options.locator('#app')).toHaveAttribute('data-state', 'ready');
+  await options.getByRole('button', { name: `Edit mapping: ${DEMO_HOSTS.mextra}` }).click();
+  // The admin pastes the view's URL; the id is taken from it.
+  await options.getByLabel('Queue view id').fill(`https://${DEMO_HOSTS.mextra}/agent/filters/360001234567`);
+  await options.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect
+    .poll(async () => {
+      const { config } = await serviceWorker.evaluate(() =>
+        (
+          globalThis as unknown as {
+            chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } };
+          }
+        ).chrome.storage.local.get('config'),
+      );
+      const list = (config as { assignments?: Array<{ host: string; mapping?: unknown }> })?.assignments;
+      return list?.find((a) => a.host === DEMO_HOSTS.mextra)?.mapping;
+    })
+    .toEqual(expect.objectContaining({ queue: { viewId: '360001234567' } }));
+
+  const page = await context.newPage();
+  await openPopup(page, extensionId);
+  await page.getByRole('button', { name: /refresh|vernieuw/i }).click();
+  await expect(page.locator('#app')).toHaveAttribute('data-refreshing', 'true');
+  await expect(page.locator('#app')).toHaveAttribute('data-refreshing', 'false', { timeout: 30_000 });
+  await expect(page.locator('.refresh-errors')).toHaveCount(0);
+  const mextra = requests.filter((u) => u.host === DEMO_HOSTS.mextra && u.pathname.startsWith('/api/v2/'));
+  expect(mextra.some((u) => u.pathname === '/api/v2/views/360001234567/tickets.json')).toBe(true);
+  expect(mextra.some((u) => u.pathname === '/api/v2/search.json')).toBe(false);
+  // Other Zendesk hosts without a view keep the unsolved search.
+  expect(
+    requests.some((u) => u.host === DEMO_HOSTS.workspace365 && u.pathname === '/api/v2/search.json'),
+  ).toBe(true);
+});
+
 /** Each seed policy's priorities, most urgent first (what the worker passes as the vocabulary). */
 const vocabulary = Object.fromEntries(
   BUILTIN_POLICIES.map((p) => [
