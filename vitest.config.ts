@@ -6,6 +6,9 @@ import { WxtVitest } from 'wxt/testing/vitest-plugin';
 export default defineConfig({
   plugins: [WxtVitest()],
   test: {
+    // Some suites spawn the CLI or check years of holidays: generous on a loaded CI machine. (No test
+    // asserts a duration; speed targets live in `npm run bench`.)
+    testTimeout: 20_000,
     projects: [
       {
         extends: true,

@@ -554,7 +554,9 @@ describe('open helpdesk tabs', () => {
       .mockResolvedValue([{ id: 7, url: 'https://mextra.zendesk.com/agent/tickets/1' }] as never);
     const sendMessage = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockRejectedValue(new Error('no receiver'));
     await savePreferences({ sidebarSide: 'left' });
-    await vi.waitFor(() => expect(sendMessage).toHaveBeenCalledWith(7, { type: 'bg-cs:refresh' }));
+    await vi.waitFor(() => expect(sendMessage).toHaveBeenCalledWith(7, { type: 'bg-cs:refresh' }), {
+      timeout: 5000,
+    });
     expect(query).toHaveBeenCalledWith({ url: ['*://*.zendesk.com/*', '*://*.topdesk.net/*'] });
   });
 });
