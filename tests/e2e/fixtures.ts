@@ -73,19 +73,42 @@ export async function settled(sw: Worker, quietMs = 1000, maxMs = 10_000): Promi
   );
 }
 
-/** Closes the extension's service worker target through CDP and waits until it is gone. */
+/**
+ * Closes the extension's service worker target through CDP and waits until that worker has stopped,
+ * as reported by the CDP ServiceWorker domain. An open tab or an alarm may start the worker again at
+ * once (as Chrome would); the target id survives a restart, so the stop is read from the worker's
+ * running status rather than from the target list.
+ */
 export async function killWorker(context: BrowserContext, page: Page): Promise<void> {
   const cdp = await context.newCDPSession(page);
-  const workers = async () => {
-    const { targetInfos } = (await cdp.send('Target.getTargets')) as {
-      targetInfos: Array<{ targetId: string; type: string; url: string }>;
-    };
-    return targetInfos.filter((t) => t.type === 'service_worker' && t.url.startsWith('chrome-extension://'));
+  type Version = { scriptURL: string; runningStatus: string };
+  const ours = (v: Version) => v.scriptURL.startsWith('chrome-extension://');
+  // Only a stop after the close counts (enabling reports the current state first).
+  let armed = false;
+  let stoppedSeen = false;
+  let onStopped: () => void = () => {};
+  const stopped = new Promise<void>((resolve) => (onStopped = resolve));
+  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }: { versions: Version[] }) => {
+    if (armed && versions.some((v) => ours(v) && v.runningStatus === 'stopped')) {
+      stoppedSeen = true;
+      onStopped();
+    }
+  });
+  await cdp.send('ServiceWorker.enable');
+  const { targetInfos } = (await cdp.send('Target.getTargets')) as {
+    targetInfos: Array<{ targetId: string; type: string; url: string }>;
   };
-  const sw = await workers();
+  const sw = targetInfos.filter(
+    (t) => t.type === 'service_worker' && t.url.startsWith('chrome-extension://'),
+  );
   expect(sw.length).toBeGreaterThan(0);
+  armed = true;
   for (const t of sw) await cdp.send('Target.closeTarget', { targetId: t.targetId });
-  await expect.poll(async () => (await workers()).length, { timeout: 10_000 }).toBe(0);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  await Promise.race([stopped, new Promise<void>((resolve) => (timer = setTimeout(resolve, 10_000)))]);
+  clearTimeout(timer);
+  expect(stoppedSeen, 'the service worker stopped after its target was closed').toBe(true);
+  await cdp.send('ServiceWorker.disable').catch(() => {});
   await cdp.detach();
 }
 
