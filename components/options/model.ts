@@ -6,8 +6,9 @@
  * entrypoint may call `browser.permissions.request` first thing in `addHost`, `previewImport`
  * (URL), and `confirmTeamImport` (user-gesture rule).
  */
+import type { HostMapping } from '../../lib/helpdesks/mapping-schema';
 import type { Policy } from '../../lib/sla/schema';
-import type { Evaluation, NeutralTicket, TicketStatus } from '../../lib/sla/types';
+import type { Evaluation, NeutralTicket } from '../../lib/sla/types';
 import type { Assignment, Preferences } from '../../lib/storage/schemas';
 import type { ImportPlan, ImportResult } from '../../lib/options/importPolicy';
 import type { TeamConfigPlan, TeamConfigResult } from '../../lib/options/teamConfig';
@@ -53,39 +54,20 @@ export interface PolicyEntry {
   locked?: LockSource;
 }
 
+/**
+ * The per-host mapping as the form edits it: the shape of `Assignment.mapping`, taken from the helpdesk
+ * mapping schema the background checks it with when saving (problems come back by path).
+ */
+export type { HostMapping };
+
 /** Where the tier of a ticket comes from on a host. */
-export type TierSource =
-  | { from: 'fixed'; tier: string }
-  | { from: 'org-tag'; prefix: string }
-  | { from: 'ticket-tag'; prefix: string }
-  | { from: 'custom-field'; id: string }
-  | { from: 'field'; field: string };
+export type TierSource = NonNullable<HostMapping['tier']>;
 
 /** Where impact/urgency/workaround come from: a Zendesk custom field, a tag prefix or a TOPdesk field. */
-export type FieldSource =
-  { from: 'custom-field'; id: string } | { from: 'tag'; prefix: string } | { from: 'field'; field: string };
+export type FieldSource = NonNullable<NonNullable<HostMapping['fields']>[MappedField]>;
 
 export type MappedField = 'impact' | 'urgency' | 'workaround';
 export type ValueKind = 'priority' | 'impact' | 'urgency' | 'tier';
-
-/**
- * The per-host mapping as the form edits it (shape of `Assignment.mapping`; the background checks
- * it with the helpdesk mapping schema when saving and returns problems by path).
- */
-export interface HostMapping {
-  tier?: TierSource;
-  fields?: Partial<Record<MappedField, FieldSource>>;
-  /** Helpdesk ticket type → policy type id. */
-  types?: Record<string, string>;
-  /** Helpdesk (custom) status → engine status. */
-  statuses?: Record<string, TicketStatus>;
-  /** Helpdesk value name → policy level id, per kind. */
-  values?: Partial<Record<ValueKind, Record<string, string>>>;
-  /** Zendesk: the tag that marks a hotfix (default `hotfix`). */
-  hotfixTag?: string;
-  /** Zendesk: the view whose tickets make up the popup's queue (default: unsolved search). */
-  queue?: { viewId?: string };
-}
 
 export interface AssignmentEntry {
   host: string;

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 
 /**
- * The per-host mapping (components/options/model.ts `HostMapping`), checked by path on save.
+ * The per-host mapping (also the type the Options form edits), checked by path on save.
  */
 const Name = z.string().min(1).max(200);
 const FieldSourceSchema = z.discriminatedUnion('from', [
