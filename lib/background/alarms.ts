@@ -19,7 +19,8 @@ import {
   type Badge,
   type PlannedNotification,
 } from '../alerts';
-import { resolveLocale } from '../i18n';
+import { resolveLocale, type Locale } from '../i18n';
+import type { Preferences } from '../storage/schemas';
 import {
   compactRegistry,
   MAX_STORED_INTERVALS,
@@ -45,6 +46,11 @@ export function uiLanguages(): string[] {
   } catch {
     return [];
   }
+}
+
+/** The language the worker's notifications and the popup speak: the preference, else the browser's. */
+export function uiLanguage(preferences: Pick<Preferences, 'language'>): Locale {
+  return resolveLocale(preferences.language, uiLanguages());
 }
 
 export const localTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
@@ -97,7 +103,7 @@ async function wakeNow(now: number, _reason: string): Promise<WakeResult> {
   await scheduleAlarms(plan.nextAlarmAt);
   const b = badge(registry, now);
   await showBadge(b);
-  const lang = resolveLocale(state.preferences.language, uiLanguages());
+  const lang = uiLanguage(state.preferences);
   await storeQueueSnapshot(
     buildQueueSnapshot(
       { ...state, language: lang, lastRefreshAt: qs.value.refresh.lastRefreshAt },

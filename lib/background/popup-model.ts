@@ -9,6 +9,7 @@ import {
   summarize,
   toQueueRows,
   type PolicyVocabulary,
+  type QueueRow,
   type QueueSnapshot,
 } from '../../components/popup/model';
 import { isFinished, type Registry, type RegistryEntry } from '../registry';
@@ -38,6 +39,16 @@ export function openEntries(registry: Registry): RegistryEntry[] {
   return open;
 }
 
+/** The registry's open tickets as queue rows, with the policies' labels in `language`, rebased to `now`. */
+export function queueRows(
+  policies: ReadonlyMap<string, Policy>,
+  registry: Registry,
+  language: 'en' | 'nl',
+  now: number,
+): QueueRow[] {
+  return toQueueRows(openEntries(registry), now, vocabularies(policies, language));
+}
+
 export function buildQueueSnapshot(
   input: {
     config: Pick<Config, 'assignments'>;
@@ -49,7 +60,7 @@ export function buildQueueSnapshot(
   now: number,
   timeZone: string,
 ): QueueSnapshot {
-  const rows = toQueueRows(openEntries(registry), now, vocabularies(input.policies, input.language));
+  const rows = queueRows(input.policies, registry, input.language, now);
   return {
     version: 1,
     builtAt: now,

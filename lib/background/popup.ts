@@ -16,14 +16,12 @@
  * badge, notifications).
  */
 import type { ComplianceModel, PopupModel, RefreshModel } from '../../components/popup/model';
-import { toQueueRows } from '../../components/popup/model';
 import { complianceGoalsFromPolicy, computeCompliance, finishedRecords, resolvePeriod } from '../compliance';
 import type { ComplianceReport, CompliancePeriod } from '../compliance';
 import { normalizeWith } from '../helpdesks';
 import { getJson as getTicketJson, type HttpDeps } from '../helpdesks/http';
 import { incidentApiUrl } from '../helpdesks/topdesk/page';
 import { fetchZendeskTicket } from '../helpdesks/zendesk/page';
-import { resolveLocale } from '../i18n';
 import type { Request } from '../messaging/protocol';
 import {
   fetchTopdeskQueue,
@@ -45,8 +43,8 @@ import {
 import { evaluate, type Policy } from '../sla';
 import { readCredentials, readQueueState, queueStateItem } from '../storage/items';
 import type { Assignment, Credentials, QueueState } from '../storage/schemas';
-import { focusOrOpen, localTimeZone, uiLanguages, wake } from './alarms';
-import { openEntries, vocabularies } from './popup-model';
+import { focusOrOpen, localTimeZone, uiLanguage, wake } from './alarms';
+import { queueRows, vocabularies } from './popup-model';
 import { readRegistry, withStore, writeRegistry } from './registry-store';
 import { loadState, type BackgroundState } from './state';
 
@@ -132,12 +130,12 @@ export function buildPopupModel(
   now: number,
   timeZone: string,
 ): PopupModel {
-  const language = resolveLocale(state.preferences.language, uiLanguages());
+  const language = uiLanguage(state.preferences);
   return {
     language,
     timeZone,
     hasAssignments: state.config.assignments.length > 0,
-    rows: toQueueRows(openEntries(registry), now, vocabularies(state.policies, language)),
+    rows: queueRows(state.policies, registry, language, now),
     refresh: refreshModel(qs),
   };
 }
@@ -155,7 +153,7 @@ export function buildComplianceModel(
   now: number,
   timeZone: string,
 ): ComplianceModel {
-  const language = resolveLocale(state.preferences.language, uiLanguages());
+  const language = uiLanguage(state.preferences);
   let report: ComplianceReport | null;
   let error: string | null = null;
   try {
