@@ -17,68 +17,9 @@ import {
   type QueueRow,
 } from './model';
 import { FIRST_ROWS } from './QueueList';
+import { H, iso, metric, NOW, row } from './testRows';
 import { Popup, type PopupProps } from './Popup';
 import { strings } from './strings';
-
-const H = 3600_000;
-const NOW = Date.parse('2026-03-02T10:00:00Z');
-const iso = (t: number) => new Date(t).toISOString();
-
-function metric(over: Partial<MetricSummary>): MetricSummary {
-  return {
-    state: 'running',
-    dueAt: null,
-    atRiskAt: null,
-    goalAt: null,
-    goalPercent: null,
-    goalState: null,
-    atRisk: false,
-    stoppedAt: null,
-    targetMs: 8 * H,
-    remainingMs: null,
-    businessTime: false,
-    openIntervals: [],
-    ...over,
-  };
-}
-
-/** A row whose resolution is due `dueIn` ms after NOW (negative: overdue). */
-function row(
-  id: string,
-  dueIn: number | null,
-  over: Partial<QueueRow> = {},
-  m: Partial<MetricSummary> = {},
-): QueueRow {
-  return {
-    key: `zendesk:mextra.zendesk.com:${id}`,
-    helpdesk: 'zendesk',
-    host: 'mextra.zendesk.com',
-    ticketKey: `#${id}`,
-    subject: `Subject ${id}`,
-    link: `https://mextra.zendesk.com/agent/tickets/${id}`,
-    priority: 'high',
-    priorityLabel: 'High',
-    priorityRank: 1,
-    policyId: 'mextra',
-    policyName: 'Mextra',
-    tier: 'standard',
-    tierLabel: 'Standard SLA',
-    source: 'queue',
-    evaluatedAt: NOW,
-    metrics:
-      dueIn === null
-        ? {}
-        : {
-            resolution: metric({
-              dueAt: iso(NOW + dueIn),
-              remainingMs: dueIn,
-              atRiskAt: iso(NOW + dueIn - 2 * H),
-              ...m,
-            }),
-          },
-    ...over,
-  };
-}
 
 const ROWS: QueueRow[] = [
   row('1', 5 * H),

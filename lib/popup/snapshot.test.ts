@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { QueueSnapshot } from '../../components/popup/model';
+import { H, iso, NOW, row } from '../../components/popup/testRows';
 import { usableSnapshot } from './snapshot';
-
-const NOW = Date.parse('2026-03-02T10:00:00Z');
-const H = 3600_000;
 
 function snapshot(): QueueSnapshot {
   return {
@@ -21,34 +19,12 @@ function snapshot(): QueueSnapshot {
       mix: [{ policyName: 'Mextra', tier: 'Standard SLA', count: 1 }],
     },
     rows: [
-      {
-        key: 'zendesk:mextra.zendesk.com:1',
-        helpdesk: 'zendesk',
-        host: 'mextra.zendesk.com',
-        ticketKey: '#1',
-        subject: 'Printer',
-        link: 'https://mextra.zendesk.com/agent/tickets/1',
-        priority: 'high',
-        priorityLabel: 'High',
-        priorityRank: 1,
-        policyId: 'mextra',
-        policyName: 'Mextra',
-        tier: 'standard',
-        tierLabel: 'Standard SLA',
-        source: 'queue',
-        evaluatedAt: NOW,
-        metrics: {
-          resolution: {
-            state: 'running',
-            dueAt: new Date(NOW + 2 * H).toISOString(),
-            atRiskAt: new Date(NOW + H).toISOString(),
-            atRisk: false,
-            remainingMs: 2 * H,
-            businessTime: true,
-            openIntervals: [[NOW, NOW + 6 * H]],
-          },
-        },
-      },
+      row(
+        '1',
+        2 * H,
+        { subject: 'Printer' },
+        { atRiskAt: iso(NOW + H), businessTime: true, openIntervals: [[NOW, NOW + 6 * H]] },
+      ),
     ],
   };
 }
