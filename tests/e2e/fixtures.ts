@@ -112,4 +112,16 @@ export async function killWorker(context: BrowserContext, page: Page): Promise<v
   await cdp.detach();
 }
 
+/** One value of the extension's `storage.local`, read in the service worker: what the extension stored. */
+export async function storedLocal(sw: Worker, key: string): Promise<unknown> {
+  return sw.evaluate(async (k) => {
+    const local = (
+      globalThis as unknown as {
+        chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } };
+      }
+    ).chrome.storage.local;
+    return (await local.get(k))[k];
+  }, key);
+}
+
 export { expect };

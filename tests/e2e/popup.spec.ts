@@ -7,7 +7,7 @@
  * is built relative to the real now, and expectations are computed from what the worker stored.
  */
 import type { Page, Worker } from '@playwright/test';
-import { test, expect, killWorker, settled } from './fixtures';
+import { test, expect, killWorker, settled, storedLocal } from './fixtures';
 import { seedDemo } from '../demo/seed';
 import { DEMO_HOSTS, DEMO_SCENARIOS } from '../demo/scenarios';
 import { BUILTIN_POLICIES, getBuiltinPolicy } from '../../policies';
@@ -38,10 +38,7 @@ type Chrome = {
 };
 
 export async function storedRegistry(sw: Worker): Promise<Registry> {
-  return sw.evaluate(async () => {
-    const c = (globalThis as unknown as { chrome: Chrome }).chrome;
-    return (await c.storage.local.get('registry')).registry as Registry;
-  });
+  return (await storedLocal(sw, 'registry')) as Registry;
 }
 
 /**
@@ -105,13 +102,7 @@ test('a Zendesk view id set in Options makes the queue refresh read that view', 
   await options.getByRole('button', { name: 'Save', exact: true }).click();
   await expect
     .poll(async () => {
-      const { config } = await serviceWorker.evaluate(() =>
-        (
-          globalThis as unknown as {
-            chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } };
-          }
-        ).chrome.storage.local.get('config'),
-      );
+      const config = await storedLocal(serviceWorker, 'config');
       const list = (config as { assignments?: Array<{ host: string; mapping?: unknown }> })?.assignments;
       return list?.find((a) => a.host === DEMO_HOSTS.mextra)?.mapping;
     })

@@ -8,14 +8,15 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, storedLocal } from './fixtures';
 import { DEMO_SCENARIOS, type DemoScenario } from '../demo/scenarios';
 import { demoTicketUrl } from '../demo/route';
 import { demoAssignments, seedDemo } from '../demo/seed';
 import { topdeskIncident, zendeskAudits, zendeskTicket, AUDIT_PAGE_SIZE } from '../demo/payloads';
 import { SIDEBAR_SELECTOR } from '../support/selectors';
 import { normalizeWith } from '../../lib/helpdesks';
-import { evaluate, type NeutralTicket, type Policy } from '../../lib/sla';
+import type { Registry } from '../../lib/registry';
+import { evaluate, type Policy } from '../../lib/sla';
 import { getBuiltinPolicy } from '../../policies';
 
 const NOW = Date.now();
@@ -109,16 +110,9 @@ test.describe('the ticket read from the helpdesk API becomes the neutral ticket 
     test(`${c.host} #${c.id}`, async ({ context, serviceWorker }) => {
       const s = scenario(c.host, c.id);
       await openTicket(await context.newPage(), s);
-      type Stored = { entries: Record<string, { host: string; subject: string; ticket: NeutralTicket }> };
       const entry = async () => {
-        const { registry } = await serviceWorker.evaluate(() =>
-          (
-            globalThis as unknown as {
-              chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } };
-            }
-          ).chrome.storage.local.get('registry'),
-        );
-        return Object.values((registry as Stored | undefined)?.entries ?? {}).find(
+        const registry = (await storedLocal(serviceWorker, 'registry')) as Registry | undefined;
+        return Object.values(registry?.entries ?? {}).find(
           (e) => e.host === s.host && e.subject === s.subject,
         );
       };
