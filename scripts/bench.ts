@@ -1,7 +1,7 @@
 /**
  * npm run bench — the engine's hot path against a naive luxon day-stepping baseline on the same
  * inputs. Prints ns/op (median of batches) with the ratio, the table-build cost, the worker's
- * re-evaluation of a 10,000-entry registry, checksums of the 10,000-ticket results (recomputed in
+ * re-evaluation of a 10,000-entry registry and the popup snapshot it writes after, checksums of the 10,000-ticket results (recomputed in
  * child processes under other TZs: they must be identical) and PASS/FAIL per target. It never fails
  * the build (exit code 0 whatever the timings); it is not part of `npm test`.
  *
@@ -25,6 +25,7 @@ import { deadline, type Measure } from '../lib/sla/clock.ts';
 import { compilePolicy, findTarget } from '../lib/sla/policy.ts';
 import { MAX_STORED_INTERVALS, reevaluateAll, summarizeEvaluation } from '../lib/registry/registry.ts';
 import type { Registry, RegistryEntry } from '../lib/registry/types.ts';
+import { buildQueueSnapshot } from '../lib/background/popup-model.ts';
 
 const H = 3_600_000;
 const ZONE = 'Europe/Amsterdam';
@@ -457,6 +458,23 @@ async function main() {
     10,
   );
 
+  // after re-evaluating, every wake-up writes the popup's snapshot (top rows, counts, validity)
+  const reevaluated = reevaluateAll(registry, workerEvaluate, REGISTRY_NOW, { includeFinished: true });
+  const snapshotInput = {
+    config: { assignments: [] },
+    policies: policyById,
+    language: 'en' as const,
+    lastRefreshAt: null,
+  };
+  const snapshot = await measure(
+    () => {
+      sink += buildQueueSnapshot(snapshotInput, reevaluated, REGISTRY_NOW, 'Europe/Amsterdam').total;
+    },
+    1,
+    2000,
+    10,
+  );
+
   // table-build cost: one calendar, one zone, one year, from scratch
   const build = await measure(() => {
     const t = new CalendarTable(SPEC, ZONE);
@@ -496,6 +514,9 @@ async function main() {
     );
   console.log(
     `${`re-evaluate ${entryCount.toLocaleString('en')} registry tickets in the worker`.padEnd(w)}  ${fmt(worker).padStart(11)}  ${`(${fmt(worker / entryCount)}/ticket)`.padStart(22)}`,
+  );
+  console.log(
+    `${`build the popup snapshot from ${entryCount.toLocaleString('en')} registry tickets`.padEnd(w)}  ${fmt(snapshot).padStart(11)}  ${`(${fmt(snapshot / entryCount)}/ticket)`.padStart(22)}`,
   );
   console.log(`${'table build (1 calendar, 1 zone, 1 year)'.padEnd(w)}  ${fmt(build).padStart(11)}`);
   console.log(`\nTZ=${process.env.TZ ?? '(unset)'} checksums: ${here}`);
