@@ -194,14 +194,19 @@ export function rowState(row: QueueRow, now: number): LiveState {
  */
 export function sortByTimeToBreach(rows: readonly QueueRow[], now: number): QueueRow[] {
   const keyed = rows.map((row) => {
-    const live = rowLive(row, now);
+    // The key needs no countdown: running clocks sort by their deadline, paused ones by the time they
+    // had left when they paused (what `rowLive` would count down from; it does not move while paused).
+    const live = summaryLiveState(row, now);
     const group =
       live.state === 'breached' || live.state === 'at-risk' || live.state === 'running'
         ? 0
         : live.state === 'paused'
           ? 1
           : 2;
-    const value = group === 0 ? (live.dueAt ?? Infinity) : group === 1 ? (live.remainingMs ?? Infinity) : 0;
+    const paused =
+      group === 1 && live.metric && row.evaluatedAt !== null ? row.metrics[live.metric] : undefined;
+    const value =
+      group === 0 ? (live.dueAt ?? Infinity) : group === 1 ? (paused?.remainingMs ?? Infinity) : 0;
     return { row, group, value };
   });
   keyed.sort(
