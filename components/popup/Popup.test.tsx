@@ -213,17 +213,79 @@ describe('popup queue', () => {
 });
 
 describe('popup summary', () => {
-  it('counts breached, at risk, running and paused overall and per priority, with the policy/tier mix', () => {
+  it('counts breached, at risk, running and paused overall, then per policy (with its tiers) and priority', () => {
     setup();
     const counts = screen.getByRole('list', { name: 'All tickets' });
     const n = (state: string) => counts.querySelector(`[data-state="${state}"] .count-n`)?.textContent;
     expect([n('breached'), n('at-risk'), n('running'), n('paused')]).toEqual(['1', '2', '1', '1']);
     const s = summarize(ROWS, NOW);
-    expect(s.byPriority.map((p) => p.priority)).toEqual(['Urgent', 'High', 'Hoog', null]);
-    expect(s.byPriority[1]!.counts).toEqual({ breached: 0, 'at-risk': 1, running: 1, paused: 0 });
-    expect(screen.getByText('Mextra · Standard SLA: 4')).toBeTruthy();
-    expect(screen.getByText('Scope4mation · Extended: 1')).toBeTruthy();
-    expect(screen.getByText('No priority')).toBeTruthy();
+    expect(s.byPolicy.map((p) => [p.policyName, p.open])).toEqual([
+      ['Mextra', 4],
+      ['Scope4mation', 1],
+    ]);
+    expect(s.byPolicy[0]!.byPriority.map((p) => p.priority)).toEqual(['Urgent', 'High', null]);
+    expect(s.byPolicy[0]!.byPriority[1]!.counts).toEqual({
+      breached: 0,
+      'at-risk': 1,
+      running: 1,
+      paused: 0,
+    });
+    // Each policy is a row group headed by its name and tier mix, its priorities below it.
+    const groups = document.querySelectorAll('tbody.policy-group');
+    expect([...groups].map((g) => g.querySelector('th[scope="rowgroup"]')?.textContent)).toEqual([
+      'Mextra · Standard SLA: 4',
+      'Scope4mation · Extended: 1',
+    ]);
+    expect([...groups[0]!.querySelectorAll('th[scope="row"]')].map((th) => th.textContent)).toEqual([
+      'Urgent',
+      'High',
+      'No priority',
+    ]);
+    expect([...groups[1]!.querySelectorAll('td')].map((td) => td.textContent)).toEqual(['0', '1', '0', '0']);
+  });
+
+  it('keeps the same priority name in two contracts apart, lists every tier, and puts tickets without a policy last', () => {
+    const membro = { policyId: 'membro', policyName: 'Membro', tier: 'premium', tierLabel: 'Premium' };
+    const rows = [
+      row('1', 5 * H),
+      row('2', -1 * H, membro),
+      row('3', 6 * H, { ...membro, tier: 'basic', tierLabel: 'Basic' }),
+      row('4', 7 * H, { ...membro, tier: null, tierLabel: null }),
+      row('5', 8 * H, { policyId: null, policyName: null, tier: null, tierLabel: null }),
+    ];
+    const s = summarize(rows, NOW);
+    expect(s.byPolicy.map((p) => p.policyName)).toEqual(['Membro', 'Mextra', null]);
+    expect(s.byPolicy[0]!.byPriority).toEqual([
+      { priority: 'High', counts: { breached: 1, 'at-risk': 0, running: 2, paused: 0 } },
+    ]);
+    expect(s.byPolicy[1]!.byPriority).toEqual([
+      { priority: 'High', counts: { breached: 0, 'at-risk': 0, running: 1, paused: 0 } },
+    ]);
+    setup({ rows });
+    expect([...document.querySelectorAll('th[scope="rowgroup"]')].map((th) => th.textContent)).toEqual([
+      'Membro · Basic: 1, Premium: 1, no tier: 1',
+      'Mextra · Standard SLA: 1',
+      'No policy: 1',
+    ]);
+  });
+});
+
+describe('popup summary fold', () => {
+  it('starts unfolded, reports a fold, and starts folded when the page remembered that', () => {
+    const onBreakdownToggle = vi.fn();
+    setup({}, { onBreakdownToggle });
+    const details = document.querySelector('details.breakdown') as HTMLDetailsElement;
+    expect(details.open).toBe(true);
+    expect(screen.getByText('Per policy and priority').tagName).toBe('SUMMARY');
+    details.open = false;
+    details.dispatchEvent(new Event('toggle'));
+    expect(onBreakdownToggle).toHaveBeenLastCalledWith(false);
+    cleanup();
+    setup({ language: 'nl' }, { breakdownOpen: false });
+    expect((document.querySelector('details.breakdown') as HTMLDetailsElement).open).toBe(false);
+    expect(screen.getByText('Per beleid en prioriteit')).toBeTruthy();
+    // Folded, the overall counts still show.
+    expect(screen.getByRole('list', { name: 'Alle tickets' })).toBeTruthy();
   });
 });
 

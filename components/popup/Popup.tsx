@@ -33,6 +33,9 @@ export interface PopupProps {
   onOpenOptions: () => void;
   initialTab?: PopupTab;
   onTabChange?: (tab: PopupTab) => void;
+  /** Whether the queue's per-policy breakdown starts unfolded (default), and its fold changes. */
+  breakdownOpen?: boolean;
+  onBreakdownToggle?: (open: boolean) => void;
   /** After each queue render: rows in the DOM out of the rows shown (they are rendered in chunks). */
   onRowsRendered?: (count: number, total: number) => void;
 }
@@ -102,7 +105,14 @@ export function Popup(props: PopupProps) {
         </section>
       ) : tab === 'queue' ? (
         <div role="tabpanel" id="panel-queue" aria-labelledby="tab-queue">
-          <SummaryCounts rows={model.rows} summary={props.partial?.summary} now={now} t={t} />
+          <SummaryCounts
+            rows={model.rows}
+            summary={props.partial?.summary}
+            now={now}
+            t={t}
+            breakdownOpen={props.breakdownOpen}
+            onBreakdownToggle={props.onBreakdownToggle}
+          />
           <RefreshBar
             refresh={model.refresh}
             onRefresh={props.onRefresh}

@@ -1,6 +1,9 @@
-/** Breached / at risk / running / paused: overall and per priority, with the policy/tier mix. */
+/**
+ * Breached / at risk / running / paused: overall, then per policy (with its tier mix) and per priority
+ * within it.
+ */
 import type { ReadonlySignal } from '@preact/signals';
-import { STATE_ORDER, summarize, type QueueRow, type Summary } from './model';
+import { STATE_ORDER, summarize, type PolicyCounts, type QueueRow, type Summary } from './model';
 import type { Strings } from './strings';
 
 export interface SummaryCountsProps {
@@ -9,9 +12,19 @@ export interface SummaryCountsProps {
   summary?: Summary | undefined;
   now: ReadonlySignal<number>;
   t: Strings;
+  /** Whether the per-policy breakdown starts unfolded (default); the page remembers the agent's choice. */
+  breakdownOpen?: boolean | undefined;
+  onBreakdownToggle?: ((open: boolean) => void) | undefined;
 }
 
-export function SummaryCounts({ rows, summary, now, t }: SummaryCountsProps) {
+export function SummaryCounts({
+  rows,
+  summary,
+  now,
+  t,
+  breakdownOpen = true,
+  onBreakdownToggle,
+}: SummaryCountsProps) {
   const s = summary ?? summarize(rows, now.value);
   return (
     <section class="summary" aria-label={t.summary.heading}>
@@ -22,42 +35,57 @@ export function SummaryCounts({ rows, summary, now, t }: SummaryCountsProps) {
           </li>
         ))}
       </ul>
-      {s.byPriority.length > 0 && (
-        <table class="by-priority">
-          <thead>
-            <tr>
-              <th scope="col">{t.summary.priority}</th>
-              {STATE_ORDER.map((st) => (
-                <th key={st} scope="col">
-                  {t.state[st]}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {s.byPriority.map(({ priority, counts }) => (
-              <tr key={priority ?? ''}>
-                <th scope="row">{priority ?? t.summary.noPriority}</th>
+      {s.byPolicy.length > 0 && (
+        <details
+          class="breakdown"
+          open={breakdownOpen}
+          onToggle={(e) => onBreakdownToggle?.((e.currentTarget as HTMLDetailsElement).open)}
+        >
+          <summary>{t.summary.breakdown}</summary>
+          <table class="by-priority">
+            <thead>
+              <tr>
+                <th scope="col">{t.summary.priority}</th>
                 {STATE_ORDER.map((st) => (
-                  <td key={st} class={counts[st] ? `state-${st}` : 'zero'}>
-                    {counts[st]}
-                  </td>
+                  <th key={st} scope="col">
+                    {t.state[st]}
+                  </th>
                 ))}
               </tr>
+            </thead>
+            {s.byPolicy.map((p) => (
+              <tbody key={p.policyId ?? p.policyName ?? ''} class="policy-group">
+                <tr class="policy">
+                  <th scope="rowgroup" colSpan={STATE_ORDER.length + 1}>
+                    {policyHeading(p, t)}
+                  </th>
+                </tr>
+                {p.byPriority.map(({ priority, counts }) => (
+                  <tr key={priority ?? ''}>
+                    <th scope="row">{priority ?? t.summary.noPriority}</th>
+                    {STATE_ORDER.map((st) => (
+                      <td key={st} class={counts[st] ? `state-${st}` : 'zero'}>
+                        {counts[st]}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
             ))}
-          </tbody>
-        </table>
-      )}
-      {s.mix.length > 0 && (
-        <ul class="mix" aria-label={t.summary.mix}>
-          {s.mix.map((m) => (
-            <li key={`${m.policyName}|${m.tier}`} class="chip">
-              {m.policyName ?? t.filters.noPolicy}
-              {m.tier ? ` · ${m.tier}` : ''}: {m.count}
-            </li>
-          ))}
-        </ul>
+          </table>
+        </details>
       )}
     </section>
   );
+}
+
+/** "Mextra · Standard SLA: 4", "Zmanda · Premium: 1, Standard: 1", "Membro: 2". */
+function policyHeading(p: PolicyCounts, t: Strings): string {
+  const name = p.policyName ?? p.policyId ?? t.filters.noPolicy;
+  const tiers = p.tiers.filter((x) => x.tier !== null);
+  if (tiers.length === 0) return `${name}: ${p.open}`;
+  const untiered = p.open - tiers.reduce((n, x) => n + x.count, 0);
+  const parts = tiers.map((x) => `${x.tier}: ${x.count}`);
+  if (untiered > 0) parts.push(`${t.summary.noTier}: ${untiered}`);
+  return `${name} · ${parts.join(', ')}`;
 }

@@ -92,7 +92,7 @@ export interface PopupModel {
  * waiting for the worker to start or answer.
  */
 export interface QueueSnapshot {
-  version: 1;
+  version: 2;
   /** Epoch ms it was built. */
   builtAt: number;
   /** Epoch ms of the next moment a count can change (a deadline or at-risk instant); null: none. */
@@ -226,47 +226,89 @@ export interface StateCounts {
   paused: number;
 }
 
-export interface Summary {
-  overall: StateCounts;
+/** One policy's share of the open queue: its tiers and its priorities. */
+export interface PolicyCounts {
+  policyId: string | null;
+  policyName: string | null;
+  /** Open tickets under this policy. */
+  open: number;
+  /** Open tickets per tier (its label), most first; null = no tier. */
+  tiers: Array<{ tier: string | null; count: number }>;
   /** Per priority (its label), most urgent first; null = no priority. */
   byPriority: Array<{ priority: string | null; counts: StateCounts }>;
-  /** Open tickets per policy name and tier (its label), most first. */
-  mix: Array<{ policyName: string | null; tier: string | null; count: number }>;
+}
+
+export interface Summary {
+  overall: StateCounts;
+  /**
+   * Per policy, most open tickets first (tickets without a policy last). Priorities are counted within
+   * their policy: "High" in one contract is not "High" in another.
+   */
+  byPolicy: PolicyCounts[];
 }
 
 const zero = (): StateCounts => ({ breached: 0, 'at-risk': 0, running: 0, paused: 0 });
 
+interface PolicyTally {
+  policyId: string | null;
+  policyName: string | null;
+  open: number;
+  tiers: Map<string | null, number>;
+  priorities: Map<string | null, { rank: number; counts: StateCounts }>;
+}
+
 export function summarize(rows: readonly QueueRow[], now: number): Summary {
   const overall = zero();
-  const byPriority = new Map<string | null, { rank: number; counts: StateCounts }>();
-  const mix = new Map<string, { policyName: string | null; tier: string | null; count: number }>();
+  const policies = new Map<string, PolicyTally>();
   for (const row of rows) {
     const state = rowState(row, now);
     if (state === 'met' || state === 'none') continue;
     overall[state]++;
-    const label = row.priorityLabel ?? row.priority;
-    let p = byPriority.get(label);
-    if (!p) byPriority.set(label, (p = { rank: row.priorityRank ?? 99, counts: zero() }));
-    p.counts[state]++;
+    const policyKey = row.policyId ?? `\u0000${row.policyName ?? ''}`;
+    let p = policies.get(policyKey);
+    if (!p)
+      policies.set(
+        policyKey,
+        (p = {
+          policyId: row.policyId,
+          policyName: row.policyName,
+          open: 0,
+          tiers: new Map(),
+          priorities: new Map(),
+        }),
+      );
+    p.open++;
+    p.policyName ??= row.policyName;
     const tier = row.tierLabel ?? row.tier;
-    const k = `${row.policyName}\u0000${tier}`;
-    const m = mix.get(k) ?? { policyName: row.policyName, tier, count: 0 };
-    m.count++;
-    mix.set(k, m);
+    p.tiers.set(tier, (p.tiers.get(tier) ?? 0) + 1);
+    const label = row.priorityLabel ?? row.priority;
+    let q = p.priorities.get(label);
+    if (!q) p.priorities.set(label, (q = { rank: row.priorityRank ?? 99, counts: zero() }));
+    q.counts[state]++;
   }
+  const noneLast = (a: unknown, b: unknown) => (a === null ? 1 : 0) - (b === null ? 1 : 0);
   return {
     overall,
-    byPriority: [...byPriority.entries()]
+    byPolicy: [...policies.values()]
       .sort(
-        ([pa, a], [pb, b]) =>
-          (pa === null ? 1 : 0) - (pb === null ? 1 : 0) ||
-          a.rank - b.rank ||
-          String(pa).localeCompare(String(pb)),
+        (a, b) =>
+          noneLast(a.policyId ?? a.policyName, b.policyId ?? b.policyName) ||
+          b.open - a.open ||
+          String(a.policyName ?? a.policyId).localeCompare(String(b.policyName ?? b.policyId)),
       )
-      .map(([priority, v]) => ({ priority, counts: v.counts })),
-    mix: [...mix.values()].sort(
-      (a, b) => b.count - a.count || String(a.policyName).localeCompare(String(b.policyName)),
-    ),
+      .map((p) => ({
+        policyId: p.policyId,
+        policyName: p.policyName,
+        open: p.open,
+        tiers: [...p.tiers.entries()]
+          .sort(([ta, a], [tb, b]) => noneLast(ta, tb) || b - a || String(ta).localeCompare(String(tb)))
+          .map(([tier, count]) => ({ tier, count })),
+        byPriority: [...p.priorities.entries()]
+          .sort(
+            ([pa, a], [pb, b]) => noneLast(pa, pb) || a.rank - b.rank || String(pa).localeCompare(String(pb)),
+          )
+          .map(([priority, v]) => ({ priority, counts: v.counts })),
+      })),
   };
 }
 

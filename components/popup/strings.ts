@@ -21,7 +21,8 @@ const en = {
     overall: 'All tickets',
     priority: 'Priority',
     noPriority: 'No priority',
-    mix: 'Policy and tier mix',
+    noTier: 'no tier',
+    breakdown: 'Per policy and priority',
   },
   filters: {
     label: 'Filters',
@@ -107,7 +108,8 @@ const nl: Strings = {
     overall: 'Alle tickets',
     priority: 'Prioriteit',
     noPriority: 'Geen prioriteit',
-    mix: 'Verdeling over beleid en niveau',
+    noTier: 'geen niveau',
+    breakdown: 'Per beleid en prioriteit',
   },
   filters: {
     label: 'Filters',

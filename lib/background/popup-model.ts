@@ -62,7 +62,7 @@ export function buildQueueSnapshot(
 ): QueueSnapshot {
   const rows = queueRows(input.policies, registry, input.language, now);
   return {
-    version: 1,
+    version: 2,
     builtAt: now,
     validUntil: nextChangeAt(rows, now),
     language: input.language,

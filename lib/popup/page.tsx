@@ -15,6 +15,7 @@ import { send } from '../messaging/client';
 import { SNAPSHOT_KEY, usableSnapshot } from './snapshot';
 
 const TAB_KEY = 'sla-popup-tab';
+const BREAKDOWN_KEY = 'sla-popup-breakdown';
 export const FIRST_RENDER_MARK = 'popup-first-render';
 export const ALL_ROWS_MARK = 'popup-all-rows';
 
@@ -45,6 +46,7 @@ export function startPopupPage(root: HTMLElement): void {
   const savedTab = localStorage.getItem(TAB_KEY);
   let tab: PopupTab = savedTab === 'compliance' ? 'compliance' : 'queue';
   const initialTab = tab;
+  let breakdownOpen = localStorage.getItem(BREAKDOWN_KEY) !== 'closed';
 
   const draw = () => {
     root.dataset.state = model ? (partial ? 'partial' : 'ready') : error ? 'error' : 'loading';
@@ -77,6 +79,11 @@ export function startPopupPage(root: HTMLElement): void {
             r.ok ? showCompliance(r.data) : failCompliance(r.error),
           )
         }
+        breakdownOpen={breakdownOpen}
+        onBreakdownToggle={(open) => {
+          breakdownOpen = open;
+          localStorage.setItem(BREAKDOWN_KEY, open ? 'open' : 'closed');
+        }}
         onRowsRendered={(count, total) => {
           if (!markedAll && total > 0 && count === total) {
             markedAll = true;

@@ -5,7 +5,7 @@ import { usableSnapshot } from './snapshot';
 
 function snapshot(): QueueSnapshot {
   return {
-    version: 1,
+    version: 2,
     builtAt: NOW,
     validUntil: NOW + H,
     language: 'en',
@@ -15,8 +15,15 @@ function snapshot(): QueueSnapshot {
     lastRefreshAt: null,
     summary: {
       overall: { breached: 0, 'at-risk': 0, running: 1, paused: 0 },
-      byPriority: [{ priority: 'High', counts: { breached: 0, 'at-risk': 0, running: 1, paused: 0 } }],
-      mix: [{ policyName: 'Mextra', tier: 'Standard SLA', count: 1 }],
+      byPolicy: [
+        {
+          policyId: 'mextra',
+          policyName: 'Mextra',
+          open: 1,
+          tiers: [{ tier: 'Standard SLA', count: 1 }],
+          byPriority: [{ priority: 'High', counts: { breached: 0, 'at-risk': 0, running: 1, paused: 0 } }],
+        },
+      ],
     },
     rows: [
       row(
@@ -41,7 +48,8 @@ describe('the popup snapshot check', () => {
       undefined,
       null,
       'snapshot',
-      { ...snapshot(), version: 2 },
+      { ...snapshot(), version: 1 },
+      { ...snapshot(), version: 3 },
       { ...snapshot(), rows: [{ ...snapshot().rows[0], subject: 42 }] },
       { ...snapshot(), rows: [{ ...snapshot().rows[0], helpdesk: 'jira' }] },
       { ...snapshot(), rows: [{ ...snapshot().rows[0], metrics: { resolution: { state: 'running' } } }] },
@@ -50,6 +58,15 @@ describe('the popup snapshot check', () => {
         rows: [{ ...snapshot().rows[0], metrics: { other: snapshot().rows[0]!.metrics.resolution } }],
       },
       { ...snapshot(), summary: { ...snapshot().summary, overall: { breached: '1' } } },
+      // A version-1 summary (one priority list across all policies) is not this version's.
+      { ...snapshot(), summary: { overall: snapshot().summary.overall, byPriority: [], mix: [] } },
+      {
+        ...snapshot(),
+        summary: {
+          ...snapshot().summary,
+          byPolicy: [{ ...snapshot().summary.byPolicy[0], tiers: [{ tier: 'Standard SLA' }] }],
+        },
+      },
       { ...snapshot(), language: 'de' },
       { ...snapshot(), builtAt: NOW + 2 * H, validUntil: null },
     ];

@@ -47,12 +47,25 @@ function isRow(v: unknown): v is QueueRow {
   );
 }
 
+function isPolicyCounts(p: unknown): boolean {
+  return (
+    isObj(p) &&
+    isStrOrNull(p.policyId) &&
+    isStrOrNull(p.policyName) &&
+    isNum(p.open) &&
+    Array.isArray(p.tiers) &&
+    p.tiers.every((t) => isObj(t) && isStrOrNull(t.tier) && isNum(t.count)) &&
+    Array.isArray(p.byPriority) &&
+    p.byPriority.every((q) => isObj(q) && isStrOrNull(q.priority) && isCounts(q.counts))
+  );
+}
+
 /**
  * The snapshot when `raw` is one and still holds at `now` (no count can have changed since it was
  * built); null otherwise.
  */
 export function usableSnapshot(raw: unknown, now: number): QueueSnapshot | null {
-  if (!isObj(raw) || raw.version !== 1) return null;
+  if (!isObj(raw) || raw.version !== 2) return null;
   const s = raw;
   const ok =
     isNum(s.builtAt) &&
@@ -64,12 +77,8 @@ export function usableSnapshot(raw: unknown, now: number): QueueSnapshot | null 
     isNumOrNull(s.lastRefreshAt) &&
     isObj(s.summary) &&
     isCounts(s.summary.overall) &&
-    Array.isArray(s.summary.byPriority) &&
-    s.summary.byPriority.every((p) => isObj(p) && isStrOrNull(p.priority) && isCounts(p.counts)) &&
-    Array.isArray(s.summary.mix) &&
-    s.summary.mix.every(
-      (m) => isObj(m) && isStrOrNull(m.policyName) && isStrOrNull(m.tier) && isNum(m.count),
-    ) &&
+    Array.isArray(s.summary.byPolicy) &&
+    s.summary.byPolicy.every(isPolicyCounts) &&
     Array.isArray(s.rows) &&
     s.rows.every(isRow);
   if (!ok) return null;
