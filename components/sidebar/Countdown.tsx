@@ -29,6 +29,12 @@ export function countdownLine({ metric, live, locale, zone, nowMs }: CountdownPr
     case 'exempt':
       return t(locale, 'reason.exempt', { reason: metric.exempt?.reason ?? '' });
     case 'met':
+      if (
+        metric.stoppedAt &&
+        metric.clockStartedAt &&
+        Date.parse(metric.stoppedAt) < Date.parse(metric.clockStartedAt)
+      )
+        return t(locale, 'reason.metBeforeStart', { moment: moment(metric.stoppedAt) });
       return (live.remainingMs ?? 0) > 0
         ? t(locale, 'reason.met', {
             moment: moment(metric.stoppedAt),
