@@ -144,15 +144,9 @@ export function ComplianceView({
         onChange={onPeriodChange}
       />
       {!report ? (
-        compliance.error ? (
-          <p class="error" role="alert">
-            {t.compliance.failed(compliance.error)}
-          </p>
-        ) : (
-          <p class="loading" role="status">
-            {t.compliance.loading}
-          </p>
-        )
+        <p class="error" role="alert">
+          {t.compliance.failed(compliance.error ?? '')}
+        </p>
       ) : (
         <>
           <div class="compliance-head">

@@ -13,6 +13,7 @@ import {
   summarize,
   toQueueRows,
   type ComplianceModel,
+  type ComplianceReport,
   type PopupModel,
   type QueueRow,
 } from './model';
@@ -390,9 +391,14 @@ describe('popup compliance', () => {
       tiers: {},
     },
   };
-  function open(over: Partial<ComplianceModel> | null = {}) {
-    const compliance =
-      over === null ? null : { period: range.period, report, error: null, vocabulary, ...over };
+  function open(
+    over: { report: ComplianceReport; error: null } | { report: null; error: string } | null = {
+      report,
+      error: null,
+    },
+  ) {
+    const compliance: ComplianceModel | null =
+      over === null ? null : { period: range.period, vocabulary, ...over };
     return setup({}, { initialTab: 'compliance', compliance });
   }
 
@@ -451,7 +457,7 @@ describe('popup compliance', () => {
       'Compliance could not be computed: unknown time zone "Mars/Base"',
     );
     cleanup();
-    open({ report: { range, tickets: 0, rows: [] } });
+    open({ report: { range, tickets: 0, rows: [] }, error: null });
     expect(screen.getByText('No finished tickets in this period.')).toBeTruthy();
   });
 });

@@ -66,14 +66,12 @@ export interface RefreshModel {
   errors: RefreshError[];
 }
 
-export interface ComplianceModel {
+/** Compliance for a period: the report, or why it could not be computed (never neither). */
+export type ComplianceModel = {
   period: CompliancePeriod;
-  /** null when it could not be computed (`error` says why). */
-  report: ComplianceReport | null;
-  error: string | null;
   /** Priority and tier labels per policy, in the popup's language. */
   vocabulary: Record<string, PolicyVocabulary>;
-}
+} & ({ report: ComplianceReport; error: null } | { report: null; error: string });
 
 export interface PopupModel {
   language: 'en' | 'nl';

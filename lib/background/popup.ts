@@ -154,16 +154,14 @@ export function buildComplianceModel(
   timeZone: string,
 ): ComplianceModel {
   const language = uiLanguage(state.preferences);
-  let report: ComplianceReport | null;
-  let error: string | null = null;
+  const vocabulary = vocabularies(state.policies, language);
   try {
-    report = complianceFor(Object.values(registry.entries), period, state.policies, now, timeZone);
+    const report = complianceFor(Object.values(registry.entries), period, state.policies, now, timeZone);
+    return { period, report, error: null, vocabulary };
   } catch (e) {
     console.warn('[sla] compliance could not be computed:', e);
-    report = null;
-    error = e instanceof Error ? e.message : String(e);
+    return { period, report: null, error: e instanceof Error ? e.message : String(e), vocabulary };
   }
-  return { period, report, error, vocabulary: vocabularies(state.policies, language) };
 }
 
 /** Focus or open a registry ticket's tab. Only links stored in the registry are opened. */
