@@ -216,6 +216,63 @@ describe('TOPdesk queue', () => {
   });
 });
 
+describe('finished tickets for compliance history', () => {
+  // November 2026 in Amsterdam: [31 Oct 23:00Z, 30 Nov 23:00Z).
+  const november = { from: Date.parse('2026-10-31T23:00:00Z'), to: Date.parse('2026-11-30T23:00:00Z') };
+
+  it('Zendesk: searches the tickets solved in the range, even where a view is configured', async () => {
+    const f = fake(() => ({ status: 200, body: search1 }));
+    const r = await fetchZendeskQueue(
+      { host: 'mextra.zendesk.com', viewId: 360001, finished: november },
+      f.deps,
+    );
+    expect(r.ok).toBe(true);
+    const url = new URL(f.requests[0]!.url);
+    expect(url.pathname).toBe('/api/v2/search.json');
+    expect(url.searchParams.get('query')).toBe(
+      'type:ticket status>=solved solved>=2026-10-31T23:00:00Z solved<2026-11-30T23:00:00Z',
+    );
+  });
+
+  const incident = (id: string, completedDate: string | null, completed = completedDate !== null) => ({
+    id,
+    number: `I ${id}`,
+    briefDescription: `Incident ${id}`,
+    completed,
+    closed: false,
+    completedDate,
+  });
+  const rows = [
+    incident('in-range', '2026-11-20T14:00:00.000+0000'),
+    incident('last-moment', '2026-11-30T22:59:59.000+0000'),
+    incident('after', '2026-11-30T23:00:00.000+0000'),
+    incident('before', '2026-10-31T22:59:00.000+0000'),
+    incident('open', null),
+  ];
+
+  it('TOPdesk: asks with FIQL for the incidents completed in the range, and keeps only those', async () => {
+    const f = fake(() => ({ status: 200, body: rows }));
+    const r = await fetchTopdeskQueue({ host: 'scope4mation.topdesk.net', finished: november }, f.deps);
+    expect(new URL(f.requests[0]!.url).searchParams.get('query')).toBe(
+      'completed==true;completedDate=ge=2026-10-31T23:00:00Z;completedDate=lt=2026-11-30T23:00:00Z',
+    );
+    expect(r.tickets.map((t) => t.ticketId)).toEqual(['in-range', 'last-moment']);
+  });
+
+  it('TOPdesk without FIQL: asks for completed incidents and filters the range itself', async () => {
+    const f = fake((u) =>
+      u.searchParams.has('query')
+        ? { status: 400, body: [{ message: 'Unknown parameter' }] }
+        : { status: 200, body: rows },
+    );
+    const r = await fetchTopdeskQueue({ host: 'scope4mation.topdesk.net', finished: november }, f.deps);
+    expect(f.requests[1]!.url).toBe(
+      'https://scope4mation.topdesk.net/tas/api/incidents?pageStart=0&pageSize=100&completed=true',
+    );
+    expect(r.tickets.map((t) => t.ticketId)).toEqual(['in-range', 'last-moment']);
+  });
+});
+
 describe('Retry-After', () => {
   it('reads seconds and HTTP dates, and nothing else', () => {
     const now = Date.parse('2026-03-02T09:00:00Z');

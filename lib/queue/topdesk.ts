@@ -4,12 +4,24 @@
  * `query=completed==false` where the API supports it (TOPdesk 2019+); an API that rejects `query`
  * (400) is asked again with the old `completed=false` parameter, and rows are filtered here as well.
  * Authenticates with the operator's application password when one is stored for the host.
+ *
+ * With `finished`, it lists the incidents completed in that range instead
+ * (`completed==true;completedDate=ge=…;completedDate=lt=…`), for compliance history; without FIQL
+ * it asks for `completed=true` and keeps only the rows completed in the range.
  */
 import { z } from 'zod';
+import { topdeskIso } from '../helpdesks/topdesk/normalize';
 import { getJson } from './http';
-import type { QueueDeps, QueueResult, QueueTicket } from './types';
+import type { FinishedRange, QueueDeps, QueueResult, QueueTicket } from './types';
 
 export const TOPDESK_OPEN_FIQL = 'completed==false';
+
+const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+/** FIQL for incidents completed in [from, to). */
+export function topdeskCompletedFiql({ from, to }: FinishedRange): string {
+  return `completed==true;completedDate=ge=${iso(from)};completedDate=lt=${iso(to)}`;
+}
 
 const TopdeskIncidentRow = z.looseObject({
   id: z.string().min(1),
@@ -19,6 +31,7 @@ const TopdeskIncidentRow = z.looseObject({
   closed: z.boolean().nullish(),
   callDate: z.string().nullish(),
   creationDate: z.string().nullish(),
+  completedDate: z.string().nullish(),
   processingStatus: z.looseObject({ name: z.string().nullish() }).nullish(),
   priority: z.looseObject({ name: z.string().nullish() }).nullish(),
 });
@@ -30,11 +43,39 @@ export interface TopdeskQueueOptions {
   pageSize?: number;
   /** Use FIQL `query=` (default true). */
   fiql?: boolean;
+  /** List the incidents completed in this range instead of the open ones. */
+  finished?: FinishedRange | undefined;
 }
 
-export function topdeskQueueUrl(host: string, pageStart: number, pageSize: number, fiql: boolean): string {
-  const filter = fiql ? `&query=${encodeURIComponent(TOPDESK_OPEN_FIQL)}` : '&completed=false';
+export function topdeskQueueUrl(
+  host: string,
+  pageStart: number,
+  pageSize: number,
+  fiql: boolean,
+  finished?: FinishedRange,
+): string {
+  const filter = finished
+    ? fiql
+      ? `&query=${encodeURIComponent(topdeskCompletedFiql(finished))}`
+      : '&completed=true'
+    : fiql
+      ? `&query=${encodeURIComponent(TOPDESK_OPEN_FIQL)}`
+      : '&completed=false';
   return `https://${host}/tas/api/incidents?pageStart=${pageStart}&pageSize=${pageSize}${filter}`;
+}
+
+/** Open incidents for the queue; for history, those completed in the range (checked here as well). */
+function wanted(
+  row: {
+    completed?: boolean | null | undefined;
+    closed?: boolean | null | undefined;
+    completedDate?: string | null | undefined;
+  },
+  finished: FinishedRange | undefined,
+): boolean {
+  if (!finished) return row.completed !== true && row.closed !== true;
+  const at = row.completedDate ? Date.parse(topdeskIso(row.completedDate)) : NaN;
+  return (row.completed === true || row.closed === true) && at >= finished.from && at < finished.to;
 }
 
 function basicAuth(c: { username: string; password: string }): string {
@@ -73,7 +114,7 @@ export async function fetchTopdeskQueue(options: TopdeskQueueOptions, deps: Queu
 
   for (;;) {
     if (pages >= maxPages) return { ok: true, ...base, tickets, pages, skipped, truncated: true };
-    const res = await getJson(topdeskQueueUrl(host, start, size, fiql), init, {
+    const res = await getJson(topdeskQueueUrl(host, start, size, fiql, options.finished), init, {
       ...deps,
       onWait: (ms) => progress(ms),
     });
@@ -101,7 +142,7 @@ export async function fetchTopdeskQueue(options: TopdeskQueueOptions, deps: Queu
         skipped++;
         continue;
       }
-      if (t.data.completed === true || t.data.closed === true || seen.has(t.data.id)) continue;
+      if (seen.has(t.data.id) || !wanted(t.data, options.finished)) continue;
       seen.add(t.data.id);
       tickets.push({
         ...base,

@@ -26,6 +26,15 @@ export interface QueueDeps {
   maxRetryAfterMs?: number;
 }
 
+/**
+ * Instead of the open queue: the tickets finished (Zendesk: solved; TOPdesk: completed) in
+ * [from, to), epoch ms. Compliance history for a period.
+ */
+export interface FinishedRange {
+  from: number;
+  to: number;
+}
+
 /** One open ticket as listed by the helpdesk. `raw` is the API object, for the helpdesk adapter. */
 export interface QueueTicket {
   helpdesk: Helpdesk;

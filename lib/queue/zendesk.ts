@@ -4,12 +4,21 @@
  * `next_page`, which is followed only on the same host (the session cookie must not go elsewhere).
  * Runs in the background with the agent's Zendesk session (`credentials: 'include'`).
  * Note: Zendesk search returns at most 1,000 results; configure a view for larger queues.
+ *
+ * With `finished`, the search lists the tickets solved in that range instead
+ * (`type:ticket status>=solved solved>=… solved<…`), for compliance history; views are not used then.
  */
 import { z } from 'zod';
 import { getJson } from './http';
-import type { QueueDeps, QueueResult, QueueTicket } from './types';
+import type { FinishedRange, QueueDeps, QueueResult, QueueTicket } from './types';
 
 export const ZENDESK_UNSOLVED_QUERY = 'type:ticket status<solved';
+
+/** Zendesk search for tickets solved in [from, to) (ISO 8601 instants, which its search accepts). */
+export function zendeskSolvedQuery({ from, to }: FinishedRange): string {
+  const at = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return `type:ticket status>=solved solved>=${at(from)} solved<${at(to)}`;
+}
 
 const ZendeskTicketRow = z.looseObject({
   id: z.number().int(),
@@ -31,12 +40,18 @@ export interface ZendeskQueueOptions {
   host: string;
   /** A view id configured in Options; without it the search for unsolved tickets is used. */
   viewId?: string | number | null;
+  /** List the tickets solved in this range instead of the open queue. */
+  finished?: FinishedRange | undefined;
 }
 
-export function zendeskQueueUrl({ host, viewId }: ZendeskQueueOptions): string {
+const searchUrl = (host: string, query: string) =>
+  `https://${host}/api/v2/search.json?query=${encodeURIComponent(query)}`;
+
+export function zendeskQueueUrl({ host, viewId, finished }: ZendeskQueueOptions): string {
+  if (finished) return searchUrl(host, zendeskSolvedQuery(finished));
   return viewId !== undefined && viewId !== null && String(viewId) !== ''
     ? `https://${host}/api/v2/views/${encodeURIComponent(String(viewId))}/tickets.json`
-    : `https://${host}/api/v2/search.json?query=${encodeURIComponent(ZENDESK_UNSOLVED_QUERY)}`;
+    : searchUrl(host, ZENDESK_UNSOLVED_QUERY);
 }
 
 export async function fetchZendeskQueue(options: ZendeskQueueOptions, deps: QueueDeps): Promise<QueueResult> {
