@@ -7,7 +7,8 @@ import { useState } from 'preact/hooks';
 import { complianceCsv } from '../../lib/compliance/csv';
 import type { ComplianceRow } from '../../lib/compliance/compute';
 import { formatDateTime, formatDay, formatPercent } from './format';
-import type { ComplianceModel, CompliancePeriod } from './model';
+import { HistoryBar } from './HistoryBar';
+import type { ComplianceModel, CompliancePeriod, RefreshModel } from './model';
 import type { Lang, Strings } from './strings';
 
 export interface ComplianceViewProps {
@@ -20,6 +21,10 @@ export interface ComplianceViewProps {
   onPeriodChange: (period: CompliancePeriod) => void;
   onOpenLink: (target: { key: string; link: string }) => void;
   onExport: (file: { filename: string; csv: string }) => void;
+  /** The helpdesk refresh state (a history load shows its progress here). */
+  refresh: RefreshModel;
+  /** Read the period's finished tickets from the helpdesks. */
+  onLoadHistory: () => void;
 }
 
 const W = 96;
@@ -119,6 +124,8 @@ export function ComplianceView({
   onPeriodChange,
   onOpenLink,
   onExport,
+  refresh,
+  onLoadHistory,
 }: ComplianceViewProps) {
   const [open, setOpen] = useState<string | null>(null);
   const report = compliance.report;
@@ -142,6 +149,14 @@ export function ComplianceView({
         timeZone={timeZone}
         t={t}
         onChange={onPeriodChange}
+      />
+      <HistoryBar
+        loadedAt={compliance.historyLoadedAt}
+        refresh={refresh}
+        onLoad={onLoadHistory}
+        lang={lang}
+        timeZone={timeZone}
+        t={t}
       />
       {!report ? (
         <p class="error" role="alert">

@@ -53,7 +53,7 @@ function model(over: Partial<PopupModel> = {}): PopupModel {
     timeZone: 'Europe/Amsterdam',
     hasAssignments: true,
     rows: ROWS,
-    refresh: { running: false, progress: null, lastRefreshAt: NOW - 5 * 60_000, errors: [] },
+    refresh: { kind: 'queue', running: false, progress: null, lastRefreshAt: NOW - 5 * 60_000, errors: [] },
     ...over,
   };
 }
@@ -64,6 +64,7 @@ function setup(over: Partial<PopupModel> = {}, props: Partial<PopupProps> = {}) 
     onOpen: vi.fn(),
     onRefresh: vi.fn(),
     onPeriodChange: vi.fn(),
+    onLoadHistory: vi.fn(),
     onExport: vi.fn(),
     onOpenOptions: vi.fn(),
   };
@@ -301,6 +302,7 @@ describe('popup refresh bar', () => {
   it('shows progress while refreshing, the wait a 429 asked for, and problems', () => {
     setup({
       refresh: {
+        kind: 'queue',
         running: true,
         progress: { done: 3, total: 5 },
         lastRefreshAt: null,
@@ -313,6 +315,7 @@ describe('popup refresh bar', () => {
     cleanup();
     setup({
       refresh: {
+        kind: 'queue',
         running: true,
         progress: { done: 3, total: null, waitingMs: 7000 },
         lastRefreshAt: null,
@@ -396,10 +399,13 @@ describe('popup compliance', () => {
       report,
       error: null,
     },
+    extra: Partial<ComplianceModel> = {},
+    model: Partial<PopupModel> = {},
   ) {
-    const compliance: ComplianceModel | null =
-      over === null ? null : { period: range.period, vocabulary, ...over };
-    return setup({}, { initialTab: 'compliance', compliance });
+    const compliance = (
+      over === null ? null : { period: range.period, vocabulary, historyLoadedAt: null, ...over, ...extra }
+    ) as ComplianceModel | null;
+    return setup(model, { initialTab: 'compliance', compliance });
   }
 
   it('shows the figures per priority against the goal, with a bar and the goal line', () => {
@@ -446,6 +452,48 @@ describe('popup compliance', () => {
     expect((onExport.mock.calls[0]![0] as { csv: string }).csv).toContain(
       'Workspace 365,P1,resolution,due,2,3,66.7,> 99%,no',
     );
+  });
+
+  it('says what the figures count, and reads the period from the helpdesk on request', () => {
+    const { onLoadHistory } = open();
+    expect(screen.getByText(/Counts the tickets the extension saw finish/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Read from the helpdesk' }));
+    expect(onLoadHistory).toHaveBeenCalledOnce();
+    cleanup();
+    open({ report, error: null }, { historyLoadedAt: NOW - 3600_000 });
+    expect(
+      screen.getByText('Finished tickets read from the helpdesk 2 Mar, 10:00.', { exact: false }),
+    ).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Read again' })).toBeTruthy();
+  });
+
+  it('shows a history read in progress and its problems on the compliance tab, not on the queue’s', () => {
+    const reading = {
+      kind: 'history' as const,
+      running: true,
+      progress: { done: 12, total: 40 },
+      lastRefreshAt: null,
+      errors: [],
+    };
+    open({ report, error: null }, {}, { refresh: reading });
+    expect(
+      (screen.getByRole('button', { name: 'Reading finished tickets…' }) as HTMLButtonElement).disabled,
+    ).toBe(true);
+    expect(screen.getByText(/12 of 40 tickets read/)).toBeTruthy();
+    cleanup();
+    const failed = {
+      ...reading,
+      running: false,
+      progress: null,
+      errors: [{ helpdesk: 'zendesk' as const, host: 'mextra.zendesk.com', message: 'HTTP 422' }],
+    };
+    open({ report, error: null }, {}, { refresh: failed });
+    expect(screen.getByRole('alert').textContent).toBe(
+      'Problems reading from the helpdeskmextra.zendesk.com: HTTP 422',
+    );
+    cleanup();
+    setup({ refresh: failed });
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 
   it('shows a waiting state, a failure with its reason, and an empty period', () => {

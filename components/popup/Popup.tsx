@@ -27,6 +27,8 @@ export interface PopupProps {
   /** Focus the ticket's tab or open it (queue rows and compliance breaches). */
   onOpen: (target: { key: string; link: string }) => void;
   onRefresh: () => void;
+  /** Read the chosen compliance period's finished tickets from the helpdesks. */
+  onLoadHistory: () => void;
   onPeriodChange: (period: CompliancePeriod) => void;
   /** Save a CSV (the page turns it into a download). */
   onExport: (file: { filename: string; csv: string }) => void;
@@ -144,6 +146,8 @@ export function Popup(props: PopupProps) {
               onPeriodChange={props.onPeriodChange}
               onOpenLink={props.onOpen}
               onExport={props.onExport}
+              refresh={model.refresh}
+              onLoadHistory={props.onLoadHistory}
             />
           ) : (
             <p class="loading" role="status">

@@ -22,7 +22,11 @@ export function RefreshBar({ refresh, onRefresh, lang, timeZone, t }: RefreshBar
         disabled={refresh.running}
         aria-busy={refresh.running}
       >
-        {refresh.running ? t.refresh.running : t.refresh.button}
+        {refresh.running
+          ? refresh.kind === 'history'
+            ? t.history.running
+            : t.refresh.running
+          : t.refresh.button}
       </button>
       {refresh.running && p && (
         <span class="refresh-progress" role="status">
@@ -39,7 +43,7 @@ export function RefreshBar({ refresh, onRefresh, lang, timeZone, t }: RefreshBar
             : t.refresh.last(formatDateTime(refresh.lastRefreshAt, lang, timeZone))}
         </span>
       )}
-      {refresh.errors.length > 0 && (
+      {refresh.kind === 'queue' && refresh.errors.length > 0 && (
         <div class="refresh-errors" role="alert">
           <strong>{t.refresh.errors}</strong>
           <ul>

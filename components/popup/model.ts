@@ -58,6 +58,8 @@ export interface RefreshError {
 }
 
 export interface RefreshModel {
+  /** What the last (or running) refresh reads: the open queue, or a compliance period's finished tickets. */
+  kind: 'queue' | 'history';
   running: boolean;
   /** While running: tickets read so far, and the total when the helpdesk announced one. */
   progress: { done: number; total: number | null; waitingMs?: number } | null;
@@ -71,6 +73,8 @@ export type ComplianceModel = {
   period: CompliancePeriod;
   /** Priority and tier labels per policy, in the popup's language. */
   vocabulary: Record<string, PolicyVocabulary>;
+  /** When this period's finished tickets were last read from the helpdesks; null: never. */
+  historyLoadedAt: number | null;
 } & ({ report: ComplianceReport; error: null } | { report: null; error: string });
 
 export interface PopupModel {
@@ -114,7 +118,7 @@ export const EMPTY_MODEL: PopupModel = {
   timeZone: 'UTC',
   hasAssignments: false,
   rows: [],
-  refresh: { running: false, progress: null, lastRefreshAt: null, errors: [] },
+  refresh: { kind: 'queue', running: false, progress: null, lastRefreshAt: null, errors: [] },
 };
 
 /**

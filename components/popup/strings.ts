@@ -85,6 +85,15 @@ const en = {
     failed: (why: string) => `Compliance could not be computed: ${why}`,
     closed: 'closed',
   },
+  history: {
+    button: 'Read from the helpdesk',
+    again: 'Read again',
+    running: 'Reading finished tickets…',
+    observed:
+      'Counts the tickets the extension saw finish. Read this period from the helpdesk to count every ticket finished in it.',
+    loaded: (time: string) => `Finished tickets read from the helpdesk ${time}.`,
+    errors: 'Problems reading from the helpdesk',
+  },
 };
 
 export type Strings = typeof en;
@@ -171,6 +180,15 @@ const nl: Strings = {
     loading: 'Bezig met berekenen…',
     failed: (why: string) => `Naleving kon niet worden berekend: ${why}`,
     closed: 'afgerond',
+  },
+  history: {
+    button: 'Ophalen uit de helpdesk',
+    again: 'Opnieuw ophalen',
+    running: 'Afgeronde tickets ophalen…',
+    observed:
+      'Telt de tickets die de extensie zag afronden. Haal deze periode op uit de helpdesk om elk afgerond ticket te tellen.',
+    loaded: (time: string) => `Afgeronde tickets opgehaald uit de helpdesk op ${time}.`,
+    errors: 'Problemen bij het ophalen',
   },
 };
 

@@ -13,7 +13,7 @@ import {
   viewIdOf,
   type RefreshDeps,
 } from './popup';
-import { readRegistry, writeRegistry } from './registry-store';
+import { readArchive, readRegistry, writeRegistry } from './registry-store';
 import { HOST, seedConfig, seedRegistry, storedRegistry, ticketEntry } from './test-support';
 
 const NOW = Date.parse('2026-03-03T10:00:00Z');
@@ -198,6 +198,75 @@ describe('the queue refresh', () => {
   });
 });
 
+describe('compliance history from the helpdesk', () => {
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    await seedConfig();
+  });
+
+  /** Two mextra demo tickets solved an hour ago: one in time, one (high, created 5 days ago) too late. */
+  const solved = [
+    { ...mextra[0]!, id: 501, status: 'solved', createdAgo: 3 * 60, priority: 'high' },
+    { ...mextra[0]!, id: 502, status: 'solved', createdAgo: 5 * 24 * 60, priority: 'high' },
+  ].map((s) => ({
+    ...s,
+    events: [
+      { ago: s.createdAgo - 10, kind: 'agent-reply' as const },
+      { ago: 60, kind: 'status' as const, value: 'solved' },
+    ],
+  }));
+
+  it('reads the tickets solved in the chosen period, with their audits, into compliance, not into the queue', async () => {
+    const { deps, calls } = fakeZendesk(solved);
+    const all = [...mextra, ...solved];
+    const fetchAll = vi.fn(async (url: string, init?: RequestInit) => {
+      const m = new URL(url).pathname.match(/^\/api\/v2\/tickets\/(\d+)(\/audits)?\.json$/);
+      const s = m && all.find((x) => x.id === Number(m[1]));
+      if (s && m) {
+        const origin = new URL(url).origin;
+        const page = Number(new URL(url).searchParams.get('page') ?? '1');
+        const body = m[2] ? zendeskAudits(s, NOW, origin, page) : zendeskTicket(s, NOW, origin);
+        return new Response(JSON.stringify(body), {
+          status: 200,
+          headers: { 'content-type': 'application/json' },
+        });
+      }
+      return deps.fetch(url, init);
+    });
+    const history: RefreshDeps = { ...deps, fetch: fetchAll as unknown as RefreshDeps['fetch'] };
+    expect(await startRefresh(history, { kind: 'history', period: { kind: 'this-month' } })).toEqual({
+      started: true,
+    });
+    await refreshDone();
+    const search = new URL(`https://x${calls.find((c) => c.startsWith('/api/v2/search.json'))!}`);
+    // March 2026 in Amsterdam up to now.
+    expect(search.searchParams.get('query')).toBe(
+      `type:ticket status>=solved solved>=2026-02-28T23:00:00Z solved<${new Date(NOW + 1).toISOString().replace(/\.\d{3}Z$/, 'Z')}`,
+    );
+    expect(Object.keys((await readRegistry()).registry.entries)).toEqual([]);
+    const c = await complianceModel(NOW);
+    expect(c.historyLoadedAt).toBe(NOW);
+    expect(c.report?.tickets).toBe(2);
+    const high = c.report!.rows.find((r) => r.priority === 'high' && r.measure === 'due')!;
+    expect([high.met, high.total]).toEqual([1, 2]);
+    expect(high.breaches.map((b) => b.ticketKey)).toEqual(['#502']);
+    const m = await popupModel(NOW);
+    expect(m.refresh).toMatchObject({ kind: 'history', running: false, lastRefreshAt: null, errors: [] });
+  });
+
+  it('is asked for from the popup for the stored period, and says when that period was last read', async () => {
+    const { deps } = fakeZendesk([]);
+    vi.stubGlobal('fetch', deps.fetch);
+    await handlePopup({ type: 'ui-bg:popup-period', period: { kind: 'month', year: 2026, month: 1 } });
+    expect(await handlePopup({ type: 'ui-bg:popup-load-history' })).toEqual({ started: true });
+    await refreshDone();
+    expect((await complianceModel(Date.now())).historyLoadedAt).not.toBeNull();
+    await handlePopup({ type: 'ui-bg:popup-period', period: { kind: 'month', year: 2026, month: 2 } });
+    expect((await complianceModel(Date.now())).historyLoadedAt).toBeNull();
+    vi.unstubAllGlobals();
+  });
+});
+
 describe('the registry in storage', () => {
   beforeEach(() => fakeBrowser.reset());
 
@@ -223,5 +292,22 @@ describe('the registry in storage', () => {
     const entries = [solved(1, 31), solved(2, 29)];
     await writeRegistry({ version: 2, entries: Object.fromEntries(entries.map((e) => [e.key, e])) }, NOW);
     expect(Object.keys((await storedRegistry()).entries)).toEqual([`zendesk:${HOST}:2`]);
+  });
+
+  it('keeps a finished ticket the registry lets go in the compliance archive, which compliance still counts', async () => {
+    await seedConfig();
+    const old = ticketEntry(1, {
+      createdAt: iso(NOW - 32 * 86_400_000),
+      priority: 'high',
+      events: [{ at: iso(NOW - 31 * 86_400_000), type: 'status', status: 'solved' }],
+    });
+    await seedRegistry([old]);
+    await wake('test', () => NOW - 31 * 86_400_000 + 60_000); // evaluated when it finished
+    const evaluated = (await readRegistry()).registry;
+    await writeRegistry(evaluated, NOW);
+    expect((await storedRegistry()).entries).toEqual({});
+    expect((await readArchive()).records.map((r) => r.ticketKey)).toEqual(['#1']);
+    await handlePopup({ type: 'ui-bg:popup-period', period: { kind: 'month', year: 2026, month: 1 } });
+    expect((await complianceModel(NOW)).report?.tickets).toBe(1);
   });
 });

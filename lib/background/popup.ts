@@ -16,22 +16,21 @@
  * badge, notifications).
  */
 import type { ComplianceModel, PopupModel, RefreshModel } from '../../components/popup/model';
-import { complianceGoalsFromPolicy, computeCompliance, finishedRecords, resolvePeriod } from '../compliance';
-import type { ComplianceReport, CompliancePeriod } from '../compliance';
-import { normalizeWith } from '../helpdesks';
-import { getJson as getTicketJson, type HttpDeps } from '../helpdesks/http';
-import { incidentApiUrl } from '../helpdesks/topdesk/page';
-import { fetchZendeskTicket } from '../helpdesks/zendesk/page';
+import {
+  complianceGoalsFromPolicy,
+  computeCompliance,
+  EMPTY_ARCHIVE,
+  finishedRecords,
+  resolvePeriod,
+  withArchive,
+  type ComplianceArchive,
+  type FinishedRecord,
+} from '../compliance';
+import type { ComplianceReport, CompliancePeriod, PeriodRange } from '../compliance';
+import type { HttpDeps } from '../helpdesks/http';
 import type { Request } from '../messaging/protocol';
+import { fetchTopdeskQueue, fetchZendeskQueue, type FinishedRange, type QueueResult } from '../queue';
 import {
-  fetchTopdeskQueue,
-  fetchZendeskQueue,
-  type QueueDeps,
-  type QueueResult,
-  type QueueTicket,
-} from '../queue';
-import {
-  MAX_STORED_INTERVALS,
   registryKey,
   removeEntries,
   upsertEntry,
@@ -40,12 +39,22 @@ import {
   type RegistryEntry,
   type UpsertInput,
 } from '../registry';
-import { evaluate, type Policy } from '../sla';
+import type { Policy } from '../sla';
 import { readCredentials, readQueueState, queueStateItem } from '../storage/items';
 import type { Assignment, Credentials, QueueState } from '../storage/schemas';
 import { focusOrOpen, localTimeZone, uiLanguage, wake } from './alarms';
 import { queueRows, vocabularies } from './popup-model';
-import { readRegistry, withStore, writeRegistry } from './registry-store';
+import { archiveFinished, readArchive, readRegistry, withStore, writeRegistry } from './registry-store';
+import {
+  describeQueueError,
+  listingDeps,
+  readDetail,
+  ticketInputs,
+  unreadableMessage,
+  type Progress,
+  type RefreshDeps,
+} from './helpdesk-read';
+import { historyOfHost } from './history';
 import { loadState, type BackgroundState } from './state';
 
 type PopupMessage = Extract<Request, { type: `ui-bg:popup-${string}` }>;
@@ -62,6 +71,8 @@ export async function handlePopup(message: PopupMessage): Promise<unknown> {
       return complianceModel();
     case 'ui-bg:popup-refresh':
       return startRefresh();
+    case 'ui-bg:popup-load-history':
+      return startRefresh(undefined, { kind: 'history', period: (await readQueueState()).value.period });
     case 'ui-bg:popup-period':
       await updateQueueState((qs) => ({ ...qs, period: message.period }));
       return complianceModel();
@@ -97,7 +108,13 @@ function refreshModel(qs: QueueState): RefreshModel {
     r.running && !running
       ? [...r.errors, { helpdesk: 'zendesk' as const, host: '—', message: INTERRUPTED }]
       : r.errors;
-  return { running, progress: running ? r.progress : null, lastRefreshAt: r.lastRefreshAt, errors };
+  return {
+    kind: r.kind,
+    running,
+    progress: running ? r.progress : null,
+    lastRefreshAt: r.lastRefreshAt,
+    errors,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -109,9 +126,11 @@ export function complianceFor(
   policies: ReadonlyMap<string, Policy>,
   now: number,
   timeZone: string,
+  archive: ComplianceArchive = EMPTY_ARCHIVE,
 ): ComplianceReport {
   const goals = [...policies.values()].flatMap((p) => complianceGoalsFromPolicy(p));
-  return computeCompliance(finishedRecords(entries), resolvePeriod(period, now, timeZone), goals);
+  const records = withArchive(finishedRecords(entries), archive);
+  return computeCompliance(records, resolvePeriod(period, now, timeZone), goals);
 }
 
 /**
@@ -142,25 +161,51 @@ export function buildPopupModel(
 
 /** Compliance for the stored period. */
 export async function complianceModel(now: number = Date.now()): Promise<ComplianceModel> {
-  const [state, stored, qs] = await Promise.all([loadState(), readRegistry(), readQueueState()]);
-  return buildComplianceModel(state, stored.registry, qs.value.period, now, localTimeZone());
+  const [state, stored, qs, archive] = await Promise.all([
+    loadState(),
+    readRegistry(),
+    readQueueState(),
+    readArchive(),
+  ]);
+  return buildComplianceModel(state, stored.registry, qs.value, now, localTimeZone(), archive);
 }
 
 export function buildComplianceModel(
   state: Pick<BackgroundState, 'policies' | 'preferences'>,
   registry: Registry,
-  period: CompliancePeriod,
+  qs: Pick<QueueState, 'period' | 'historyLoads'>,
   now: number,
   timeZone: string,
+  archive: ComplianceArchive = EMPTY_ARCHIVE,
 ): ComplianceModel {
+  const { period } = qs;
   const language = uiLanguage(state.preferences);
   const vocabulary = vocabularies(state.policies, language);
+  let historyLoadedAt: number | null = null;
   try {
-    const report = complianceFor(Object.values(registry.entries), period, state.policies, now, timeZone);
-    return { period, report, error: null, vocabulary };
+    historyLoadedAt = qs.historyLoads[historyKey(resolvePeriod(period, now, timeZone))] ?? null;
+  } catch {
+    // an unknown zone: the report below says so
+  }
+  try {
+    const report = complianceFor(
+      Object.values(registry.entries),
+      period,
+      state.policies,
+      now,
+      timeZone,
+      archive,
+    );
+    return { period, report, error: null, vocabulary, historyLoadedAt };
   } catch (e) {
     console.warn('[sla] compliance could not be computed:', e);
-    return { period, report: null, error: e instanceof Error ? e.message : String(e), vocabulary };
+    return {
+      period,
+      report: null,
+      error: e instanceof Error ? e.message : String(e),
+      vocabulary,
+      historyLoadedAt,
+    };
   }
 }
 
@@ -175,11 +220,7 @@ export async function openTicket(key: string): Promise<{ opened: 'focused' | 'cr
 // ---------------------------------------------------------------------------------------------
 // queue refresh
 
-export interface RefreshDeps {
-  fetch: (url: string, init?: RequestInit) => Promise<Response>;
-  sleep: (ms: number) => Promise<void>;
-  now: () => number;
-}
+export type { RefreshDeps };
 
 const defaultDeps = (): RefreshDeps => ({
   fetch: (url, init) => fetch(url, init),
@@ -187,14 +228,33 @@ const defaultDeps = (): RefreshDeps => ({
   now: () => Date.now(),
 });
 
+/**
+ * What a refresh reads from the helpdesks: the open queue (into the registry), or the tickets finished
+ * in a compliance period (into the compliance archive).
+ */
+export type RefreshJob = { kind: 'queue' } | { kind: 'history'; period: CompliancePeriod };
+
+/**
+ * The key under which a history load is remembered (`QueueState.historyLoads`): the month ("this
+ * month" is its month), or the 30 days starting on a day.
+ */
+export const historyKey = (r: PeriodRange) =>
+  r.period.kind === 'last-30-days' ? `30d:${r.firstDay}` : `month:${r.firstDay.slice(0, 7)}`;
+
 /** Starts a refresh unless one runs in this worker; answers at once. */
-export async function startRefresh(deps: RefreshDeps = defaultDeps()): Promise<{ started: boolean }> {
+export async function startRefresh(
+  deps: RefreshDeps = defaultDeps(),
+  job: RefreshJob = { kind: 'queue' },
+): Promise<{ started: boolean }> {
   if (inFlight) return { started: false };
   const started = deps.now();
+  // A period that ends now ("this month") is read up to this moment.
+  const range = job.kind === 'history' ? resolvePeriod(job.period, started, localTimeZone()) : null;
   await updateQueueState((qs) => ({
     ...qs,
     refresh: {
       ...qs.refresh,
+      kind: job.kind,
       running: true,
       startedAt: started,
       heartbeatAt: started,
@@ -202,7 +262,7 @@ export async function startRefresh(deps: RefreshDeps = defaultDeps()): Promise<{
       errors: [],
     },
   }));
-  inFlight = refreshQueue(deps)
+  inFlight = readHelpdesks(deps, range)
     .catch((e) =>
       updateQueueState((qs) => ({
         ...qs,
@@ -219,7 +279,14 @@ export async function startRefresh(deps: RefreshDeps = defaultDeps()): Promise<{
       const at = deps.now();
       await updateQueueState((qs) => ({
         ...qs,
-        refresh: { ...qs.refresh, running: false, progress: null, heartbeatAt: at, lastRefreshAt: at },
+        refresh: {
+          ...qs.refresh,
+          running: false,
+          progress: null,
+          heartbeatAt: at,
+          lastRefreshAt: range ? qs.refresh.lastRefreshAt : at,
+        },
+        historyLoads: range ? { ...qs.historyLoads, [historyKey(range)]: at } : qs.historyLoads,
       }));
       inFlight = null;
     });
@@ -233,21 +300,12 @@ export function refreshDone(): Promise<void> {
 
 type RefreshError = QueueState['refresh']['errors'][number];
 
-export function describeQueueError(e: { kind: string; status?: number; message: string }): string {
-  switch (e.kind) {
-    case 'auth':
-      return `not signed in or no access (${e.message}) — sign in to the helpdesk, or store an application password in Options`;
-    case 'rate-limited':
-      return `the helpdesk asked to slow down (${e.message}); try again in a minute`;
-    default:
-      return e.message;
-  }
-}
-
-async function refreshQueue(deps: RefreshDeps): Promise<void> {
+/** Every assigned host in turn: its open queue, or (with `history`) its tickets finished in that range. */
+async function readHelpdesks(deps: RefreshDeps, history: FinishedRange | null): Promise<void> {
   const state = await loadState();
   const credentials = (await readCredentials()).value;
   const errors: RefreshError[] = [];
+  const records: FinishedRecord[] = [];
   let lastBeat = 0;
   const progress = (p: { done: number; total: number | null; waitingMs?: number }, force = false) => {
     const at = deps.now();
@@ -265,10 +323,15 @@ async function refreshQueue(deps: RefreshDeps): Promise<void> {
       });
       continue;
     }
-    errors.push(...(await refreshHost(assignment, policy, state, credentials, deps, progress)));
+    if (history) {
+      const h = await historyOfHost(assignment, policy, state, credentials, history, deps, progress);
+      records.push(...h.records);
+      errors.push(...h.errors);
+    } else errors.push(...(await refreshHost(assignment, policy, state, credentials, deps, progress)));
     await updateQueueState((qs) => ({ ...qs, refresh: { ...qs.refresh, errors: [...errors] } }));
   }
-  await wake('refresh', deps.now);
+  if (history) await archiveFinished(records, deps.now());
+  else await wake('refresh', deps.now);
 }
 
 /** Zendesk view id configured for the host's queue (Options: `mapping.queue.viewId`). */
@@ -278,53 +341,18 @@ export function viewIdOf(mapping: Assignment['mapping']): string | null {
   return typeof id === 'string' || typeof id === 'number' ? String(id) : null;
 }
 
-function basicAuth(c: { username: string; password: string }): string {
-  return `Basic ${btoa(unescape(encodeURIComponent(`${c.username}:${c.password}`)))}`;
-}
-
-/** One ticket read through the API as the sidebar reads it, or why not. */
-type Detail = { ok: true; payload: unknown } | { ok: false; notFound: boolean; message: string };
-
-async function readDetail(
-  helpdesk: 'zendesk' | 'topdesk',
-  host: string,
-  ticketId: string,
-  credentials: Credentials,
-  http: HttpDeps,
-): Promise<Detail> {
-  if (helpdesk === 'zendesk') {
-    const r = await fetchZendeskTicket(`https://${host}`, ticketId, http);
-    return r.ok ? r : { ok: false, notFound: r.error.kind === 'not-found', message: r.error.message };
-  }
-  const cred = credentials[host];
-  const r = await getTicketJson(
-    incidentApiUrl(`https://${host}`, `id:${ticketId}`),
-    http,
-    cred ? { credentials: 'omit', headers: { Authorization: basicAuth(cred) } } : {},
-  );
-  return r.ok
-    ? { ok: true, payload: { incident: r.body } }
-    : { ok: false, notFound: r.error.kind === 'not-found', message: r.error.message };
-}
-
 async function refreshHost(
   assignment: Assignment,
   policy: Policy,
   state: BackgroundState,
   credentials: Credentials,
   deps: RefreshDeps,
-  progress: (p: { done: number; total: number | null; waitingMs?: number }, force?: boolean) => void,
+  progress: Progress,
 ): Promise<RefreshError[]> {
   const { host, helpdesk } = assignment;
   const errors: RefreshError[] = [];
   const fail = (message: string) => errors.push({ helpdesk, host, message });
-  const queueDeps: QueueDeps = {
-    fetch: deps.fetch,
-    sleep: deps.sleep,
-    now: deps.now,
-    onProgress: (p) =>
-      progress({ done: p.fetched, total: p.total, ...(p.waitingMs ? { waitingMs: p.waitingMs } : {}) }),
-  };
+  const queueDeps = listingDeps(deps, progress);
   const http: HttpDeps = { fetch: deps.fetch, sleep: deps.sleep };
   const result: QueueResult =
     helpdesk === 'zendesk'
@@ -337,39 +365,7 @@ async function refreshHost(
   const inputs: UpsertInput[] = [];
   const unreadable: string[] = [];
   const now = deps.now();
-  const evalOptions = {
-    atRiskRemainingShare: state.preferences.atRiskPercent / 100,
-    explain: false,
-    maxIntervals: MAX_STORED_INTERVALS,
-  };
-  const toInput = (t: Pick<QueueTicket, 'ticketId' | 'ticketKey' | 'subject' | 'link'>, payload: unknown) => {
-    const n = normalizeWith(helpdesk, payload, assignment.mapping, policy, host);
-    if (!n.ok) {
-      unreadable.push(`${t.ticketKey}: ${n.problem.message}`);
-      return null;
-    }
-    let evaluation = null;
-    try {
-      evaluation = evaluate(policy, n.ticket, now, {
-        ...evalOptions,
-        ...(n.origin ? { origin: n.origin } : {}),
-      });
-    } catch (e) {
-      unreadable.push(`${t.ticketKey}: ${e instanceof Error ? e.message : String(e)}`);
-    }
-    return {
-      helpdesk,
-      host,
-      ticketId: t.ticketId,
-      ticketKey: n.display.ticketKey || t.ticketKey,
-      subject: n.display.subject || t.subject,
-      link: t.link,
-      ticket: n.ticket,
-      source: 'queue' as const,
-      policyId: policy.id,
-      evaluation,
-    };
-  };
+  const toInput = ticketInputs(assignment, policy, state, now, unreadable);
 
   // Listed tickets: Zendesk needs each ticket's audits (unless unchanged); TOPdesk's listing suffices.
   let done = 0;
@@ -430,10 +426,7 @@ async function refreshHost(
     await writeRegistry(removeEntries(registry, drop), now);
   });
   await updateQueueState((q) => ({ ...q, seen: pruneSeen({ ...q.seen, ...seen }, helpdesk, host, result) }));
-  if (unreadable.length > 0)
-    fail(
-      `${unreadable.length} ticket(s) could not be read: ${unreadable.slice(0, 3).join('; ')}${unreadable.length > 3 ? ' …' : ''}`,
-    );
+  if (unreadable.length > 0) fail(unreadableMessage(unreadable));
   return errors;
 }
 

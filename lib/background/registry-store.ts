@@ -23,7 +23,9 @@ import {
   type RegistryProblem,
   type UpsertInput,
 } from '../registry';
-import { alertMarkersItem, registryItem } from '../storage/items';
+import { archiveRecords, finishedRecords, parseArchive, type ComplianceArchive } from '../compliance';
+import type { FinishedRecord } from '../compliance';
+import { alertMarkersItem, complianceArchiveItem, registryItem } from '../storage/items';
 import { FiredMarkerSchema } from '../storage/schemas';
 
 let chain: Promise<unknown> = Promise.resolve();
@@ -58,6 +60,39 @@ export async function readRegistry(): Promise<StoredRegistry> {
   return { registry, problems };
 }
 
+/** The compliance archive; damaged records are left out (and reported). */
+export async function readArchive(): Promise<ComplianceArchive> {
+  const { archive, dropped } = parseArchive(await complianceArchiveItem.getValue());
+  if (dropped > 0) console.warn(`[sla] compliance archive: ${dropped} unreadable record(s) left out`);
+  return archive;
+}
+
+/** Finished tickets among `before` that `after` no longer holds, as compliance records. */
+function leaving(before: Registry, after: Registry): FinishedRecord[] {
+  return finishedRecords(Object.values(before.entries).filter((e) => !(e.key in after.entries)));
+}
+
+/**
+ * Adds finished-ticket records to the compliance archive (history read from the helpdesk). When
+ * `storage.local` is full, the archive keeps fewer of its oldest records until the write fits.
+ */
+export function archiveFinished(records: readonly FinishedRecord[], now: number): Promise<ComplianceArchive> {
+  return withStore(async () => {
+    let archive = archiveRecords(await readArchive(), records, now);
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await complianceArchiveItem.setValue(archive);
+        return archive;
+      } catch (e) {
+        const n = archive.records.length;
+        if (!isQuotaError(e) || attempt >= 5 || n === 0) throw e;
+        console.warn(`[sla] storage.local is full; archiving the ${Math.floor(n * 0.8)} most recent tickets`);
+        archive = archiveRecords(archive, [], now, { max: Math.floor(n * 0.8) });
+      }
+    }
+  });
+}
+
 /** Markers that fail validation are dropped one by one (the others still prevent repeats). */
 export async function readMarkers(): Promise<FiredMarkers> {
   const raw = await alertMarkersItem.getValue();
@@ -81,7 +116,8 @@ const isQuotaError = (e: unknown) => /quota/i.test(e instanceof Error ? e.messag
 /**
  * Compacts and writes the registry (and the markers when given) in one storage call. When
  * `storage.local` is full, the least recently seen tickets are evicted (a fifth at a time) until the
- * write fits. Returns what was written.
+ * write fits. Finished tickets that leave the registry go to the compliance archive in the same call.
+ * Returns what was written.
  */
 export async function writeRegistry(
   reg: Registry,
@@ -96,8 +132,11 @@ export async function writeRegistry(
       // migration on a v2 value at the next start. Its revision: see `readRegistry`.
       const rev = `${now.toString(36)}.${(++revCounter).toString(36)}.${Math.random().toString(36).slice(2, 8)}`;
       cache = null;
+      const gone = leaving(reg, compact);
+      const archive = gone.length > 0 ? archiveRecords(await readArchive(), gone, now) : null;
       await storage.setItems([
         { item: registryItem, value: compact },
+        ...(archive ? [{ item: complianceArchiveItem, value: archive }] : []),
         { key: 'local:registry$', value: { v: 2, rev } },
         ...(options.markers ? [{ item: alertMarkersItem, value: options.markers }] : []),
       ]);

@@ -3,3 +3,4 @@ export * from './goals';
 export * from './period';
 export * from './compute';
 export * from './csv';
+export * from './archive';

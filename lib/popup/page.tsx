@@ -74,6 +74,7 @@ export function startPopupPage(root: HTMLElement): void {
         }}
         onOpen={({ key }) => void send({ type: 'ui-bg:popup-open', key })}
         onRefresh={() => void send({ type: 'ui-bg:popup-refresh' }).then(() => reload())}
+        onLoadHistory={() => void send({ type: 'ui-bg:popup-load-history' }).then(() => reload())}
         onPeriodChange={(period) =>
           void send({ type: 'ui-bg:popup-period', period }).then((r) =>
             r.ok ? showCompliance(r.data) : failCompliance(r.error),
@@ -125,6 +126,7 @@ export function startPopupPage(root: HTMLElement): void {
       report: null,
       error: why,
       vocabulary: compliance?.vocabulary ?? {},
+      historyLoadedAt: compliance?.historyLoadedAt ?? null,
     });
 
   let loadingCompliance: Promise<void> | null = null;
@@ -172,7 +174,13 @@ export function startPopupPage(root: HTMLElement): void {
       timeZone: snap.timeZone,
       hasAssignments: snap.hasAssignments,
       rows: snap.rows,
-      refresh: { running: false, progress: null, lastRefreshAt: snap.lastRefreshAt, errors: [] },
+      refresh: {
+        kind: 'queue',
+        running: false,
+        progress: null,
+        lastRefreshAt: snap.lastRefreshAt,
+        errors: [],
+      },
     };
     partial = { total: snap.total, summary: snap.summary };
     now.value = Date.now();

@@ -47,6 +47,14 @@ export const alertMarkersItem = storage.defineItem<unknown>('local:alertMarkers'
   fallback: {},
   version: 1,
 });
+/**
+ * Finished tickets kept for compliance after the registry lets them go, and history read from the
+ * helpdesk (lib/compliance/archive.ts; read through `readArchive` in lib/background/registry-store.ts).
+ */
+export const complianceArchiveItem = storage.defineItem<unknown>('local:complianceArchive', {
+  fallback: null,
+  version: 1,
+});
 /** The popup's queue refresh state and chosen compliance period. */
 export const queueStateItem = storage.defineItem<unknown>('local:queueState', {
   fallback: DEFAULT_QUEUE_STATE,

@@ -116,6 +116,8 @@ export const RefreshErrorSchema = z.object({ helpdesk: HelpdeskKind, host: z.str
 export const QueueStateSchema = z.object({
   refresh: z
     .object({
+      /** What the last refresh read: the open queue, or a compliance period's finished tickets. */
+      kind: z.enum(['queue', 'history']).catch('queue'),
       running: z.boolean(),
       startedAt: z.number().nullable(),
       /** Last progress write of a running refresh: a refresh that stopped beating was interrupted. */
@@ -127,6 +129,7 @@ export const QueueStateSchema = z.object({
       errors: z.array(RefreshErrorSchema),
     })
     .catch({
+      kind: 'queue',
       running: false,
       startedAt: null,
       heartbeatAt: null,
@@ -137,10 +140,13 @@ export const QueueStateSchema = z.object({
   period: CompliancePeriodSchema.catch({ kind: 'this-month' }),
   /** Zendesk `updated_at` per registry key when its audits were last read (unchanged tickets are not re-read). */
   seen: z.record(z.string(), z.string()).catch({}),
+  /** When the finished tickets of a period were last read from the helpdesks, per `${from}-${to}` range. */
+  historyLoads: z.record(z.string(), z.number()).catch({}),
 });
 export type QueueState = z.infer<typeof QueueStateSchema>;
 export const DEFAULT_QUEUE_STATE: QueueState = {
   refresh: {
+    kind: 'queue',
     running: false,
     startedAt: null,
     heartbeatAt: null,
@@ -150,6 +156,7 @@ export const DEFAULT_QUEUE_STATE: QueueState = {
   },
   period: { kind: 'this-month' },
   seen: {},
+  historyLoads: {},
 };
 
 /** Persisted alert markers (lib/alerts `FiredMarkers`), checked one by one on read. */

@@ -10,6 +10,11 @@ export const PopupRequests = [
   z.strictObject({ type: z.literal('ui-bg:popup-compliance') }),
   /** Start a queue refresh from the helpdesk APIs (answers at once; progress shows in the model). */
   z.strictObject({ type: z.literal('ui-bg:popup-refresh') }),
+  /**
+   * Read the tickets finished in the chosen compliance period from the helpdesk APIs into the
+   * compliance archive (answers at once; progress shows in the model, like a queue refresh).
+   */
+  z.strictObject({ type: z.literal('ui-bg:popup-load-history') }),
   /** Choose the compliance period (stored); answers with compliance for it. */
   z.strictObject({ type: z.literal('ui-bg:popup-period'), period: CompliancePeriodSchema }),
   /** Focus the ticket's tab or open it. Only registry tickets: the link is the one stored for `key`. */
@@ -19,6 +24,7 @@ export const PopupRequests = [
 export interface PopupResponses {
   'ui-bg:popup-model': PopupModel;
   'ui-bg:popup-refresh': { started: boolean };
+  'ui-bg:popup-load-history': { started: boolean };
   'ui-bg:popup-compliance': ComplianceModel;
   'ui-bg:popup-period': ComplianceModel;
   'ui-bg:popup-open': { opened: 'focused' | 'created' };

@@ -1,0 +1,53 @@
+/**
+ * Compliance history from the helpdesk: what the figures count (tickets the extension saw finish, or
+ * the period read from the helpdesk, and when), a button to read the period, its progress and problems.
+ */
+import { formatDateTime } from './format';
+import type { RefreshModel } from './model';
+import type { Lang, Strings } from './strings';
+
+export interface HistoryBarProps {
+  /** When this period's finished tickets were last read from the helpdesks; null: never. */
+  loadedAt: number | null;
+  refresh: RefreshModel;
+  onLoad: () => void;
+  lang: Lang;
+  timeZone: string;
+  t: Strings;
+}
+
+export function HistoryBar({ loadedAt, refresh, onLoad, lang, timeZone, t }: HistoryBarProps) {
+  const mine = refresh.kind === 'history';
+  const reading = refresh.running && mine;
+  const p = reading ? refresh.progress : null;
+  return (
+    <section class="history" aria-label={t.history.button}>
+      <p class="history-note">
+        {loadedAt === null ? t.history.observed : t.history.loaded(formatDateTime(loadedAt, lang, timeZone))}{' '}
+        <button type="button" onClick={onLoad} disabled={refresh.running} aria-busy={reading}>
+          {reading ? t.history.running : loadedAt === null ? t.history.button : t.history.again}
+        </button>
+      </p>
+      {p && (
+        <span class="refresh-progress" role="status">
+          {p.total !== null ? <progress value={p.done} max={Math.max(p.total, 1)} /> : <progress />}{' '}
+          {p.waitingMs
+            ? t.refresh.waiting(Math.ceil(p.waitingMs / 1000))
+            : t.refresh.progress(p.done, p.total)}
+        </span>
+      )}
+      {mine && !reading && refresh.errors.length > 0 && (
+        <div class="refresh-errors" role="alert">
+          <strong>{t.history.errors}</strong>
+          <ul>
+            {refresh.errors.map((e) => (
+              <li key={`${e.helpdesk}:${e.host}`}>
+                {e.host}: {e.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,76 @@
+/**
+ * Compliance history: the tickets a helpdesk finished in a period (Zendesk: solved; TOPdesk:
+ * completed), read from its API as the queue refresh reads tickets, evaluated by the engine and kept
+ * in the compliance archive. Compliance for the period then counts every ticket finished in it, not
+ * only those the extension happened to see finish.
+ */
+import { finishedRecords, type FinishedRecord } from '../compliance';
+import type { HttpDeps } from '../helpdesks/http';
+import { fetchTopdeskQueue, fetchZendeskQueue, type FinishedRange, type QueueResult } from '../queue';
+import { emptyRegistry, registryKey, upsertEntry } from '../registry';
+import type { Policy } from '../sla';
+import type { Assignment, Credentials, QueueState } from '../storage/schemas';
+import {
+  describeQueueError,
+  listingDeps,
+  readDetail,
+  ticketInputs,
+  unreadableMessage,
+  type Progress,
+  type RefreshDeps,
+} from './helpdesk-read';
+import type { BackgroundState } from './state';
+
+type RefreshError = QueueState['refresh']['errors'][number];
+
+export interface HostHistory {
+  records: FinishedRecord[];
+  errors: RefreshError[];
+}
+
+/** The finished tickets of one assigned host in `range`, as compliance records. */
+export async function historyOfHost(
+  assignment: Assignment,
+  policy: Policy,
+  state: Pick<BackgroundState, 'preferences'>,
+  credentials: Credentials,
+  range: FinishedRange,
+  deps: RefreshDeps,
+  progress: Progress,
+): Promise<HostHistory> {
+  const { host, helpdesk } = assignment;
+  const errors: RefreshError[] = [];
+  const fail = (message: string) => errors.push({ helpdesk, host, message });
+  const listing = listingDeps(deps, progress);
+  const result: QueueResult =
+    helpdesk === 'zendesk'
+      ? await fetchZendeskQueue({ host, finished: range }, listing)
+      : await fetchTopdeskQueue({ host, credentials: credentials[host] ?? null, finished: range }, listing);
+  if (!result.ok) fail(describeQueueError(result.error));
+  else if (result.truncated)
+    fail(`only the first ${result.tickets.length} finished tickets were read: the period holds more`);
+
+  const unreadable: string[] = [];
+  const now = deps.now();
+  const toInput = ticketInputs(assignment, policy, state, now, unreadable);
+  const http: HttpDeps = { fetch: deps.fetch, sleep: deps.sleep };
+  const records: FinishedRecord[] = [];
+  let done = 0;
+  for (const t of result.tickets) {
+    // TOPdesk's listing holds the whole incident; Zendesk's answer needs the ticket's audits.
+    let payload: unknown = { incident: t.raw };
+    if (helpdesk === 'zendesk') {
+      const d = await readDetail(helpdesk, host, t.ticketId, credentials, http);
+      payload = d.ok ? d.payload : null;
+      if (!d.ok) unreadable.push(`${t.ticketKey}: ${d.message}`);
+    }
+    const input = payload === null ? null : toInput(t, payload);
+    if (input) {
+      const entry = upsertEntry(emptyRegistry(), input, now).entries[registryKey(helpdesk, host, t.ticketId)];
+      if (entry) records.push(...finishedRecords([entry]));
+    }
+    progress({ done: ++done, total: result.tickets.length });
+  }
+  if (unreadable.length > 0) fail(unreadableMessage(unreadable));
+  return { records, errors };
+}

@@ -1,0 +1,100 @@
+/**
+ * The compliance archive: finished tickets kept as compact records (`FinishedRecord`) for about 13
+ * months, so compliance for an earlier month still counts them after the ticket registry has let them
+ * go (it keeps finished tickets 30 days), and history read from the helpdesk for a period
+ * (`ui-bg:popup-load-history`) has a place to live. Pure: the background reads and writes it.
+ *
+ * Stored as `{ records: FinishedRecord[] }`; read record by record, so one damaged record is dropped
+ * and reported, never the archive.
+ */
+import { z } from 'zod';
+import type { FinishedRecord } from './compute';
+
+/** 400 days: any month of the past year can still be reported on. */
+export const ARCHIVE_RETENTION_MS = 400 * 86_400_000;
+/** About 3.5 MB at ~350 bytes a record, beside the registry in storage.local's 10 MB. */
+export const ARCHIVE_MAX_RECORDS = 10_000;
+/** Subjects are only shown in the breach lists: kept short. */
+const MAX_SUBJECT = 120;
+
+const FinishedMetricSchema = z.object({
+  state: z.enum(['met', 'breached']),
+  goalState: z.enum(['met', 'missed']).nullable(),
+  dueAt: z.string().nullable(),
+  goalAt: z.string().nullable(),
+  stoppedAt: z.string().nullable(),
+});
+
+export const FinishedRecordSchema = z.object({
+  key: z.string().min(1),
+  ticketKey: z.string(),
+  subject: z.string(),
+  link: z.string(),
+  policyId: z.string(),
+  policyName: z.string(),
+  tier: z.string(),
+  priority: z.string().nullable(),
+  closedAt: z.number().finite(),
+  metrics: z.object({
+    response: FinishedMetricSchema.optional(),
+    resolution: FinishedMetricSchema.optional(),
+  }),
+});
+
+export interface ComplianceArchive {
+  records: FinishedRecord[];
+}
+
+export const EMPTY_ARCHIVE: ComplianceArchive = { records: [] };
+
+/**
+ * The stored archive, record by record: damaged records are left out. `dropped` counts them (a value
+ * that is not an archive at all counts as one); nothing stored yet is an empty archive.
+ */
+export function parseArchive(raw: unknown): { archive: ComplianceArchive; dropped: number } {
+  if (raw === null || raw === undefined) return { archive: { records: [] }, dropped: 0 };
+  const list = typeof raw === 'object' ? (raw as { records?: unknown }).records : undefined;
+  if (!Array.isArray(list)) return { archive: { records: [] }, dropped: 1 };
+  const records: FinishedRecord[] = [];
+  let dropped = 0;
+  for (const r of list) {
+    const parsed = FinishedRecordSchema.safeParse(r);
+    if (parsed.success) records.push(parsed.data as FinishedRecord);
+    else dropped++;
+  }
+  return { archive: { records }, dropped };
+}
+
+/**
+ * Adds records (a record with the same key replaces the older one), drops those that finished more
+ * than `retentionMs` before `now`, and keeps the `max` most recently finished.
+ */
+export function archiveRecords(
+  archive: ComplianceArchive,
+  records: Iterable<FinishedRecord>,
+  now: number,
+  options: { retentionMs?: number; max?: number } = {},
+): ComplianceArchive {
+  const retention = options.retentionMs ?? ARCHIVE_RETENTION_MS;
+  const max = options.max ?? ARCHIVE_MAX_RECORDS;
+  const byKey = new Map<string, FinishedRecord>();
+  for (const r of archive.records) byKey.set(r.key, r);
+  for (const r of records)
+    byKey.set(
+      r.key,
+      r.subject.length > MAX_SUBJECT ? { ...r, subject: `${r.subject.slice(0, MAX_SUBJECT - 1)}…` } : r,
+    );
+  const kept = [...byKey.values()]
+    .filter((r) => now - r.closedAt <= retention)
+    .sort((a, b) => b.closedAt - a.closedAt || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return { records: kept.slice(0, Math.max(0, max)) };
+}
+
+/** What compliance counts: the registry's finished tickets, and archived ones the registry no longer has. */
+export function withArchive(
+  fromRegistry: readonly FinishedRecord[],
+  archive: ComplianceArchive,
+): FinishedRecord[] {
+  const keys = new Set(fromRegistry.map((r) => r.key));
+  return [...fromRegistry, ...archive.records.filter((r) => !keys.has(r.key))];
+}
