@@ -3,8 +3,9 @@
  * from the demo fixtures (tests/demo), assign the seed policies to them, and open a ticket.
  *
  * Headed when a display exists. With `--headless` (`npm start --headless` or `npm start -- --headless`;
- * automatic without a display) it saves screenshots of the sidebar, popup and options page to
- * demo-output/, prints their paths and exits 0.
+ * automatic without a display) it saves screenshots of the sidebar, the popup's queue and compliance
+ * (read from the demo helpdesks for the last 30 days) and the options page to demo-output/, prints
+ * their paths and exits 0.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -78,13 +79,21 @@ async function main() {
   await popup.waitForTimeout(500);
   shots.push(path.join(outDir, 'popup.png'));
   await popup.screenshot({ path: shots[1] });
+  // Compliance for the last 30 days, with the finished tickets read from the demo helpdesks.
+  await popup.getByRole('tab', { name: /compliance|naleving/i }).click();
+  await popup.locator('.period select').selectOption('last-30-days');
+  await popup.locator('.history button').click();
+  await popup.locator('.history-note', { hasText: /^Finished tickets read/ }).waitFor({ timeout: 30_000 });
+  await popup.waitForTimeout(500);
+  shots.push(path.join(outDir, 'compliance.png'));
+  await popup.screenshot({ path: shots[2] });
 
   const options = await context.newPage();
   await options.setViewportSize({ width: 1200, height: 900 });
   await options.goto(`chrome-extension://${extensionId}/options.html`);
   await options.locator('#app[data-state="ready"]').waitFor({ timeout: 20_000 });
   shots.push(path.join(outDir, 'options.png'));
-  await options.screenshot({ path: shots[2] });
+  await options.screenshot({ path: shots[3] });
 
   await context.close();
   for (const s of shots) console.log(s);

@@ -65,7 +65,8 @@ const en = {
     last30: 'Last 30 days',
     month: 'Chosen month',
     monthInput: 'Month',
-    range: (from: string, to: string, n: number) => `${from} – ${to}: ${n} finished tickets`,
+    range: (from: string, to: string, n: number) =>
+      `${from} – ${to}: ${n} finished ${n === 1 ? 'ticket' : 'tickets'}`,
     priority: 'Priority',
     metric: 'Metric',
     met: 'Met',
@@ -161,7 +162,8 @@ const nl: Strings = {
     last30: 'Laatste 30 dagen',
     month: 'Gekozen maand',
     monthInput: 'Maand',
-    range: (from: string, to: string, n: number) => `${from} – ${to}: ${n} afgeronde tickets`,
+    range: (from: string, to: string, n: number) =>
+      `${from} – ${to}: ${n === 1 ? '1 afgerond ticket' : `${n} afgeronde tickets`}`,
     priority: 'Prioriteit',
     metric: 'Meting',
     met: 'Gehaald',

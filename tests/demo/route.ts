@@ -4,7 +4,7 @@
  * `npm start` and by the e2e suite; nothing here touches the network.
  */
 import type { BrowserContext, Route } from '@playwright/test';
-import { DEMO_HOSTS, DEMO_SCENARIOS, type DemoScenario } from './scenarios';
+import { DEMO_HISTORY, DEMO_HOSTS, DEMO_SCENARIOS, type DemoScenario } from './scenarios';
 import { topdeskIncident, topdeskUuid, zendeskAudits, zendeskTicket } from './payloads';
 import { topdeskIncidentPage, topdeskShellPage, zendeskPage } from './pages';
 
@@ -13,6 +13,8 @@ export interface DemoOptions {
   now: number;
   /** Scenarios served (default: all). Tests may edit them between requests. */
   scenarios?: DemoScenario[];
+  /** Finished tickets served to finished-ticket listings and by id (default: `DEMO_HISTORY`). */
+  history?: DemoScenario[];
   /**
    * Forced answers, checked first: a request whose `pathname + search` matches `match` gets `status`
    * (with `Retry-After` when given) — `times` times, then normal answers resume.
@@ -46,7 +48,7 @@ export async function routeDemo(context: BrowserContext, options: DemoOptions): 
           body: fault.body ?? JSON.stringify({ error: `demo fault ${fault.status}` }),
         });
       }
-      const mine = scenarios().filter((s) => s.host === host);
+      const mine = [...scenarios(), ...(options.history ?? DEMO_HISTORY)].filter((s) => s.host === host);
       return host.endsWith('.topdesk.net')
         ? answerTopdesk(route, url, mine, options.now)
         : answerZendesk(route, url, mine, options.now);
@@ -82,7 +84,14 @@ async function answerZendesk(route: Route, url: URL, mine: DemoScenario[], now: 
   if (path === '/api/v2/users/me.json')
     return json(route, { user: { id: 501, name: 'Marloes Support', role: 'agent' } });
   if (path === '/api/v2/search.json' || /^\/api\/v2\/views\/\d+\/tickets\.json$/.test(path)) {
-    const open = mine.filter((s) => !['solved', 'closed'].includes(s.status));
+    // `type:ticket status>=solved solved>=FROM solved<TO`: the tickets solved in that range.
+    const query = url.searchParams.get('query') ?? '';
+    const range = /status>=solved/.test(query)
+      ? { from: instant(query, /solved>=(\S+)/), to: instant(query, /solved<(\S+)/) }
+      : null;
+    const open = range
+      ? mine.filter((s) => inRange(solvedAt(s, now), range))
+      : mine.filter((s) => !['solved', 'closed'].includes(s.status));
     const page = Number(url.searchParams.get('page') ?? '1');
     const size = 3;
     const rows = open.slice((page - 1) * size, page * size).map((s) => zendeskTicket(s, now, origin).ticket);
@@ -117,7 +126,16 @@ async function answerTopdesk(route: Route, url: URL, mine: DemoScenario[], now: 
     return s ? json(route, topdeskIncident(s, now)) : json(route, [{ message: 'Incident not found' }], 404);
   }
   if (path === '/tas/api/incidents') {
-    const open = mine.filter((s) => s.status !== 'solved').map((s) => topdeskIncident(s, now));
+    // `completed==true;completedDate=ge=FROM;completedDate=lt=TO` (or `completed=true`): finished ones.
+    const query = url.searchParams.get('query') ?? '';
+    const finished = /completed==true/.test(query) || url.searchParams.get('completed') === 'true';
+    const range = {
+      from: instant(query, /completedDate=ge=([^;]+)/),
+      to: instant(query, /completedDate=lt=([^;]+)/),
+    };
+    const open = mine
+      .filter((s) => (finished ? inRange(solvedAt(s, now), range) : s.status !== 'solved'))
+      .map((s) => topdeskIncident(s, now));
     const start = Number(url.searchParams.get('pageStart') ?? '0');
     const size = Number(url.searchParams.get('pageSize') ?? '10');
     const rows = open.slice(start, start + size);
@@ -133,4 +151,21 @@ export function demoTicketUrl(s: DemoScenario): string {
   return s.helpdesk === 'zendesk'
     ? `https://${s.host}/agent/tickets/${s.id}`
     : `https://${s.host}/tas/secure/incident?unid=${topdeskUuid(s).replaceAll('-', '')}`;
+}
+
+/** When a scenario was solved (epoch ms), or null while it is open. */
+function solvedAt(s: DemoScenario, now: number): number | null {
+  const e = s.events.find((x) => x.kind === 'status' && x.value === 'solved');
+  return s.status === 'solved' && e ? now - e.ago * 60_000 : null;
+}
+
+/** An instant a query names with `pattern`; null when it names none. */
+function instant(query: string, pattern: RegExp): number | null {
+  const m = pattern.exec(query);
+  const t = m ? Date.parse(m[1]!) : NaN;
+  return Number.isNaN(t) ? null : t;
+}
+
+function inRange(t: number | null, r: { from: number | null; to: number | null }): boolean {
+  return t !== null && (r.from === null || t >= r.from) && (r.to === null || t < r.to);
 }

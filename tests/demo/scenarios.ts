@@ -275,6 +275,35 @@ export const DEMO_SCENARIOS: DemoScenario[] = [
   },
 ];
 
+/**
+ * Finished tickets of the past four weeks, for compliance ("Read from the helpdesk" in the popup): for
+ * every open demo ticket two solved ones like it, one answered and solved quickly, one answered after
+ * two days and solved a week later. Only the helpdesks' finished-ticket listings show them.
+ */
+export const DEMO_HISTORY: DemoScenario[] = DEMO_SCENARIOS.filter((s) => s.status !== 'solved').flatMap(
+  (s, i) => {
+    const id = (n: number) => (s.helpdesk === 'topdesk' ? 100 + s.id * 2 + n : s.id * 10 + n);
+    const solved = (
+      n: number,
+      createdAgo: number,
+      replyAfter: number,
+      solvedAfter: number,
+    ): DemoScenario => ({
+      ...s,
+      id: id(n),
+      subject: `${s.subject} (${n === 0 ? 'eerder' : 'vorige maand'})`,
+      createdAgo,
+      status: 'solved',
+      events: [
+        { ago: createdAgo - replyAfter, kind: 'agent-reply' },
+        { ago: createdAgo - solvedAfter, kind: 'status', value: 'solved' },
+      ],
+      shows: n === 0 ? 'finished in time (compliance)' : 'finished late (compliance)',
+    });
+    return [solved(0, (2 + 2 * i) * D + 2 * H, 15, 3 * H), solved(1, (9 + 2 * i) * D + 5 * H, 2 * D, 7 * D)];
+  },
+);
+
 export function scenarioFor(helpdesk: DemoHelpdesk, host: string, id: number): DemoScenario | undefined {
   return DEMO_SCENARIOS.find((s) => s.helpdesk === helpdesk && s.host === host && s.id === id);
 }

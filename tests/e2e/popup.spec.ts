@@ -1,7 +1,8 @@
 /**
  * The team-lead popup in real Chromium with the built extension: queue refresh from the routed demo
  * helpdesks (pagination, a 429 on the way), the queue order and counts, first render with 1,000
- * tickets, and compliance figures for a fixture period against hand-computed values.
+ * tickets, compliance figures for a fixture period against hand-computed values, and compliance
+ * history read from the demo helpdesks.
  *
  * Clock: the service worker runs on the real clock (Playwright's clock does not reach it), so the demo
  * is built relative to the real now, and expectations are computed from what the worker stored.
@@ -9,7 +10,7 @@
 import type { Page, Worker } from '@playwright/test';
 import { test, expect, killWorker, settled, storedLocal } from './fixtures';
 import { seedDemo } from '../demo/seed';
-import { DEMO_HOSTS, DEMO_SCENARIOS } from '../demo/scenarios';
+import { DEMO_HISTORY, DEMO_HOSTS, DEMO_SCENARIOS, type DemoScenario } from '../demo/scenarios';
 import { BUILTIN_POLICIES, getBuiltinPolicy } from '../../policies';
 import { evaluate } from '../../lib/sla';
 import { isFinished, MAX_STORED_INTERVALS, summarizeEvaluation } from '../../lib/registry';
@@ -420,4 +421,56 @@ test('compliance figures for a fixture period match hand-computed values', async
   // The breach behind the Workspace 365 figure is listed
   await figure('workspace365|P1|resolution|due').getByRole('button').click();
   await expect(page.locator('tr.breaches')).toContainText('#3');
+});
+
+test('"Read from the helpdesk" counts every ticket the demo helpdesks finished in the period', async ({
+  context,
+  extensionId,
+  serviceWorker,
+}) => {
+  const page = await context.newPage();
+  await openPopup(page, extensionId);
+  await page.getByRole('tab', { name: /compliance|naleving/i }).click();
+  await page.locator('.period select').selectOption('last-30-days');
+  await expect(page.locator('.history-note')).toContainText('saw finish');
+  await expect(page.locator('.compliance-head')).toContainText(': 0 finished tickets');
+
+  await page.getByRole('button', { name: 'Read from the helpdesk' }).click();
+  await expect(page.locator('.history-note')).toContainText('Finished tickets read from the helpdesk', {
+    timeout: 30_000,
+  });
+  await expect(page.locator('.history .refresh-errors')).toHaveCount(0);
+
+  // Every demo ticket solved in the last 30 days, from all five hosts (Zendesk and TOPdesk).
+  const since = NOW - 30 * 86_400_000;
+  const solvedAt = (s: DemoScenario) => {
+    const e = s.events.find((x) => x.kind === 'status' && x.value === 'solved');
+    return s.status === 'solved' && e ? NOW - e.ago * 60_000 : null;
+  };
+  const finished = [...DEMO_SCENARIOS, ...DEMO_HISTORY].filter((s) => (solvedAt(s) ?? 0) >= since);
+  expect(finished.length).toBeGreaterThan(20);
+  await expect(page.locator('.compliance-head')).toContainText(`: ${finished.length} finished tickets`);
+  // Listed with the finished-ticket searches (page by page), on every host.
+  const hostsAsked = (prefix: string) =>
+    [
+      ...new Set(
+        requests.filter((u) => (u.searchParams.get('query') ?? '').startsWith(prefix)).map((u) => u.host),
+      ),
+    ].sort();
+  expect(hostsAsked('type:ticket status>=solved solved>=')).toEqual(
+    [DEMO_HOSTS.mextra, DEMO_HOSTS.workspace365, DEMO_HOSTS.membro, DEMO_HOSTS.zmanda].sort(),
+  );
+  expect(hostsAsked('completed==true;completedDate=ge=')).toEqual([DEMO_HOSTS.scope4mation]);
+
+  // Mextra urgent resolution (6 business hours): the ticket solved a week after it came in is a
+  // breach; the one solved within three hours is not.
+  const urgent = page.locator('tr[data-figure="mextra|urgent|resolution|due"]');
+  await expect(urgent.locator('td').nth(1)).toHaveText('1/2');
+  await urgent.getByRole('button').click();
+  await expect(page.locator('tr.breaches')).toContainText('#10011');
+  await expect(page.locator('tr.breaches')).not.toContainText('#10010');
+
+  // History goes to compliance, not to the queue.
+  const reg = (await storedLocal(serviceWorker, 'registry')) as Registry | undefined;
+  expect(Object.keys(reg?.entries ?? {}).filter((k) => /:(\d{5}|1\d\d)$/.test(k))).toEqual([]);
 });
