@@ -28,7 +28,10 @@ export interface HostHistory {
   errors: RefreshError[];
 }
 
-/** The finished tickets of one assigned host in `range`, as compliance records. */
+/**
+ * The finished tickets of one assigned host in `range`, as compliance records. A Zendesk ticket
+ * already archived from an earlier read with the same `updated_at` is not read again.
+ */
 export async function historyOfHost(
   assignment: Assignment,
   policy: Policy,
@@ -37,6 +40,7 @@ export async function historyOfHost(
   range: FinishedRange,
   deps: RefreshDeps,
   progress: Progress,
+  archived: ReadonlyMap<string, FinishedRecord> = new Map(),
 ): Promise<HostHistory> {
   const { host, helpdesk } = assignment;
   const errors: RefreshError[] = [];
@@ -57,6 +61,14 @@ export async function historyOfHost(
   const records: FinishedRecord[] = [];
   let done = 0;
   for (const t of result.tickets) {
+    const key = registryKey(helpdesk, host, t.ticketId);
+    const updatedAt = typeof t.raw.updated_at === 'string' ? t.raw.updated_at : undefined;
+    const known = archived.get(key);
+    if (known && updatedAt !== undefined && known.sourceUpdatedAt === updatedAt) {
+      records.push(known);
+      progress({ done: ++done, total: result.tickets.length });
+      continue;
+    }
     // TOPdesk's listing holds the whole incident; Zendesk's answer needs the ticket's audits.
     let payload: unknown = { incident: t.raw };
     if (helpdesk === 'zendesk') {
@@ -66,8 +78,9 @@ export async function historyOfHost(
     }
     const input = payload === null ? null : toInput(t, payload);
     if (input) {
-      const entry = upsertEntry(emptyRegistry(), input, now).entries[registryKey(helpdesk, host, t.ticketId)];
-      if (entry) records.push(...finishedRecords([entry]));
+      const entry = upsertEntry(emptyRegistry(), input, now).entries[key];
+      for (const r of entry ? finishedRecords([entry]) : [])
+        records.push(updatedAt === undefined ? r : { ...r, sourceUpdatedAt: updatedAt });
     }
     progress({ done: ++done, total: result.tickets.length });
   }

@@ -219,7 +219,9 @@ describe('compliance history from the helpdesk', () => {
   it('reads the tickets solved in the chosen period, with their audits, into compliance, not into the queue', async () => {
     const { deps, calls } = fakeZendesk(solved);
     const all = [...mextra, ...solved];
+    const details: string[] = [];
     const fetchAll = vi.fn(async (url: string, init?: RequestInit) => {
+      if (url.includes('/api/v2/tickets/')) details.push(new URL(url).pathname);
       const m = new URL(url).pathname.match(/^\/api\/v2\/tickets\/(\d+)(\/audits)?\.json$/);
       const s = m && all.find((x) => x.id === Number(m[1]));
       if (s && m) {
@@ -252,6 +254,14 @@ describe('compliance history from the helpdesk', () => {
     expect(high.breaches.map((b) => b.ticketKey)).toEqual(['#502']);
     const m = await popupModel(NOW);
     expect(m.refresh).toMatchObject({ kind: 'history', running: false, lastRefreshAt: null, errors: [] });
+
+    // Read again: the tickets did not change on the helpdesk, so their audits are not read twice.
+    expect(details.some((d) => d.endsWith('/audits.json'))).toBe(true);
+    details.length = 0;
+    await startRefresh(history, { kind: 'history', period: { kind: 'this-month' } });
+    await refreshDone();
+    expect(details).toEqual([]);
+    expect((await complianceModel(NOW)).report?.tickets).toBe(2);
   });
 
   it('is asked for from the popup for the stored period, and says when that period was last read', async () => {

@@ -24,7 +24,6 @@ import {
   resolvePeriod,
   withArchive,
   type ComplianceArchive,
-  type FinishedRecord,
 } from '../compliance';
 import type { ComplianceReport, CompliancePeriod, PeriodRange } from '../compliance';
 import type { HttpDeps } from '../helpdesks/http';
@@ -305,7 +304,7 @@ async function readHelpdesks(deps: RefreshDeps, history: FinishedRange | null): 
   const state = await loadState();
   const credentials = (await readCredentials()).value;
   const errors: RefreshError[] = [];
-  const records: FinishedRecord[] = [];
+  const archived = history ? new Map((await readArchive()).records.map((r) => [r.key, r])) : undefined;
   let lastBeat = 0;
   const progress = (p: { done: number; total: number | null; waitingMs?: number }, force = false) => {
     const at = deps.now();
@@ -324,14 +323,23 @@ async function readHelpdesks(deps: RefreshDeps, history: FinishedRange | null): 
       continue;
     }
     if (history) {
-      const h = await historyOfHost(assignment, policy, state, credentials, history, deps, progress);
-      records.push(...h.records);
+      // Archived host by host: what was read survives a worker stopped halfway.
+      const h = await historyOfHost(
+        assignment,
+        policy,
+        state,
+        credentials,
+        history,
+        deps,
+        progress,
+        archived,
+      );
+      await archiveFinished(h.records, deps.now());
       errors.push(...h.errors);
     } else errors.push(...(await refreshHost(assignment, policy, state, credentials, deps, progress)));
     await updateQueueState((qs) => ({ ...qs, refresh: { ...qs.refresh, errors: [...errors] } }));
   }
-  if (history) await archiveFinished(records, deps.now());
-  else await wake('refresh', deps.now);
+  if (!history) await wake('refresh', deps.now);
 }
 
 /** Zendesk view id configured for the host's queue (Options: `mapping.queue.viewId`). */

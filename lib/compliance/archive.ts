@@ -39,6 +39,7 @@ export const FinishedRecordSchema = z.object({
     response: FinishedMetricSchema.optional(),
     resolution: FinishedMetricSchema.optional(),
   }),
+  sourceUpdatedAt: z.string().optional(),
 });
 
 export interface ComplianceArchive {

@@ -32,6 +32,8 @@ export interface FinishedRecord {
   /** Epoch ms the ticket finished. */
   closedAt: number;
   metrics: Partial<Record<MetricName, FinishedMetric>>;
+  /** The helpdesk's last-change stamp when read from its API (Zendesk `updated_at`): unchanged, not re-read. */
+  sourceUpdatedAt?: string | undefined;
 }
 
 /** Finished, evaluated registry entries as compliance records. */

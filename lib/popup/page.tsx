@@ -107,12 +107,15 @@ export function startPopupPage(root: HTMLElement): void {
 
   const show = (next: PopupModel) => {
     if (!model || partial) performance.mark('popup-model-received');
+    // A refresh just ended (a history read changes compliance and when it was read).
+    const ended = !!model && model.refresh.running && !next.refresh.running;
     model = next;
     partial = null;
     now.value = Date.now();
     draw();
     clearTimeout(poll);
     if (next.refresh.running) poll = setTimeout(() => void reload(), 500);
+    if (ended && tab === 'compliance') void reloadCompliance();
   };
 
   const showCompliance = (next: ComplianceModel) => {
@@ -197,12 +200,17 @@ export function startPopupPage(root: HTMLElement): void {
     now.value = Date.now();
   }, 1000);
   let timer: ReturnType<typeof setTimeout> | undefined;
-  browser.storage.onChanged.addListener((_changes, area) => {
+  // Compliance is recomputed when what it counts changes, not on every refresh progress beat.
+  let complianceStale = false;
+  browser.storage.onChanged.addListener((changes, area) => {
     if (area !== 'local' && area !== 'managed') return;
+    if (area === 'managed' || Object.keys(changes).some((k) => !k.startsWith('queueState')))
+      complianceStale = true;
     clearTimeout(timer);
     timer = setTimeout(() => {
       void reload();
-      if (tab === 'compliance') void reloadCompliance();
+      if (tab === 'compliance' && complianceStale) void reloadCompliance();
+      complianceStale = false;
     }, 150);
   });
 }
