@@ -1,7 +1,9 @@
 /**
  * npm run bench — the engine's hot path against a naive luxon day-stepping baseline on the same
  * inputs. Prints ns/op (median of batches) with the ratio, the table-build cost, the worker's
- * re-evaluation of a 10,000-entry registry and the popup snapshot it writes after, checksums of the 10,000-ticket results (recomputed in
+ * re-evaluation of a 10,000-entry registry and the popup snapshot it writes after, compliance over the
+ * registry and a full compliance archive (and that archive's stored size), checksums of the
+ * 10,000-ticket results (recomputed in
  * child processes under other TZs: they must be identical) and PASS/FAIL per target. It never fails
  * the build (exit code 0 whatever the timings); it is not part of `npm test`.
  *
@@ -26,6 +28,17 @@ import { compilePolicy, findTarget } from '../lib/sla/policy.ts';
 import { MAX_STORED_INTERVALS, reevaluateAll, summarizeEvaluation } from '../lib/registry/registry.ts';
 import type { Registry, RegistryEntry } from '../lib/registry/types.ts';
 import { buildQueueSnapshot } from '../lib/background/popup-model.ts';
+import {
+  ARCHIVE_MAX_RECORDS,
+  archiveRecords,
+  complianceGoalsFromPolicy,
+  computeCompliance,
+  finishedRecords,
+  resolvePeriod,
+  withArchive,
+  type ComplianceArchive,
+  type FinishedRecord,
+} from '../lib/compliance/index.ts';
 
 const H = 3_600_000;
 const ZONE = 'Europe/Amsterdam';
@@ -475,6 +488,20 @@ async function main() {
     10,
   );
 
+  // compliance as the popup asks for it: the registry's finished tickets plus a full archive
+  const archive = benchArchive(REGISTRY_NOW);
+  const goals = [...policyById.values()].flatMap((p) => complianceGoalsFromPolicy(p));
+  const month = resolvePeriod({ kind: 'last-30-days' }, REGISTRY_NOW, 'Europe/Amsterdam');
+  const compliance = await measure(
+    () => {
+      const records = withArchive(finishedRecords(Object.values(reevaluated.entries)), archive);
+      sink += computeCompliance(records, month, goals).tickets;
+    },
+    1,
+    2000,
+    10,
+  );
+
   // table-build cost: one calendar, one zone, one year, from scratch
   const build = await measure(() => {
     const t = new CalendarTable(SPEC, ZONE);
@@ -516,7 +543,13 @@ async function main() {
     `${`re-evaluate ${entryCount.toLocaleString('en')} registry tickets in the worker`.padEnd(w)}  ${fmt(worker).padStart(11)}  ${`(${fmt(worker / entryCount)}/ticket)`.padStart(22)}`,
   );
   console.log(
+    `${`(registry of ${entryCount.toLocaleString('en')} tickets stored: ${(JSON.stringify(reevaluated).length / 1e6).toFixed(1)} MB)`.padEnd(w)}`,
+  );
+  console.log(
     `${`build the popup snapshot from ${entryCount.toLocaleString('en')} registry tickets`.padEnd(w)}  ${fmt(snapshot).padStart(11)}  ${`(${fmt(snapshot / entryCount)}/ticket)`.padStart(22)}`,
+  );
+  console.log(
+    `${`compliance, last 30 days: ${entryCount.toLocaleString('en')} registry tickets + ${archive.records.length.toLocaleString('en')} archived`.padEnd(w)}  ${fmt(compliance).padStart(11)}  ${`(archive stored: ${(JSON.stringify(archive).length / 1e6).toFixed(1)} MB)`.padStart(22)}`,
   );
   console.log(`${'table build (1 calendar, 1 zone, 1 year)'.padEnd(w)}  ${fmt(build).padStart(11)}`);
   console.log(`\nTZ=${process.env.TZ ?? '(unset)'} checksums: ${here}`);
@@ -550,6 +583,37 @@ async function main() {
   console.log('\ntargets:');
   for (const [text, ok] of checks) console.log(`  ${ok ? 'PASS' : 'FAIL'}  ${text}`);
   if (sink === 42) console.log('');
+}
+
+/** A full compliance archive: finished tickets over the past 400 days, a tenth of them breached. */
+function benchArchive(now: number): ComplianceArchive {
+  const priorities = ['urgent', 'high', 'normal', 'low'];
+  const records: FinishedRecord[] = Array.from({ length: ARCHIVE_MAX_RECORDS }, (_, i) => {
+    const closedAt = now - Math.floor(rnd() * 399 * 86_400_000);
+    const breached = rnd() < 0.1;
+    const iso = new Date(closedAt).toISOString();
+    return {
+      key: `zendesk:mextra.zendesk.com:${900_000 + i}`,
+      ticketKey: `#${900_000 + i}`,
+      subject: `Archived ticket ${i}`,
+      link: `https://mextra.zendesk.com/agent/tickets/${900_000 + i}`,
+      policyId: 'mextra',
+      policyName: 'Mextra',
+      tier: 'standard',
+      priority: priorities[i % priorities.length]!,
+      closedAt,
+      metrics: {
+        resolution: {
+          state: breached ? 'breached' : 'met',
+          goalState: breached || rnd() < 0.05 ? 'missed' : 'met',
+          dueAt: iso,
+          goalAt: iso,
+          stoppedAt: iso,
+        },
+      },
+    };
+  });
+  return archiveRecords({ records: [] }, records, now);
 }
 
 if (process.argv.includes('--checksums')) {
