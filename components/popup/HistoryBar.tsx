@@ -4,6 +4,7 @@
  */
 import { formatDateTime } from './format';
 import type { RefreshModel } from './model';
+import { RefreshErrors, RefreshProgress } from './RefreshBar';
 import type { Lang, Strings } from './strings';
 
 export interface HistoryBarProps {
@@ -28,26 +29,8 @@ export function HistoryBar({ loadedAt, refresh, onLoad, lang, timeZone, t }: His
           {reading ? t.history.running : loadedAt === null ? t.history.button : t.history.again}
         </button>
       </p>
-      {p && (
-        <span class="refresh-progress" role="status">
-          {p.total !== null ? <progress value={p.done} max={Math.max(p.total, 1)} /> : <progress />}{' '}
-          {p.waitingMs
-            ? t.refresh.waiting(Math.ceil(p.waitingMs / 1000))
-            : t.refresh.progress(p.done, p.total)}
-        </span>
-      )}
-      {mine && !reading && refresh.errors.length > 0 && (
-        <div class="refresh-errors" role="alert">
-          <strong>{t.history.errors}</strong>
-          <ul>
-            {refresh.errors.map((e) => (
-              <li key={`${e.helpdesk}:${e.host}`}>
-                {e.host}: {e.message}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      {p && <RefreshProgress progress={p} t={t} />}
+      {mine && !reading && <RefreshErrors errors={refresh.errors} title={t.history.errors} />}
     </section>
   );
 }

@@ -1,6 +1,6 @@
 /** Refresh the queue from the helpdesk APIs: button, progress, last refresh time, problems. */
 import { formatDateTime } from './format';
-import type { RefreshModel } from './model';
+import type { RefreshError, RefreshModel } from './model';
 import type { Lang, Strings } from './strings';
 
 export interface RefreshBarProps {
@@ -28,14 +28,7 @@ export function RefreshBar({ refresh, onRefresh, lang, timeZone, t }: RefreshBar
             : t.refresh.running
           : t.refresh.button}
       </button>
-      {refresh.running && p && (
-        <span class="refresh-progress" role="status">
-          {p.total !== null ? <progress value={p.done} max={Math.max(p.total, 1)} /> : <progress />}{' '}
-          {p.waitingMs
-            ? t.refresh.waiting(Math.ceil(p.waitingMs / 1000))
-            : t.refresh.progress(p.done, p.total)}
-        </span>
-      )}
+      {refresh.running && p && <RefreshProgress progress={p} t={t} />}
       {!refresh.running && (
         <span class="refresh-last">
           {refresh.lastRefreshAt === null
@@ -43,18 +36,40 @@ export function RefreshBar({ refresh, onRefresh, lang, timeZone, t }: RefreshBar
             : t.refresh.last(formatDateTime(refresh.lastRefreshAt, lang, timeZone))}
         </span>
       )}
-      {refresh.kind === 'queue' && refresh.errors.length > 0 && (
-        <div class="refresh-errors" role="alert">
-          <strong>{t.refresh.errors}</strong>
-          <ul>
-            {refresh.errors.map((e) => (
-              <li key={`${e.helpdesk}:${e.host}`}>
-                {e.host}: {e.message}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      {refresh.kind === 'queue' && <RefreshErrors errors={refresh.errors} title={t.refresh.errors} />}
     </section>
+  );
+}
+
+/** Tickets read so far (a bar when the total is known), or the wait a 429 asked for. */
+export function RefreshProgress({
+  progress: p,
+  t,
+}: {
+  progress: NonNullable<RefreshModel['progress']>;
+  t: Strings;
+}) {
+  return (
+    <span class="refresh-progress" role="status">
+      {p.total !== null ? <progress value={p.done} max={Math.max(p.total, 1)} /> : <progress />}{' '}
+      {p.waitingMs ? t.refresh.waiting(Math.ceil(p.waitingMs / 1000)) : t.refresh.progress(p.done, p.total)}
+    </span>
+  );
+}
+
+/** What went wrong per helpdesk host, as an alert; nothing when nothing did. */
+export function RefreshErrors({ errors, title }: { errors: readonly RefreshError[]; title: string }) {
+  if (errors.length === 0) return null;
+  return (
+    <div class="refresh-errors" role="alert">
+      <strong>{title}</strong>
+      <ul>
+        {errors.map((e) => (
+          <li key={`${e.helpdesk}:${e.host}`}>
+            {e.host}: {e.message}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
