@@ -234,6 +234,30 @@ describe('finished tickets for compliance history', () => {
     );
   });
 
+  it('Zendesk: reads a range holding more than the search’s 1,000 results in halves, all of them once', async () => {
+    const solvedAt = Array.from(
+      { length: 2500 },
+      (_, i) => november.from + Math.floor(((i + 0.5) / 2500) * (november.to - november.from)),
+    );
+    const f = fake((u) => {
+      const q = u.searchParams.get('query') ?? '';
+      const from = Date.parse(/solved>=(\S+)/.exec(q)![1]!);
+      const to = Date.parse(/solved<(\S+)/.exec(q)![1]!);
+      const page = Number(u.searchParams.get('page') ?? '1');
+      if (page > 10) return { status: 422, body: { error: 'search response limit' } };
+      const ids = solvedAt.flatMap((t, i) => (t >= from && t < to ? [i + 1] : []));
+      const rows = ids.slice((page - 1) * 100, page * 100).map((id) => ({ id, subject: `T${id}` }));
+      const next = page * 100 < ids.length ? new URL(u) : null;
+      next?.searchParams.set('page', String(page + 1));
+      return { status: 200, body: { results: rows, count: ids.length, next_page: next?.toString() ?? null } };
+    });
+    const r = await fetchZendeskQueue({ host: 'mextra.zendesk.com', finished: november }, f.deps);
+    expect(r.ok).toBe(true);
+    expect(new Set(r.tickets.map((t) => t.ticketId)).size).toBe(2500);
+    expect(r.tickets).toHaveLength(2500);
+    expect(f.requests.every((q) => Number(new URL(q.url).searchParams.get('page') ?? '1') <= 10)).toBe(true);
+  });
+
   const incident = (id: string, completedDate: string | null, completed = completedDate !== null) => ({
     id,
     number: `I ${id}`,

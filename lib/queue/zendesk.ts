@@ -7,12 +7,15 @@
  *
  * With `finished`, the search lists the tickets solved in that range instead
  * (`type:ticket status>=solved solved>=… solved<…`), for compliance history; views are not used then.
+ * A range holding more than the search's 1,000 results is read in halves, as often as needed.
  */
 import { z } from 'zod';
 import { getJson } from './http';
 import type { FinishedRange, QueueDeps, QueueResult, QueueTicket } from './types';
 
 export const ZENDESK_UNSOLVED_QUERY = 'type:ticket status<solved';
+/** Zendesk search answers at most this many results per query (page 11 and on: HTTP 422). */
+export const ZENDESK_SEARCH_MAX = 1000;
 
 /** Zendesk search for tickets solved in [from, to) (ISO 8601 instants, which its search accepts). */
 export function zendeskSolvedQuery({ from, to }: FinishedRange): string {
@@ -93,6 +96,9 @@ export async function fetchZendeskQueue(options: ZendeskQueueOptions, deps: Queu
       };
     pages++;
     total = page.data.count ?? total;
+    const range = options.finished;
+    if (range && pages === 1 && (total ?? 0) > ZENDESK_SEARCH_MAX && range.to - range.from > 60_000)
+      return readInHalves({ ...options, host }, range, deps, pages);
     for (const row of page.data.tickets ?? page.data.results ?? []) {
       const t = ZendeskTicketRow.safeParse(row);
       if (!t.success || (t.data.result_type !== undefined && t.data.result_type !== 'ticket')) {
@@ -128,6 +134,30 @@ export async function fetchZendeskQueue(options: ZendeskQueueOptions, deps: Queu
     url = next;
   }
   return { ok: true, ...base, tickets, pages, skipped, truncated: false };
+}
+
+/** A finished-ticket range too large for one search, read as two halves (each split again if needed). */
+async function readInHalves(
+  options: ZendeskQueueOptions,
+  range: FinishedRange,
+  deps: QueueDeps,
+  pagesSoFar: number,
+): Promise<QueueResult> {
+  const mid = range.from + Math.floor((range.to - range.from) / 2);
+  const first = await fetchZendeskQueue({ ...options, finished: { from: range.from, to: mid } }, deps);
+  if (!first.ok) return { ...first, pages: first.pages + pagesSoFar };
+  const second = await fetchZendeskQueue({ ...options, finished: { from: mid, to: range.to } }, deps);
+  const seen = new Set(first.tickets.map((t) => t.ticketId));
+  const merged = {
+    helpdesk: 'zendesk' as const,
+    host: first.host,
+    tickets: [...first.tickets, ...second.tickets.filter((t) => !seen.has(t.ticketId))],
+    pages: pagesSoFar + first.pages + second.pages,
+    skipped: first.skipped + second.skipped,
+  };
+  return second.ok
+    ? { ...merged, ok: true, truncated: first.truncated || second.truncated }
+    : { ...merged, ok: false, error: second.error };
 }
 
 function sameHost(url: string, host: string): boolean {
