@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEMO_SCENARIOS } from '../../tests/demo/scenarios';
 import { zendeskAudits, zendeskTicket } from '../../tests/demo/payloads';
 import { sortByTimeToBreach } from '../../components/popup/model';
-import { wake } from './alarms';
+import { localTimeZone, wake } from './alarms';
 import {
   complianceModel,
   handlePopup,
@@ -241,9 +241,12 @@ describe('compliance history from the helpdesk', () => {
     });
     await refreshDone();
     const search = new URL(`https://x${calls.find((c) => c.startsWith('/api/v2/search.json'))!}`);
-    // March 2026 in Amsterdam up to now.
+    // March 2026 in the agent's zone, up to now (the suite runs in Amsterdam and in New York).
+    const monthStart =
+      localTimeZone() === 'Europe/Amsterdam' ? '2026-02-28T23:00:00Z' : '2026-03-01T05:00:00Z';
+    expect(localTimeZone()).toMatch(/^(Europe\/Amsterdam|America\/New_York)$/);
     expect(search.searchParams.get('query')).toBe(
-      `type:ticket status>=solved solved>=2026-02-28T23:00:00Z solved<${new Date(NOW + 1).toISOString().replace(/\.\d{3}Z$/, 'Z')}`,
+      `type:ticket status>=solved solved>=${monthStart} solved<${new Date(NOW + 1).toISOString().replace(/\.\d{3}Z$/, 'Z')}`,
     );
     expect(Object.keys((await readRegistry()).registry.entries)).toEqual([]);
     const c = await complianceModel(NOW);
