@@ -276,6 +276,15 @@ describe('compliance history from the helpdesk', () => {
     expect((await complianceModel(Date.now())).historyLoadedAt).not.toBeNull();
     await handlePopup({ type: 'ui-bg:popup-period', period: { kind: 'month', year: 2026, month: 2 } });
     expect((await complianceModel(Date.now())).historyLoadedAt).toBeNull();
+    // A read the helpdesk refused says why and does not count as that period's read.
+    vi.stubGlobal('fetch', async () => new Response('{}', { status: 401 }));
+    await handlePopup({ type: 'ui-bg:popup-load-history' });
+    await refreshDone();
+    expect((await complianceModel(Date.now())).historyLoadedAt).toBeNull();
+    expect((await popupModel(Date.now())).refresh).toMatchObject({
+      kind: 'history',
+      errors: [{ host: HOST, message: expect.stringMatching(/not signed in/) }],
+    });
     vi.unstubAllGlobals();
   });
 });

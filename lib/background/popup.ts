@@ -285,7 +285,11 @@ export async function startRefresh(
           heartbeatAt: at,
           lastRefreshAt: range ? qs.refresh.lastRefreshAt : at,
         },
-        historyLoads: range ? { ...qs.historyLoads, [historyKey(range)]: at } : qs.historyLoads,
+        // A read that went wrong somewhere does not count as the period's read (its problems show).
+        historyLoads:
+          range && qs.refresh.errors.length === 0
+            ? { ...qs.historyLoads, [historyKey(range)]: at }
+            : qs.historyLoads,
       }));
       inFlight = null;
     });
