@@ -3,7 +3,10 @@
  * helpdesk hosts routed, the extension id, and a way to talk to the service worker.
  */
 import { test as base, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
-import { launchWithExtension } from '../support/browser';
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { EXTENSION_DIR, launchWithExtension } from '../support/browser';
 import { routeDemo, type DemoOptions } from '../demo/route';
 
 /** A fixed demo "now": Tuesday 10 February 2026, 11:00 in Amsterdam. */
@@ -11,6 +14,12 @@ export const FIXED_NOW = Date.parse('2026-02-10T10:00:00Z');
 
 interface Fixtures {
   demo: DemoOptions;
+  /**
+   * Load a copy of the built extension with one more page, `reference.html`: a page that only runs a
+   * one-line script (marking `reference-script`). It is the floor an extension page cannot beat on
+   * this machine, measured beside the popup (never shipped: it exists only in the test's copy).
+   */
+  referencePage: boolean;
   context: BrowserContext;
   extensionId: string;
   serviceWorker: Worker;
@@ -19,8 +28,12 @@ interface Fixtures {
 export const test = base.extend<Fixtures>({
   // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as a pattern
   demo: [async ({}, use) => use({ now: FIXED_NOW }), { option: true }],
-  context: async ({ demo }, use) => {
-    const { context } = await launchWithExtension({ headless: true });
+  referencePage: [false, { option: true }],
+  context: async ({ demo, referencePage }, use) => {
+    const { context } = await launchWithExtension({
+      headless: true,
+      ...(referencePage ? { extensionDir: withReferencePage() } : {}),
+    });
     await routeDemo(context, demo);
     await use(context);
     await context.close();
@@ -33,6 +46,19 @@ export const test = base.extend<Fixtures>({
     await use(new URL(serviceWorker.url()).host);
   },
 });
+
+/** A temporary copy of the built extension with `reference.html` added (see `referencePage`). */
+function withReferencePage(): string {
+  const dir = path.join(mkdtempSync(path.join(tmpdir(), 'sla-ext-')), 'chrome-mv3');
+  cpSync(EXTENSION_DIR, dir, { recursive: true });
+  writeFileSync(
+    path.join(dir, 'reference.html'),
+    '<!doctype html><html lang="en"><head><meta charset="utf-8" /><title>reference</title>' +
+      '<script src="/reference.js"></script></head><body></body></html>',
+  );
+  writeFileSync(path.join(dir, 'reference.js'), "performance.mark('reference-script');\n");
+  return dir;
+}
 
 /**
  * Seeding the configuration wakes the worker (re-evaluate and write the registry, 200 ms debounced),
