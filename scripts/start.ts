@@ -71,19 +71,16 @@ async function main() {
   await popup.setViewportSize({ width: 780, height: 600 });
   await popup.goto(`chrome-extension://${extensionId}/popup.html`);
   // Fill the queue from the demo helpdesks' APIs, as a team lead would with "Refresh queue".
-  await popup
-    .getByRole('button', { name: /refresh/i })
-    .first()
-    .click();
+  await popup.locator('.refresh-button').click();
   await popup.getByText(/^\d{2,} tickets$/).waitFor({ timeout: 30_000 });
   await popup.waitForTimeout(500);
   shots.push(path.join(outDir, 'popup.png'));
   await popup.screenshot({ path: shots[1] });
   // Compliance for the last 30 days, with the finished tickets read from the demo helpdesks.
-  await popup.getByRole('tab', { name: /compliance|naleving/i }).click();
+  await popup.locator('#tab-compliance').click();
   await popup.locator('.period select').selectOption('last-30-days');
   await popup.locator('.history button').click();
-  await popup.locator('.history-note', { hasText: /^Finished tickets read/ }).waitFor({ timeout: 30_000 });
+  await popup.locator('.history[data-read="true"]').waitFor({ timeout: 30_000 });
   await popup.waitForTimeout(500);
   shots.push(path.join(outDir, 'compliance.png'));
   await popup.screenshot({ path: shots[2] });

@@ -22,7 +22,7 @@ export function HistoryBar({ loadedAt, refresh, onLoad, lang, timeZone, t }: His
   const reading = refresh.running && mine;
   const p = reading ? refresh.progress : null;
   return (
-    <section class="history" aria-label={t.history.button}>
+    <section class="history" aria-label={t.history.button} data-read={String(loadedAt !== null && !reading)}>
       <p class="history-note">
         {loadedAt === null ? t.history.observed : t.history.loaded(formatDateTime(loadedAt, lang, timeZone))}{' '}
         <button type="button" onClick={onLoad} disabled={refresh.running} aria-busy={reading}>
