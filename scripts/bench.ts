@@ -34,6 +34,7 @@ import {
   complianceGoalsFromPolicy,
   computeCompliance,
   finishedRecords,
+  parseArchive,
   resolvePeriod,
   withArchive,
   type ComplianceArchive,
@@ -502,6 +503,17 @@ async function main() {
     10,
   );
 
+  // reading the stored archive back (JSON + zod, record by record), as every compliance request does
+  const storedArchive = JSON.stringify(archive);
+  const archiveRead = await measure(
+    () => {
+      sink += parseArchive(JSON.parse(storedArchive)).archive.records.length;
+    },
+    1,
+    2000,
+    10,
+  );
+
   // table-build cost: one calendar, one zone, one year, from scratch
   const build = await measure(() => {
     const t = new CalendarTable(SPEC, ZONE);
@@ -550,6 +562,9 @@ async function main() {
   );
   console.log(
     `${`compliance, last 30 days: ${entryCount.toLocaleString('en')} registry tickets + ${archive.records.length.toLocaleString('en')} archived`.padEnd(w)}  ${fmt(compliance).padStart(11)}  ${`(archive stored: ${(JSON.stringify(archive).length / 1e6).toFixed(1)} MB)`.padStart(22)}`,
+  );
+  console.log(
+    `${`read and check a full archive (${archive.records.length.toLocaleString('en')} records)`.padEnd(w)}  ${fmt(archiveRead).padStart(11)}`,
   );
   console.log(`${'table build (1 calendar, 1 zone, 1 year)'.padEnd(w)}  ${fmt(build).padStart(11)}`);
   console.log(`\nTZ=${process.env.TZ ?? '(unset)'} checksums: ${here}`);
