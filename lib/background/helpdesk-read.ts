@@ -8,6 +8,7 @@ import { getJson as getTicketJson, type HttpDeps } from '../helpdesks/http';
 import { incidentApiUrl } from '../helpdesks/topdesk/page';
 import { fetchZendeskTicket } from '../helpdesks/zendesk/page';
 import type { QueueDeps, QueueTicket } from '../queue';
+import { basicAuth } from '../queue/http';
 import { MAX_STORED_INTERVALS, type UpsertInput } from '../registry';
 import { evaluate, type Policy } from '../sla';
 import type { Assignment, Credentials } from '../storage/schemas';
@@ -33,10 +34,6 @@ export function listingDeps(deps: RefreshDeps, progress: Progress): QueueDeps {
     onProgress: (p) =>
       progress({ done: p.fetched, total: p.total, ...(p.waitingMs ? { waitingMs: p.waitingMs } : {}) }),
   };
-}
-
-function basicAuth(c: { username: string; password: string }): string {
-  return `Basic ${btoa(unescape(encodeURIComponent(`${c.username}:${c.password}`)))}`;
 }
 
 /** One ticket read through the API as the sidebar reads it, or why not. */

@@ -5,6 +5,7 @@
  * reported and that the stored credential is keyed by).
  */
 import { getJson, type HttpDeps } from '../helpdesks/http';
+import { basicAuth } from '../queue/http';
 import { incidentApiUrl } from '../helpdesks/topdesk/page';
 import type { PageRead } from '../messaging/areas/sidebar';
 import type { Credentials } from '../storage/schemas';
@@ -24,10 +25,9 @@ export async function readWithApplicationPassword(
 ): Promise<PageRead | null> {
   const cred = credentials[host];
   if (!cred || !/^(id|number):/.test(ticketId)) return null;
-  const auth = `Basic ${btoa(unescape(encodeURIComponent(`${cred.username}:${cred.password}`)))}`;
   const r = await getJson(incidentApiUrl(`https://${host}`, ticketId), deps, {
     credentials: 'omit',
-    headers: { Authorization: auth },
+    headers: { Authorization: basicAuth(cred) },
   });
   if (r.ok) return { kind: 'api', payload: { incident: r.body } };
   return {

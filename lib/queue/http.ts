@@ -32,6 +32,19 @@ export interface QueueError {
 
 export type HttpResult = { ok: true; status: number; body: unknown } | { ok: false; error: QueueError };
 
+/** `Authorization` value for HTTP Basic auth (UTF-8 user and password, as TOPdesk expects). */
+export function basicAuth(c: { username: string; password: string }): string {
+  const bytes = new TextEncoder().encode(`${c.username}:${c.password}`);
+  let bin = '';
+  for (const b of bytes) bin += String.fromCharCode(b);
+  return `Basic ${btoa(bin)}`;
+}
+
+/** An instant as helpdesk queries take it: ISO 8601 in UTC, whole seconds (`2026-11-01T00:00:00Z`). */
+export function queryInstant(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
 export function parseRetryAfter(value: string | null, now: number): number | null {
   if (value === null || value.trim() === '') return null;
   const v = value.trim();

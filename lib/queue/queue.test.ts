@@ -4,7 +4,7 @@ import view2 from '../../tests/fixtures/queue/zendesk-view-page2.json';
 import search1 from '../../tests/fixtures/queue/zendesk-search-page1.json';
 import td1 from '../../tests/fixtures/queue/topdesk-incidents-page1.json';
 import td2 from '../../tests/fixtures/queue/topdesk-incidents-page2.json';
-import { parseRetryAfter } from './http';
+import { basicAuth, parseRetryAfter, queryInstant } from './http';
 import { fetchTopdeskQueue } from './topdesk';
 import type { QueueDeps, QueueProgress } from './types';
 import { fetchZendeskQueue } from './zendesk';
@@ -294,6 +294,15 @@ describe('finished tickets for compliance history', () => {
       'https://scope4mation.topdesk.net/tas/api/incidents?pageStart=0&pageSize=100&completed=true',
     );
     expect(r.tickets.map((t) => t.ticketId)).toEqual(['in-range', 'last-moment']);
+  });
+});
+
+describe('query helpers', () => {
+  it('encodes Basic credentials as UTF-8, and instants in UTC to the second', () => {
+    expect(basicAuth({ username: 'api', password: 'wachtwoörd' })).toBe(
+      `Basic ${Buffer.from('api:wachtwoörd', 'utf8').toString('base64')}`,
+    );
+    expect(queryInstant(Date.parse('2026-10-31T23:00:00.250Z'))).toBe('2026-10-31T23:00:00Z');
   });
 });
 

@@ -11,16 +11,14 @@
  */
 import { z } from 'zod';
 import { topdeskIso } from '../helpdesks/topdesk/normalize';
-import { getJson } from './http';
+import { basicAuth, getJson, queryInstant } from './http';
 import type { FinishedRange, QueueDeps, QueueResult, QueueTicket } from './types';
 
 export const TOPDESK_OPEN_FIQL = 'completed==false';
 
-const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
-
 /** FIQL for incidents completed in [from, to). */
 export function topdeskCompletedFiql({ from, to }: FinishedRange): string {
-  return `completed==true;completedDate=ge=${iso(from)};completedDate=lt=${iso(to)}`;
+  return `completed==true;completedDate=ge=${queryInstant(from)};completedDate=lt=${queryInstant(to)}`;
 }
 
 const TopdeskIncidentRow = z.looseObject({
@@ -76,13 +74,6 @@ function wanted(
   if (!finished) return row.completed !== true && row.closed !== true;
   const at = row.completedDate ? Date.parse(topdeskIso(row.completedDate)) : NaN;
   return (row.completed === true || row.closed === true) && at >= finished.from && at < finished.to;
-}
-
-function basicAuth(c: { username: string; password: string }): string {
-  const bytes = new TextEncoder().encode(`${c.username}:${c.password}`);
-  let bin = '';
-  for (const b of bytes) bin += String.fromCharCode(b);
-  return `Basic ${btoa(bin)}`;
 }
 
 export async function fetchTopdeskQueue(options: TopdeskQueueOptions, deps: QueueDeps): Promise<QueueResult> {

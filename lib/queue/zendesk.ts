@@ -10,7 +10,7 @@
  * A range holding more than the search's 1,000 results is read in halves, as often as needed.
  */
 import { z } from 'zod';
-import { getJson } from './http';
+import { getJson, queryInstant } from './http';
 import type { FinishedRange, QueueDeps, QueueResult, QueueTicket } from './types';
 
 export const ZENDESK_UNSOLVED_QUERY = 'type:ticket status<solved';
@@ -19,8 +19,7 @@ export const ZENDESK_SEARCH_MAX = 1000;
 
 /** Zendesk search for tickets solved in [from, to) (ISO 8601 instants, which its search accepts). */
 export function zendeskSolvedQuery({ from, to }: FinishedRange): string {
-  const at = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
-  return `type:ticket status>=solved solved>=${at(from)} solved<${at(to)}`;
+  return `type:ticket status>=solved solved>=${queryInstant(from)} solved<${queryInstant(to)}`;
 }
 
 const ZendeskTicketRow = z.looseObject({
