@@ -11,7 +11,7 @@ import type { QueueDeps, QueueTicket } from '../queue';
 import { basicAuth } from '../queue/http';
 import { MAX_STORED_INTERVALS, type UpsertInput } from '../registry';
 import { evaluate, type Policy } from '../sla';
-import type { Assignment, Credentials } from '../storage/schemas';
+import type { Assignment, Credentials, QueueState } from '../storage/schemas';
 import type { BackgroundState } from './state';
 
 export interface RefreshDeps {
@@ -19,6 +19,9 @@ export interface RefreshDeps {
   sleep: (ms: number) => Promise<void>;
   now: () => number;
 }
+
+/** One host's problem in a refresh, as stored in the queue state and shown in the popup. */
+export type RefreshError = QueueState['refresh']['errors'][number];
 
 export type Progress = (
   p: { done: number; total: number | null; waitingMs?: number },

@@ -9,7 +9,7 @@ import type { HttpDeps } from '../helpdesks/http';
 import { fetchTopdeskQueue, fetchZendeskQueue, type FinishedRange, type QueueResult } from '../queue';
 import { emptyRegistry, registryKey, upsertEntry } from '../registry';
 import type { Policy } from '../sla';
-import type { Assignment, Credentials, QueueState } from '../storage/schemas';
+import type { Assignment, Credentials } from '../storage/schemas';
 import {
   describeQueueError,
   listingDeps,
@@ -18,10 +18,9 @@ import {
   unreadableMessage,
   type Progress,
   type RefreshDeps,
+  type RefreshError,
 } from './helpdesk-read';
 import type { BackgroundState } from './state';
-
-type RefreshError = QueueState['refresh']['errors'][number];
 
 export interface HostHistory {
   records: FinishedRecord[];

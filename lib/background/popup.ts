@@ -52,6 +52,7 @@ import {
   unreadableMessage,
   type Progress,
   type RefreshDeps,
+  type RefreshError,
 } from './helpdesk-read';
 import { historyOfHost } from './history';
 import { loadState, type BackgroundState } from './state';
@@ -300,8 +301,6 @@ export async function startRefresh(
 export function refreshDone(): Promise<void> {
   return inFlight ?? Promise.resolve();
 }
-
-type RefreshError = QueueState['refresh']['errors'][number];
 
 /** Every assigned host in turn: its open queue, or (with `history`) its tickets finished in that range. */
 async function readHelpdesks(deps: RefreshDeps, history: FinishedRange | null): Promise<void> {
