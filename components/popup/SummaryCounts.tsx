@@ -82,10 +82,7 @@ export function SummaryCounts({
 /** "Mextra · Standard SLA: 4", "Zmanda · Premium: 1, Standard: 1", "Membro: 2". */
 function policyHeading(p: PolicyCounts, t: Strings): string {
   const name = p.policyName ?? p.policyId ?? t.filters.noPolicy;
-  const tiers = p.tiers.filter((x) => x.tier !== null);
-  if (tiers.length === 0) return `${name}: ${p.open}`;
-  const untiered = p.open - tiers.reduce((n, x) => n + x.count, 0);
-  const parts = tiers.map((x) => `${x.tier}: ${x.count}`);
-  if (untiered > 0) parts.push(`${t.summary.noTier}: ${untiered}`);
-  return `${name} · ${parts.join(', ')}`;
+  if (p.tiers.every((x) => x.tier === null)) return `${name}: ${p.open}`;
+  // Tiers come most first, tickets without a tier last.
+  return `${name} · ${p.tiers.map((x) => `${x.tier ?? t.summary.noTier}: ${x.count}`).join(', ')}`;
 }
