@@ -140,7 +140,7 @@ export const QueueStateSchema = z.object({
   period: CompliancePeriodSchema.catch({ kind: 'this-month' }),
   /** Zendesk `updated_at` per registry key when its audits were last read (unchanged tickets are not re-read). */
   seen: z.record(z.string(), z.string()).catch({}),
-  /** When the finished tickets of a period were last read from the helpdesks, per `${from}-${to}` range. */
+  /** When the finished tickets of a period were last read from the helpdesks, per `historyKey` (popup.ts). */
   historyLoads: z.record(z.string(), z.number()).catch({}),
 });
 export type QueueState = z.infer<typeof QueueStateSchema>;

@@ -4,7 +4,7 @@
  * `npm start` and by the e2e suite; nothing here touches the network.
  */
 import type { BrowserContext, Route } from '@playwright/test';
-import { DEMO_HISTORY, DEMO_HOSTS, DEMO_SCENARIOS, type DemoScenario } from './scenarios';
+import { DEMO_HISTORY, DEMO_HOSTS, DEMO_SCENARIOS, solvedAt, type DemoScenario } from './scenarios';
 import { topdeskIncident, topdeskUuid, zendeskAudits, zendeskTicket } from './payloads';
 import { topdeskIncidentPage, topdeskShellPage, zendeskPage } from './pages';
 
@@ -151,12 +151,6 @@ export function demoTicketUrl(s: DemoScenario): string {
   return s.helpdesk === 'zendesk'
     ? `https://${s.host}/agent/tickets/${s.id}`
     : `https://${s.host}/tas/secure/incident?unid=${topdeskUuid(s).replaceAll('-', '')}`;
-}
-
-/** When a scenario was solved (epoch ms), or null while it is open. */
-function solvedAt(s: DemoScenario, now: number): number | null {
-  const e = s.events.find((x) => x.kind === 'status' && x.value === 'solved');
-  return s.status === 'solved' && e ? now - e.ago * 60_000 : null;
 }
 
 /** An instant a query names with `pattern`; null when it names none. */

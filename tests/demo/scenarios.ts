@@ -304,6 +304,12 @@ export const DEMO_HISTORY: DemoScenario[] = DEMO_SCENARIOS.filter((s) => s.statu
   },
 );
 
+/** When a scenario was solved (epoch ms, relative to the demo's `now`), or null while it is open. */
+export function solvedAt(s: DemoScenario, now: number): number | null {
+  const e = s.events.find((x) => x.kind === 'status' && x.value === 'solved');
+  return s.status === 'solved' && e ? now - e.ago * 60_000 : null;
+}
+
 export function scenarioFor(helpdesk: DemoHelpdesk, host: string, id: number): DemoScenario | undefined {
   return DEMO_SCENARIOS.find((s) => s.helpdesk === helpdesk && s.host === host && s.id === id);
 }

@@ -1,8 +1,8 @@
 /**
  * The team-lead popup in real Chromium with the built extension: queue refresh from the routed demo
  * helpdesks (pagination, a 429 on the way), the queue order and counts, first render with 1,000
- * tickets (beside the floor of a trivial extension page in the same run), compliance figures for a fixture period against hand-computed values, and compliance
- * history read from the demo helpdesks.
+ * tickets (beside the floor of a trivial extension page in the same run), compliance figures for a
+ * fixture period against hand-computed values, and compliance history read from the demo helpdesks.
  *
  * Clock: the service worker runs on the real clock (Playwright's clock does not reach it), so the demo
  * is built relative to the real now, and expectations are computed from what the worker stored.
@@ -10,7 +10,7 @@
 import type { Page, Worker } from '@playwright/test';
 import { test, expect, killWorker, settled, storedLocal } from './fixtures';
 import { seedDemo } from '../demo/seed';
-import { DEMO_HISTORY, DEMO_HOSTS, DEMO_SCENARIOS, type DemoScenario } from '../demo/scenarios';
+import { DEMO_HISTORY, DEMO_HOSTS, DEMO_SCENARIOS, solvedAt } from '../demo/scenarios';
 import { BUILTIN_POLICIES, getBuiltinPolicy } from '../../policies';
 import { evaluate } from '../../lib/sla';
 import { isFinished, MAX_STORED_INTERVALS, summarizeEvaluation } from '../../lib/registry';
@@ -463,11 +463,7 @@ test('"Read from the helpdesk" counts every ticket the demo helpdesks finished i
 
   // Every demo ticket solved in the last 30 days, from all five hosts (Zendesk and TOPdesk).
   const since = NOW - 30 * 86_400_000;
-  const solvedAt = (s: DemoScenario) => {
-    const e = s.events.find((x) => x.kind === 'status' && x.value === 'solved');
-    return s.status === 'solved' && e ? NOW - e.ago * 60_000 : null;
-  };
-  const finished = [...DEMO_SCENARIOS, ...DEMO_HISTORY].filter((s) => (solvedAt(s) ?? 0) >= since);
+  const finished = [...DEMO_SCENARIOS, ...DEMO_HISTORY].filter((s) => (solvedAt(s, NOW) ?? 0) >= since);
   expect(finished.length).toBeGreaterThan(20);
   await expect(page.locator('.compliance-head')).toContainText(`: ${finished.length} finished tickets`);
   // Listed with the finished-ticket searches (page by page), on every host.
