@@ -129,7 +129,7 @@ interface Resolved {
 }
 
 /** A duration from the clock start as (measure, amount of that measure). */
-function resolveDuration(
+export function resolveDuration(
   d: HotDuration,
   start: number,
   table: CalendarTable,

@@ -7,6 +7,7 @@ import {
   parseClock,
   type CalendarSpec,
   type CalendarTable,
+  type DateHours,
   type DayWindows,
 } from './calendar.ts';
 import {
@@ -124,16 +125,31 @@ function hotTarget(m: TargetMatch | undefined): HotTarget | undefined {
 export function toCalendarSpec(cal: PolicyCalendar): CalendarSpec {
   const week: DayWindows[] = WEEKDAYS.map((d) => {
     if (cal.hours === '24x7') return [[0, 1440]];
-    return (cal.hours[d] ?? [])
-      .map((w) => w.split('-').map(parseClock) as [number, number])
-      .sort((a, b) => a[0] - b[0]);
+    return parseWindows(cal.hours[d] ?? []);
   });
-  return {
+  const spec: CalendarSpec = {
     week,
     holidays: cal.holidays ?? [],
     closedDates: cal.closedDates ?? [],
     businessDayMinutes: cal.businessDayHours ? cal.businessDayHours * 60 : undefined,
   };
+  if (cal.dates) {
+    const dates: Record<string, DateHours> = {};
+    for (const [key, h] of Object.entries(cal.dates)) {
+      const full = typeof h === 'object' && !Array.isArray(h) ? h : { hours: h };
+      const out: DateHours = { windows: full.hours === 'closed' ? [] : parseWindows(full.hours) };
+      if ('label' in full && full.label) out.label = full.label;
+      if ('source' in full && full.source) out.source = full.source;
+      dates[key] = out;
+    }
+    spec.dates = dates;
+  }
+  if (cal.closings?.length) spec.closings = cal.closings;
+  return spec;
+}
+
+function parseWindows(windows: string[]): DayWindows {
+  return windows.map((w) => w.split('-').map(parseClock) as [number, number]).sort((a, b) => a[0] - b[0]);
 }
 
 const compiled = new WeakMap<Policy, CompiledPolicy>();

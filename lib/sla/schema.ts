@@ -19,7 +19,7 @@ import {
   union,
 } from 'zod';
 import type { ZodArray, ZodError, ZodOptional, output } from 'zod';
-import { parseClock } from './calendar.ts';
+import { localWall, parseClock } from './calendar.ts';
 import { HOLIDAY_SETS } from './holidays/index.ts';
 import { isValidZone } from './zone.ts';
 import type { NeutralTicket } from './types.ts';
@@ -53,6 +53,37 @@ const Window = string()
   .regex(/^\d\d:\d\d-\d\d:\d\d$/, 'a window is "HH:MM-HH:MM", e.g. "09:00-17:30"')
   .meta({ description: 'Opening window "HH:MM-HH:MM" (24:00 allowed as end).' });
 const IsoDate = string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is "YYYY-MM-DD"');
+const DateKey = string().regex(
+  /^(\d{4}-)?\d{2}-\d{2}$/,
+  'a date is "YYYY-MM-DD" (one date) or "MM-DD" (every year), e.g. "2026-12-28" or "12-24"',
+);
+const LocalDateTime = string()
+  .regex(
+    /^(\d{4}-)?\d{2}-\d{2}T\d{2}:\d{2}$/,
+    'a local date-time is "YYYY-MM-DDTHH:MM" (one date) or "MM-DDTHH:MM" (every year), e.g. "2026-03-12T13:00"',
+  )
+  .meta({
+    description:
+      'Wall-clock time in the calendar\'s zone, no offset: "2026-03-12T13:00" or yearly "12-31T15:00".',
+  });
+const DayHours = union([literal('closed'), array(Window)]);
+export const DateHoursSchema = union([
+  DayHours,
+  strictObject({
+    hours: DayHours,
+    label: LabelSchema.optional(),
+    source: Source.optional(),
+  }),
+]).meta({
+  description:
+    'Hours of one date: windows (["09:00-15:00"]), "closed", or { hours, label, source } to name the reason.',
+});
+export const ClosingSchema = strictObject({
+  from: LocalDateTime,
+  to: LocalDateTime,
+  label: LabelSchema.optional(),
+  source: Source.optional(),
+}).meta({ description: 'A part-day closing, e.g. a company meeting 13:00–15:00 on one date.' });
 
 export const DurationSchema = strictObject({
   unit: zEnum(UNITS),
@@ -95,6 +126,11 @@ export const CalendarSchema = strictObject({
     .optional()
     .meta({ description: '"nl-public": the NL days date-holidays marks as type public.' }),
   closedDates: array(IsoDate).optional(),
+  dates: record(DateKey, DateHoursSchema).optional().meta({
+    description:
+      'Hours for single dates. "YYYY-MM-DD": that date has exactly these hours (also on a holiday or weekend). "MM-DD": every year, replacing the hours of a day that is open anyway.',
+  }),
+  closings: array(ClosingSchema).optional(),
   businessDayHours: number()
     .positive()
     .max(24)
@@ -241,8 +277,11 @@ export function zodIssues(error: ZodError, input: unknown): Issue[] {
         break;
       case 'invalid_union':
         message = `not a valid value (${describe(at)} ${JSON.stringify(at)?.slice(0, 40)})`;
-        if (path[path.length - 1] === 'hours')
+        if (path[path.length - 1] === 'hours' && path.length === 3)
           message = 'hours must be "24x7" or an object of weekday windows, e.g. { "mon": ["09:00-17:00"] }';
+        else if (path[path.length - 2] === 'dates' || path[path.length - 1] === 'hours')
+          message =
+            'the hours of a date are a list of windows (["09:00-15:00"]), "closed", or { "hours": …, "label": …, "source": … }';
         break;
       case 'too_small':
         message =
@@ -304,21 +343,8 @@ export function checkPolicy(p: Policy): Issue[] {
   for (const [id, cal] of Object.entries(p.calendars)) {
     if (cal.hours !== '24x7') {
       let open = 0;
-      for (const day of WEEKDAYS) {
-        const windows = cal.hours[day] ?? [];
-        const parsed: Array<[number, number, number]> = [];
-        windows.forEach((w, i) => {
-          const [a, b] = w.split('-').map(parseClock) as [number, number];
-          const path = ['calendars', id, 'hours', day, i];
-          if (Number.isNaN(a) || Number.isNaN(b))
-            return add(path, `"${w}" is not a time window (HH:MM-HH:MM, 00:00–24:00)`);
-          if (b <= a) return add(path, `window "${w}" ends before it starts`);
-          for (const [pa, pb, pi] of parsed)
-            if (a < pb && pa < b) add(path, `window "${w}" overlaps "${windows[pi]}"`);
-          parsed.push([a, b, i]);
-          open += b - a;
-        });
-      }
+      for (const day of WEEKDAYS)
+        open += checkWindows(cal.hours[day] ?? [], ['calendars', id, 'hours', day], add);
       if (!open)
         add(
           ['calendars', id, 'hours'],
@@ -326,9 +352,29 @@ export function checkPolicy(p: Policy): Issue[] {
         );
     }
     (cal.closedDates ?? []).forEach((d, i) => {
-      const t = Date.parse(`${d}T00:00:00Z`);
-      if (Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== d)
-        add(['calendars', id, 'closedDates', i], `"${d}" is not a real date`);
+      if (!isRealDate(d)) add(['calendars', id, 'closedDates', i], `"${d}" is not a real date`);
+    });
+    for (const [key, h] of Object.entries(cal.dates ?? {})) {
+      const path = ['calendars', id, 'dates', key];
+      if (!isRealDate(key.length === 5 ? `2024-${key}` : key))
+        add(path, `"${key}" is not a real date (use "YYYY-MM-DD", or "MM-DD" for every year)`);
+      const hours = typeof h === 'object' && !Array.isArray(h) ? h.hours : h;
+      if (hours !== 'closed')
+        checkWindows(hours, typeof h === 'object' && !Array.isArray(h) ? [...path, 'hours'] : path, add);
+    }
+    (cal.closings ?? []).forEach((c, i) => {
+      const path = ['calendars', id, 'closings', i];
+      const year = (v: string) => (v.length === 11 ? 2024 : Number(v.slice(0, 4)));
+      const from = localWall(c.from, year(c.from));
+      const to = localWall(c.to, year(c.to));
+      if (from === null) return add([...path, 'from'], `"${c.from}" is not a real date and time`);
+      if (to === null) return add([...path, 'to'], `"${c.to}" is not a real date and time`);
+      if (c.from.length !== c.to.length)
+        return add(
+          [...path, 'to'],
+          `"from" and "to" must both be one date ("YYYY-MM-DDTHH:MM") or both yearly ("MM-DDTHH:MM")`,
+        );
+      if (to <= from) add([...path, 'to'], `the closing ends ("${c.to}") before it starts ("${c.from}")`);
     });
   }
 
@@ -392,6 +438,32 @@ export function checkPolicy(p: Policy): Issue[] {
     (e.tiers ?? []).forEach((x, j) => known(tiers, x, ['escalation', i, 'tiers', j], 'tier'));
   });
   return issues;
+}
+
+function isRealDate(d: string): boolean {
+  const t = Date.parse(`${d}T00:00:00Z`);
+  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === d;
+}
+
+/** Checks one day's windows (well-formed, start before end, no overlap); returns the open minutes. */
+function checkWindows(
+  windows: string[],
+  path: PropertyKey[],
+  add: (p: PropertyKey[], m: string) => void,
+): number {
+  let open = 0;
+  const parsed: Array<[number, number, number]> = [];
+  windows.forEach((w, i) => {
+    const [a, b] = w.split('-').map(parseClock) as [number, number];
+    if (Number.isNaN(a) || Number.isNaN(b))
+      return add([...path, i], `"${w}" is not a time window (HH:MM-HH:MM, 00:00–24:00)`);
+    if (b <= a) return add([...path, i], `window "${w}" ends before it starts`);
+    for (const [pa, pb, pi] of parsed)
+      if (a < pb && pa < b) add([...path, i], `window "${w}" overlaps "${windows[pi]}"`);
+    parsed.push([a, b, i]);
+    open += b - a;
+  });
+  return open;
 }
 
 function checkDuration(
