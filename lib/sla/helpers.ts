@@ -2,8 +2,8 @@
 import { calendarTable, type CalendarChange, type CalendarTable } from './calendar.ts';
 import { businessMeasure } from './clock.ts';
 import { resolveDuration, SlaInputError } from './evaluate.ts';
-import { holidaysInYear } from './holidays/index.ts';
-import { compilePolicy } from './policy.ts';
+import { holidaysOf } from './holidays/index.ts';
+import { compilePolicy, holidayRules } from './policy.ts';
 import type { Policy, Unit } from './schema.ts';
 
 export interface PolicyHoliday {
@@ -35,8 +35,8 @@ export function listPolicyHolidays(policy: Policy, fromISO: string, toISO: strin
     } else byDate.set(date, { date, name, calendars: [cal], kind });
   };
   for (const [id, cal] of Object.entries(policy.calendars)) {
-    for (const set of cal.holidays ?? [])
-      for (let y = y0; y <= y1; y++) for (const h of holidaysInYear(set, y)) add(h.date, h.name, id, set);
+    const rules = holidayRules(cal);
+    for (let y = y0; y <= y1; y++) for (const h of holidaysOf(rules, y)) add(h.date, h.name, id, h.set);
     for (const d of cal.closedDates ?? []) add(d, { nl: 'Gesloten', en: 'Closed' }, id, 'closed-date');
   }
   return [...byDate.values()].sort((a, b) => (a.date < b.date ? -1 : 1));

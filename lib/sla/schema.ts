@@ -20,7 +20,7 @@ import {
 } from 'zod';
 import type { ZodArray, ZodError, ZodOptional, output } from 'zod';
 import { localWall, parseClock } from './calendar.ts';
-import { HOLIDAY_SETS } from './holidays/index.ts';
+import { HOLIDAY_REGIONS, holidaySetId } from './holidays/index.ts';
 import { isValidZone } from './zone.ts';
 import type { NeutralTicket } from './types.ts';
 
@@ -78,6 +78,26 @@ export const DateHoursSchema = union([
   description:
     'Hours of one date: windows (["09:00-15:00"]), "closed", or { hours, label, source } to name the reason.',
 });
+const HolidaySet = string()
+  .min(1)
+  .meta({ description: '"nl-public", or a region: "NL", "BE", "DE", "DE-BY", "BE-VLG"…' });
+export const HolidayExceptSchema = union([
+  Text,
+  strictObject({
+    holiday: Text,
+    everyNthYear: number().int().min(2).optional().meta({
+      description: 'Left out except in years divisible by this (5: a holiday in lustrum years only).',
+    }),
+  }),
+]).meta({
+  description:
+    'A holiday left out: its English or Dutch name ("Liberation Day"), its rule date ("05-05", "easter 39") or one date ("2026-05-05").',
+});
+export const HolidayEntrySchema = union([
+  HolidaySet,
+  strictObject({ set: HolidaySet, except: array(HolidayExceptSchema).min(1) }),
+]);
+
 export const ClosingSchema = strictObject({
   from: LocalDateTime,
   to: LocalDateTime,
@@ -122,9 +142,10 @@ export const CalendarSchema = strictObject({
       >,
     ),
   ]),
-  holidays: array(zEnum(HOLIDAY_SETS as unknown as ['nl-public']))
-    .optional()
-    .meta({ description: '"nl-public": the NL days date-holidays marks as type public.' }),
+  holidays: array(HolidayEntrySchema).optional().meta({
+    description:
+      'Holiday sets the calendar is closed on: "nl-public" (the NL days date-holidays marks public), or a region as date-holidays names it ("NL", "BE", "DE", "DE-BY"…), or { "set", "except" } to leave holidays out.',
+  }),
   closedDates: array(IsoDate).optional(),
   dates: record(DateKey, DateHoursSchema).optional().meta({
     description:
@@ -201,6 +222,10 @@ export const PolicySchema = strictObject({
   timezone: Text.meta({ description: 'IANA zone of the calendars, e.g. "Europe/Amsterdam".' }),
   useTicketTimezone: boolean().optional().meta({
     description: "Take the zone from the ticket (the requester's zone); `timezone` is the fallback.",
+  }),
+  useTicketHolidays: boolean().optional().meta({
+    description:
+      'Take the holiday region from the ticket (`holidayRegion`, e.g. "BE", "DE-BY"): its public holidays replace the calendars\' sets, keeping their `except` lists. The calendars\' sets are the fallback.',
   }),
   calendars: record(Id, CalendarSchema),
   tiers: array(strictObject({ ...Named, calendar: string() })).min(1),
@@ -351,6 +376,14 @@ export function checkPolicy(p: Policy): Issue[] {
           'the calendar is never open (give windows for at least one day, or "24x7")',
         );
     }
+    (cal.holidays ?? []).forEach((h, i) => {
+      const set = typeof h === 'string' ? h : h.set;
+      if (holidaySetId(set) === null)
+        add(
+          ['calendars', id, 'holidays', i, ...(typeof h === 'string' ? [] : ['set'])],
+          `unknown holiday set "${set}" (known: nl-public, ${HOLIDAY_REGIONS.join(', ')})`,
+        );
+    });
     (cal.closedDates ?? []).forEach((d, i) => {
       if (!isRealDate(d)) add(['calendars', id, 'closedDates', i], `"${d}" is not a real date`);
     });
@@ -660,6 +693,12 @@ export const NeutralTicketSchema = strictObject({
     .refine(isValidZone, {
       error: (iss) =>
         `unknown time zone ${JSON.stringify(iss.input)} (expected an IANA name like Europe/Amsterdam)`,
+    })
+    .optional(),
+  holidayRegion: string()
+    .refine((v) => holidaySetId(v) !== null, {
+      error: (iss) =>
+        `unknown holiday region ${JSON.stringify(iss.input)} (expected a country or state as date-holidays names it: ${HOLIDAY_REGIONS.slice(0, 6).join(', ')}…)`,
     })
     .optional(),
   events: array(TicketEventSchema).optional(),
