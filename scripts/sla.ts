@@ -4,17 +4,37 @@
  *   npm run --silent sla -- check <policy.json>
  *   npm run --silent sla -- due --policy <id|path> --ticket <file|-> [--now <ISO>] [--format json|text] [--locale en|nl]
  *                            [--from zendesk|topdesk [--audits <files>] [--mapping <file>] [--host <host>]]
+ *   npm run --silent sla -- due --policy <id|path> --ndjson [--from zendesk|topdesk] [--output due|full] < export
+ *   npm run --silent sla -- add --policy <id|path> [--tier T] --from <ISO> --amount 8 --unit business-hours
+ *   npm run --silent sla -- between --policy <id|path> [--tier T] --from <ISO> --to <ISO>
+ *   npm run --silent sla -- open --policy <id|path> [--tier T] --at <ISO>
+ *   (the three queries also take [--zone Z] [--region R] [--format json|text] [--locale en|nl])
  *
  * Prints only its result on stdout. Exit codes: 0 ok, 2 invalid policy or bad input (one line on
  * stderr naming the field, or for `check` every problem on stdout), 1 unexpected failure.
  */
 import { neutralFromPayloads } from '../lib/helpdesks/index.ts';
 import { readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { BUILTIN_POLICIES, getBuiltinPolicy } from '../policies/index.ts';
+import { streamDue, type StreamOptions } from './sla-stream.ts';
 import {
+  AMOUNT_UNITS,
+  deadlineAfter,
+  durationLabel,
   evaluate,
+  formatDuration,
+  formatInstant,
+  holidaySetId,
   isIsoInstant,
+  isValidZone,
+  openAt,
+  UNITS,
+  zoneClock,
+  businessTimeBetween,
+  type CalendarChange,
+  type Unit,
   parsePolicyText,
   SlaInputError,
   validateTicket,
@@ -39,7 +59,15 @@ export interface CliEnv {
 const USAGE = `usage:
   sla check <policy.json>
   sla due --policy <id|path> --ticket <file|-> [--now <ISO>] [--format json|text] [--locale en|nl]
-          [--from zendesk|topdesk [--audits <file>[,<file>…]] [--mapping <file>] [--host <host>]]`;
+          [--from zendesk|topdesk [--audits <file>[,<file>…]] [--mapping <file>] [--host <host>]]
+  sla due --policy <id|path> --ndjson [--now <ISO>] [--from zendesk|topdesk] [--output due|full] < tickets
+  sla add --policy <id|path> [--tier <tier>] --from <ISO> --amount <n> --unit <unit>
+  sla between --policy <id|path> [--tier <tier>] --from <ISO> --to <ISO>
+  sla open --policy <id|path> [--tier <tier>] --at <ISO>
+      (add, between, open: [--zone <IANA>] [--region <NL|BE|DE-BY…>] [--format json|text] [--locale en|nl])`;
+
+/** Flags that take no value. */
+const SWITCHES = new Set(['ndjson']);
 
 class CliError extends Error {
   constructor(
@@ -58,6 +86,7 @@ function parseArgs(args: string[]): { positional: string[]; flags: Map<string, s
     if (a.startsWith('--')) {
       const eq = a.indexOf('=');
       if (eq > 0) flags.set(a.slice(2, eq), a.slice(eq + 1));
+      else if (SWITCHES.has(a.slice(2))) flags.set(a.slice(2), 'true');
       else {
         const v = args[i + 1];
         if (v === undefined || (v.startsWith('--') && v !== '-'))
@@ -239,13 +268,279 @@ function due(env: CliEnv, flags: Map<string, string>): CliResult {
   return { code: 0, stdout, stderr: '' };
 }
 
+const QUERY_FLAGS = ['policy', 'tier', 'zone', 'region', 'format', 'locale'];
+
+function instantFlag(flags: Map<string, string>, name: string): number {
+  const v = flags.get(name);
+  if (v === undefined)
+    throw new CliError(`--${name}: missing (an ISO date-time like 2026-03-13T16:00:00+01:00)`);
+  if (!isIsoInstant(v))
+    throw new CliError(
+      `--${name}: malformed date "${v}" (expected ISO 8601 with offset, e.g. 2026-03-13T16:00:00+01:00)`,
+    );
+  return Date.parse(v);
+}
+
+interface Query {
+  policy: Policy;
+  tier: string | undefined;
+  where: { zone?: string; region?: string };
+  format: 'json' | 'text';
+  locale: 'en' | 'nl';
+}
+
+function queryArgs(env: CliEnv, command: string, flags: Map<string, string>, own: string[]): Query {
+  for (const k of flags.keys())
+    if (!QUERY_FLAGS.includes(k) && !own.includes(k))
+      throw new CliError(`--${k}: unknown option for ${command}\n${USAGE}`);
+  const policyRef = flags.get('policy');
+  if (!policyRef) throw new CliError(`--policy: missing (a built-in id or a path)\n${USAGE}`);
+  const format = flags.get('format') ?? 'json';
+  if (format !== 'json' && format !== 'text')
+    throw new CliError(`--format: must be json or text, got "${format}"`);
+  const locale = flags.get('locale') ?? 'en';
+  if (locale !== 'en' && locale !== 'nl') throw new CliError(`--locale: must be en or nl, got "${locale}"`);
+  const zone = flags.get('zone');
+  if (zone !== undefined && !isValidZone(zone))
+    throw new CliError(`--zone: unknown time zone "${zone}" (use an IANA name like Europe/Amsterdam)`);
+  let policy = loadPolicy(env, policyRef);
+  const region = flags.get('region');
+  if (region !== undefined && holidaySetId(region) === null)
+    throw new CliError(
+      `--region: unknown holiday region "${region}" (a country or state as date-holidays names it: NL, BE, DE, DE-BY…)`,
+    );
+  // --zone and --region count for every policy here (a question about a calendar elsewhere)
+  if (zone !== undefined || region !== undefined)
+    policy = {
+      ...policy,
+      useTicketTimezone: zone !== undefined || policy.useTicketTimezone,
+      useTicketHolidays: region !== undefined || policy.useTicketHolidays,
+    };
+  return { policy, tier: flags.get('tier'), where: { zone, region }, format, locale };
+}
+
+function changeJson(c: CalendarChange) {
+  return {
+    date: c.date,
+    kind: c.kind,
+    key: c.key,
+    windows: c.windows,
+    ...(c.label ? { label: c.label } : {}),
+    ...(c.source ? { source: c.source } : {}),
+  };
+}
+
+function changeText(c: CalendarChange, L: 'en' | 'nl'): string {
+  const what =
+    c.kind === 'hours'
+      ? L === 'nl'
+        ? `alleen open ${c.windows}`
+        : `open only ${c.windows}`
+      : c.kind === 'closed'
+        ? L === 'nl'
+          ? 'gesloten'
+          : 'closed'
+        : `${L === 'nl' ? 'gesloten' : 'closed'} ${c.windows}`;
+  const why = [
+    c.label?.[L],
+    c.source ? `${L === 'nl' ? 'contractsectie' : 'contract section'} ${c.source}` : '',
+  ]
+    .filter(Boolean)
+    .join('; ');
+  return `  ${c.date}: ${what}${why ? ` (${why})` : ''}`;
+}
+
+function out(q: Query, json: Record<string, unknown>, text: string[]): CliResult {
+  return {
+    code: 0,
+    stdout: q.format === 'text' ? text.join('\n') + '\n' : JSON.stringify(json, null, 2) + '\n',
+    stderr: '',
+  };
+}
+
+function inputError(e: unknown): never {
+  if (e instanceof SlaInputError) throw new CliError(`--${e.field}: ${e.message.slice(e.field.length + 2)}`);
+  throw e;
+}
+
+function add(env: CliEnv, flags: Map<string, string>): CliResult {
+  const q = queryArgs(env, 'add', flags, ['from', 'amount', 'unit']);
+  const from = instantFlag(flags, 'from');
+  const unit = flags.get('unit');
+  if (!unit || !(UNITS as readonly string[]).includes(unit) || unit === 'none')
+    throw new CliError(
+      `--unit: ${unit ? `unknown unit "${unit}"` : 'missing'} (known: ${UNITS.filter((u) => u !== 'none').join(', ')})`,
+    );
+  const amountText = flags.get('amount');
+  const needsAmount = (AMOUNT_UNITS as readonly string[]).includes(unit);
+  const amount = amountText === undefined ? undefined : Number(amountText);
+  if (needsAmount && (amount === undefined || !(amount > 0)))
+    throw new CliError(
+      `--amount: ${amountText === undefined ? 'missing' : `"${amountText}" is not a positive number`} (unit "${unit}" needs an amount, e.g. --amount 8)`,
+    );
+  if (!needsAmount && amount !== undefined) throw new CliError(`--amount: unit "${unit}" takes no amount`);
+  if ((unit === 'weeks' || unit === 'months') && !Number.isInteger(amount))
+    throw new CliError(`--amount: ${unit} must be a whole number, got ${amountText}`);
+  let r;
+  try {
+    r = deadlineAfter(q.policy, q.tier, from, { unit: unit as Unit, amount }, q.where)!;
+  } catch (e) {
+    inputError(e);
+  }
+  const z = zoneClock(r.zone);
+  const f = (ms: number) => formatInstant(ms, z, q.locale);
+  const label = durationLabel({ unit: unit as Unit, amount })[q.locale];
+  return out(
+    q,
+    {
+      policy: q.policy.id,
+      tier: q.tier ?? q.policy.defaultTier,
+      zone: r.zone,
+      from: z.iso(from),
+      clockStart: z.iso(r.start),
+      due: z.iso(r.due),
+      unit,
+      ...(amount !== undefined ? { amount } : {}),
+      businessTime: r.business,
+      targetMs: r.ms,
+      changes: r.changes.map(changeJson),
+    },
+    [
+      `${label} after ${f(from)}: due ${f(r.due)} (${r.zone})${r.start !== from ? `; the clock starts ${f(r.start)}` : ''}.`,
+      ...r.changes.map((c) => changeText(c, q.locale)),
+    ],
+  );
+}
+
+function between(env: CliEnv, flags: Map<string, string>): CliResult {
+  const q = queryArgs(env, 'between', flags, ['from', 'to']);
+  const a = instantFlag(flags, 'from');
+  const b = instantFlag(flags, 'to');
+  let ms: number;
+  let r;
+  try {
+    ms = businessTimeBetween(q.policy, q.tier, a, b, q.where);
+    r = openAt(q.policy, q.tier, a, q.where);
+  } catch (e) {
+    inputError(e);
+  }
+  const z = zoneClock(r.zone);
+  return out(
+    q,
+    {
+      policy: q.policy.id,
+      tier: q.tier ?? q.policy.defaultTier,
+      zone: r.zone,
+      from: z.iso(a),
+      to: z.iso(b),
+      businessMs: ms,
+      business: formatDuration(ms, q.locale),
+      elapsedMs: b - a,
+    },
+    [
+      `${formatDuration(ms, q.locale)} of business time between ${formatInstant(a, z, q.locale)} and ${formatInstant(b, z, q.locale)} (${r.zone}).`,
+    ],
+  );
+}
+
+function open(env: CliEnv, flags: Map<string, string>): CliResult {
+  const q = queryArgs(env, 'open', flags, ['at']);
+  const at = instantFlag(flags, 'at');
+  let r;
+  try {
+    r = openAt(q.policy, q.tier, at, q.where);
+  } catch (e) {
+    inputError(e);
+  }
+  const z = zoneClock(r.zone);
+  const f = (ms: number) => formatInstant(ms, z, q.locale);
+  return out(
+    q,
+    {
+      policy: q.policy.id,
+      tier: q.tier ?? q.policy.defaultTier,
+      zone: r.zone,
+      at: z.iso(at),
+      open: r.open,
+      nextOpen: r.open ? null : z.iso(r.opensAt),
+      nextClose: z.iso(r.closesAt),
+      changes: r.changes.map(changeJson),
+    },
+    [
+      r.open
+        ? `Open at ${f(at)}; closes ${f(r.closesAt)} (${r.zone}).`
+        : `Closed at ${f(at)}; opens ${f(r.opensAt)}, closes ${f(r.closesAt)} (${r.zone}).`,
+      ...r.changes.map((c) => changeText(c, q.locale)),
+    ],
+  );
+}
+
+/** Options of `due --ndjson`, checked before any input is read. */
+export function streamOptions(env: CliEnv, flags: Map<string, string>): StreamOptions {
+  for (const k of flags.keys())
+    if (!['policy', 'ndjson', 'now', 'from', 'output', 'locale', 'host'].includes(k))
+      throw new CliError(`--${k}: unknown option for due --ndjson\n${USAGE}`);
+  const policyRef = flags.get('policy');
+  if (!policyRef) throw new CliError(`--policy: missing (a built-in id or a path)\n${USAGE}`);
+  const output = flags.get('output') ?? 'due';
+  if (output !== 'due' && output !== 'full')
+    throw new CliError(`--output: must be due or full, got "${output}"`);
+  const locale = flags.get('locale') ?? 'en';
+  if (locale !== 'en' && locale !== 'nl') throw new CliError(`--locale: must be en or nl, got "${locale}"`);
+  const from = flags.get('from');
+  if (from !== undefined && from !== 'zendesk' && from !== 'topdesk')
+    throw new CliError(`--from: must be zendesk or topdesk, got "${from}"`);
+  const nowFlag = flags.get('now');
+  if (nowFlag !== undefined && !isIsoInstant(nowFlag))
+    throw new CliError(
+      `--now: malformed date "${nowFlag}" (expected ISO 8601 with offset, e.g. 2026-02-04T17:30:00+01:00)`,
+    );
+  return {
+    policy: loadPolicy(env, policyRef),
+    now: nowFlag !== undefined ? Date.parse(nowFlag) : env.now(),
+    output,
+    locale,
+    ...(from ? { from } : {}),
+    ...(flags.has('host') ? { host: flags.get('host')! } : {}),
+    full: evaluationJson,
+  };
+}
+
+/** Runs `due --ndjson` over lines of input, writing result lines; the exit code is 2 if a line was bad. */
+export async function runStream(
+  args: string[],
+  env: CliEnv,
+  lines: AsyncIterable<string>,
+  write: (chunk: string) => void | Promise<void>,
+): Promise<{ code: number; stderr: string }> {
+  let opts: StreamOptions;
+  try {
+    opts = streamOptions(env, parseArgs(args.slice(1)).flags);
+  } catch (e) {
+    if (e instanceof CliError) return { code: e.code, stderr: e.message + '\n' };
+    throw e;
+  }
+  const r = await streamDue(opts, lines, write);
+  return {
+    code: r.bad ? 2 : 0,
+    stderr: r.bad ? `${r.bad} of ${r.lines} line(s) could not be evaluated (see the "error" lines)\n` : '',
+  };
+}
+
 /** Runs the CLI without touching the process (for tests). */
 export function runCli(args: string[], env: CliEnv): CliResult {
   try {
     const [command, ...rest] = args;
     const { positional, flags } = parseArgs(rest);
     if (command === 'check') return check(env, positional[0]);
+    if (command === 'due' && flags.has('ndjson'))
+      throw new CliError(
+        'due --ndjson reads a stream: run it as a process (sla due --policy P --ndjson < tickets.ndjson)',
+      );
     if (command === 'due') return due(env, flags);
+    if (command === 'add') return add(env, flags);
+    if (command === 'between') return between(env, flags);
+    if (command === 'open') return open(env, flags);
     if (command === 'help' || command === '--help' || command === '-h' || command === undefined)
       return {
         code: command === undefined ? 2 : 0,
@@ -260,11 +555,25 @@ export function runCli(args: string[], env: CliEnv): CliResult {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const r = runCli(process.argv.slice(2), {
+  const args = process.argv.slice(2);
+  const env: CliEnv = {
     read: (p) => readFileSync(p === '-' ? 0 : p, 'utf8'),
     now: () => Date.now(),
-  });
-  process.stdout.write(r.stdout);
-  process.stderr.write(r.stderr);
-  process.exitCode = r.code;
+  };
+  if (args[0] === 'due' && args.includes('--ndjson')) {
+    const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+    const write = (chunk: string) =>
+      process.stdout.write(chunk) ? undefined : new Promise<void>((r) => process.stdout.once('drain', r));
+    void runStream(args, env, lines, write).then((r) => {
+      process.stderr.write(r.stderr);
+      if (process.env.SLA_STATS)
+        process.stderr.write(`peak rss ${Math.round(process.resourceUsage().maxRSS / 1024)} MB\n`);
+      process.exitCode = r.code;
+    });
+  } else {
+    const r = runCli(args, env);
+    process.stdout.write(r.stdout);
+    process.stderr.write(r.stderr);
+    process.exitCode = r.code;
+  }
 }

@@ -2,8 +2,8 @@
 import { calendarTable, type CalendarChange, type CalendarTable } from './calendar.ts';
 import { businessMeasure } from './clock.ts';
 import { resolveDuration, SlaInputError } from './evaluate.ts';
-import { holidaysOf } from './holidays/index.ts';
-import { compilePolicy, holidayRules } from './policy.ts';
+import { holidaySetId, holidaysOf } from './holidays/index.ts';
+import { compilePolicy, holidayRules, regionCalendarSpec } from './policy.ts';
 import type { Policy, Unit } from './schema.ts';
 
 export interface PolicyHoliday {
@@ -49,9 +49,23 @@ function tierCalendar(policy: Policy, tier: string | undefined) {
   return c.calendars.get(t.calendar)!;
 }
 
-function tableFor(policy: Policy, tier: string | undefined, zone?: string): CalendarTable {
+/**
+ * Where a question about business time is asked: a zone (used when the policy takes the zone from
+ * the ticket, as for a ticket with that zone) and a holiday region (when it takes holidays from it).
+ */
+export type Where = string | { zone?: string; region?: string } | undefined;
+
+function tableFor(policy: Policy, tier: string | undefined, where?: Where): CalendarTable {
   const cal = tierCalendar(policy, tier);
-  return calendarTable(cal.spec, zone && policy.useTicketTimezone ? zone : policy.timezone);
+  const { zone, region } = typeof where === 'string' ? { zone: where, region: undefined } : (where ?? {});
+  let spec = cal.spec;
+  if (region !== undefined && policy.useTicketHolidays) {
+    const id = holidaySetId(region);
+    if (id === null)
+      throw new SlaInputError('region', `unknown holiday region "${region}" (e.g. NL, BE, DE-BY)`);
+    spec = regionCalendarSpec(cal, id);
+  }
+  return calendarTable(spec, zone && policy.useTicketTimezone ? zone : policy.timezone);
 }
 
 export interface DeadlineQuery {
@@ -76,10 +90,10 @@ export function deadlineAfter(
   tier: string | undefined,
   from: number,
   duration: { unit: Unit; amount?: number },
-  zone?: string,
+  where?: Where,
 ): DeadlineQuery | null {
   const cal = tierCalendar(policy, tier);
-  const table = tableFor(policy, tier, zone);
+  const table = tableFor(policy, tier, where);
   const start = table.nextOpen(from);
   const hot = {
     unit: duration.unit,
@@ -112,8 +126,8 @@ export interface OpenQuery {
 }
 
 /** Whether a tier's calendar is open at t, and its next opening and closing. */
-export function openAt(policy: Policy, tier: string | undefined, t: number, zone?: string): OpenQuery {
-  const table = tableFor(policy, tier, zone);
+export function openAt(policy: Policy, tier: string | undefined, t: number, where?: Where): OpenQuery {
+  const table = tableFor(policy, tier, where);
   const open = table.isOpen(t);
   const opensAt = table.nextOpen(t);
   return {
@@ -131,9 +145,9 @@ export function businessTimeBetween(
   tier: string | undefined,
   a: number,
   b: number,
-  zone?: string,
+  where?: Where,
 ): number {
-  return tableFor(policy, tier, zone).between(a, b);
+  return tableFor(policy, tier, where).between(a, b);
 }
 
 /** The instant (epoch ms) at which `ms` of the tier's business time have elapsed since t. */
