@@ -12,6 +12,7 @@ import {
   SlaInputError,
   validateTicket,
   type Evaluation,
+  type EvaluateOptions,
   type MetricResult,
   type Policy,
 } from '../lib/sla/index.ts';
@@ -29,15 +30,18 @@ export interface StreamOptions {
 
 const FLUSH_AT = 64 * 1024;
 
-function dueMetric(m: MetricResult | undefined) {
-  return m === undefined
-    ? undefined
-    : { dueAt: m.dueAt, state: m.state, ...(m.goalAt ? { goalAt: m.goalAt } : {}) };
+const q = JSON.stringify;
+
+function dueMetric(name: string, m: MetricResult | undefined): string {
+  if (m === undefined) return '';
+  return `,${q(name)}:{"dueAt":${m.dueAt === null ? 'null' : q(m.dueAt)},"state":${q(m.state)}${m.goalAt !== undefined ? `,"goalAt":${q(m.goalAt)}` : ''}}`;
 }
+
+const evalOptions = new WeakMap<StreamOptions, EvaluateOptions>();
 
 /** One result line (without the newline) for one input element. */
 export function evaluateLine(opts: StreamOptions, text: string, line: number): { json: string; ok: boolean } {
-  const fail = (message: string) => ({ json: JSON.stringify({ line, error: message }), ok: false });
+  const fail = (message: string) => ({ json: q({ line, error: message }), ok: false });
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -56,26 +60,29 @@ export function evaluateLine(opts: StreamOptions, text: string, line: number): {
   }
   const t = validateTicket(json);
   if (!t.ok) return fail(`ticket.${t.issues[0]!.path}: ${t.issues[0]!.message}`);
+  let options = evalOptions.get(opts);
+  if (!options) {
+    options =
+      opts.output === 'due'
+        ? { locale: opts.locale, explain: false, intervals: false }
+        : { locale: opts.locale };
+    evalOptions.set(opts, options);
+  }
   let e: Evaluation;
   try {
-    e = evaluate(opts.policy, t.ticket, opts.now, {
-      locale: opts.locale,
-      ...(opts.output === 'due' ? { explain: false, intervals: false } : {}),
-    });
+    e = evaluate(opts.policy, t.ticket, opts.now, options);
   } catch (err) {
     if (err instanceof SlaInputError) return fail(`ticket.${err.message}`);
     throw err;
   }
-  if (opts.output === 'full') return { json: JSON.stringify({ line, ...opts.full(e) }), ok: true };
+  if (opts.output === 'full') return { json: q({ line, ...opts.full(e) }), ok: true };
+  // built by hand: about twice as fast as JSON.stringify of the nested object
   return {
-    json: JSON.stringify({
-      line,
-      tier: e.tier,
-      type: e.type,
-      priority: e.priority,
-      response: dueMetric(e.metrics.response),
-      resolution: dueMetric(e.metrics.resolution),
-    }),
+    json:
+      `{"line":${line},"tier":${q(e.tier)},"type":${q(e.type)},"priority":${e.priority === null ? 'null' : q(e.priority)}` +
+      dueMetric('response', e.metrics.response) +
+      dueMetric('resolution', e.metrics.resolution) +
+      '}',
     ok: true,
   };
 }

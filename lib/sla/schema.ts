@@ -706,8 +706,80 @@ export const NeutralTicketSchema = strictObject({
 
 export type TicketResult = { ok: true; ticket: NeutralTicket } | { ok: false; issues: Issue[] };
 
+const TICKET_KEYS = new Set([
+  'createdAt',
+  'type',
+  'tier',
+  'priority',
+  'impact',
+  'urgency',
+  'workaround',
+  'timezone',
+  'holidayRegion',
+  'events',
+]);
+const TEXT_KEYS = ['type', 'tier', 'priority', 'impact', 'urgency'] as const;
+const STATUS_SET: ReadonlySet<string> = new Set(TICKET_STATUSES);
+
+const isText = (v: unknown) => typeof v === 'string' && v.length > 0;
+
+function quickEvent(e: unknown): boolean {
+  if (e === null || typeof e !== 'object' || Array.isArray(e)) return false;
+  const o = e as Record<string, unknown>;
+  if (typeof o.at !== 'string' || !isIsoInstant(o.at)) return false;
+  let n = 2;
+  switch (o.type) {
+    case 'status':
+      if (typeof o.status !== 'string' || !STATUS_SET.has(o.status)) return false;
+      n = 3;
+      break;
+    case 'reply':
+      if (typeof o.public !== 'boolean' || (o.by !== 'agent' && o.by !== 'requester')) return false;
+      n = 4;
+      break;
+    case 'hotfix':
+      break;
+    case 'priority':
+      if (!isText(o.priority)) return false;
+      n = 3;
+      break;
+    default:
+      return false;
+  }
+  let keys = 0;
+  for (const _ in o) keys++;
+  return keys === n;
+}
+
+/**
+ * The input as a ticket when it certainly passes `NeutralTicketSchema`, else null (then zod decides
+ * and words the problem). Bulk paths (NDJSON exports) validate about ten times faster this way;
+ * schema.test.ts checks that it never accepts what the schema refuses.
+ */
+function quickTicket(json: unknown): NeutralTicket | null {
+  if (json === null || typeof json !== 'object' || Array.isArray(json)) return null;
+  const o = json as Record<string, unknown>;
+  for (const k in o) if (!TICKET_KEYS.has(k) || o[k] === undefined) return null;
+  if (typeof o.createdAt !== 'string' || !isIsoInstant(o.createdAt)) return null;
+  for (const k of TEXT_KEYS) if (o[k] !== undefined && !isText(o[k])) return null;
+  if (o.workaround !== undefined && typeof o.workaround !== 'boolean') return null;
+  if (o.timezone !== undefined && (typeof o.timezone !== 'string' || !isValidZone(o.timezone))) return null;
+  if (
+    o.holidayRegion !== undefined &&
+    (typeof o.holidayRegion !== 'string' || !holidaySetId(o.holidayRegion))
+  )
+    return null;
+  if (o.events !== undefined) {
+    if (!Array.isArray(o.events)) return null;
+    for (const e of o.events) if (!quickEvent(e)) return null;
+  }
+  return o as unknown as NeutralTicket;
+}
+
 /** Validates arbitrary input as a NeutralTicket. Never throws. */
 export function validateTicket(json: unknown): TicketResult {
+  const quick = quickTicket(json);
+  if (quick !== null) return { ok: true, ticket: quick };
   try {
     const r = NeutralTicketSchema.safeParse(json);
     if (r.success) return { ok: true, ticket: r.data as NeutralTicket };
