@@ -26,7 +26,9 @@ import {
   evaluate,
   formatDuration,
   formatInstant,
+  holidayRules,
   holidaySetId,
+  holidaysInYear,
   isIsoInstant,
   isValidZone,
   openAt,
@@ -131,7 +133,21 @@ function check(env: CliEnv, file: string | undefined): CliResult {
     `ok: ${p.id} "${p.name}" — ${p.tiers.length} tier(s), ${p.types.length} type(s), ` +
     `${p.priorities.length} priorities, ${nTargets} target(s), ${p.matrix ? 'matrix' : 'no matrix'}, ` +
     `zone ${p.timezone}${p.useTicketTimezone ? ' (or the ticket’s)' : ''}`;
-  return { code: 0, stdout: summary + '\n', stderr: '' };
+  // the names of each holiday set (this year's), so an author sees what `except` can leave out
+  const year = zoneClock(p.timezone).parts(env.now()).year;
+  const lines = [summary];
+  for (const [id, cal] of Object.entries(p.calendars))
+    for (const rule of holidayRules(cal)) {
+      const left = rule.except.map(
+        (e) => e.holiday + (e.everyNthYear ? ` (kept every ${e.everyNthYear} years)` : ''),
+      );
+      lines.push(
+        `  holidays ${id} ${rule.set} ${year}: ${holidaysInYear(rule.set, year)
+          .map((h) => h.name.en)
+          .join(', ')}` + (left.length ? `; left out: ${left.join(', ')}` : ''),
+      );
+    }
+  return { code: 0, stdout: lines.join('\n') + '\n', stderr: '' };
 }
 
 function loadPolicy(env: CliEnv, ref: string): Policy {

@@ -45,7 +45,7 @@ export {
   type CalendarSpec,
   type CalendarChange,
 } from './calendar.ts';
-export { toCalendarSpec } from './policy.ts';
+export { toCalendarSpec, holidayRules } from './policy.ts';
 export {
   listPolicyHolidays,
   businessTimeBetween,
