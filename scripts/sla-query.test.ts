@@ -78,7 +78,7 @@ describe('sla add, between and open (real processes)', () => {
     ]);
     expect(r.status).toBe(2);
     expect(r.stderr).toBe(
-      '--from: malformed date "friday" (expected ISO 8601 with offset, e.g. 2026-03-13T16:00:00+01:00)\n',
+      '--from: malformed date "friday" (expected ISO 8601 with offset, e.g. 2026-02-04T17:30:00+01:00)\n',
     );
     const u = sla([
       'open',

@@ -225,30 +225,57 @@ function readJson(env: CliEnv, ref: string, what: string): unknown {
   }
 }
 
-function due(env: CliEnv, flags: Map<string, string>): CliResult {
+/** Refuses options a command does not know. */
+function onlyFlags(flags: Map<string, string>, allowed: readonly string[], command: string): void {
   for (const k of flags.keys())
-    if (!['policy', 'ticket', 'now', 'format', 'locale', 'from', 'audits', 'mapping', 'host'].includes(k))
-      throw new CliError(`--${k}: unknown option\n${USAGE}`);
-  const policyRef = flags.get('policy');
-  const ticketRef = flags.get('ticket');
-  if (!policyRef) throw new CliError(`--policy: missing (a built-in id or a path)\n${USAGE}`);
-  if (!ticketRef) throw new CliError(`--ticket: missing (a JSON file, or - for stdin)\n${USAGE}`);
-  const format = flags.get('format') ?? 'json';
-  if (format !== 'json' && format !== 'text')
-    throw new CliError(`--format: must be json or text, got "${format}"`);
-  const locale = flags.get('locale') ?? 'en';
-  if (locale !== 'en' && locale !== 'nl') throw new CliError(`--locale: must be en or nl, got "${locale}"`);
-  const nowFlag = flags.get('now');
-  if (nowFlag !== undefined && !isIsoInstant(nowFlag))
-    throw new CliError(
-      `--now: malformed date "${nowFlag}" (expected ISO 8601 with offset, e.g. 2026-02-04T17:30:00+01:00)`,
-    );
-  const now = nowFlag ?? env.now();
+    if (!allowed.includes(k)) throw new CliError(`--${k}: unknown option for ${command}\n${USAGE}`);
+}
 
-  const policy = loadPolicy(env, policyRef);
-  const from = flags.get('from');
-  if (from !== undefined && from !== 'zendesk' && from !== 'topdesk')
-    throw new CliError(`--from: must be zendesk or topdesk, got "${from}"`);
+/** The value of an option limited to a few words (the first is the default). */
+function choice<T extends string>(flags: Map<string, string>, name: string, allowed: readonly T[]): T {
+  const v = flags.get(name) ?? allowed[0]!;
+  if (!(allowed as readonly string[]).includes(v))
+    throw new CliError(`--${name}: must be ${allowed.join(' or ')}, got "${v}"`);
+  return v as T;
+}
+
+/** --policy: a built-in id or a path, loaded and validated. */
+function policyFlag(env: CliEnv, flags: Map<string, string>): Policy {
+  const ref = flags.get('policy');
+  if (!ref) throw new CliError(`--policy: missing (a built-in id or a path)\n${USAGE}`);
+  return loadPolicy(env, ref);
+}
+
+/** An ISO instant option as epoch ms; `fallback` when absent (or a "missing" error without one). */
+function instantFlag(flags: Map<string, string>, name: string, fallback?: () => number): number {
+  const v = flags.get(name);
+  if (v === undefined) {
+    if (fallback) return fallback();
+    throw new CliError(`--${name}: missing (an ISO date-time like 2026-03-13T16:00:00+01:00)`);
+  }
+  if (!isIsoInstant(v))
+    throw new CliError(
+      `--${name}: malformed date "${v}" (expected ISO 8601 with offset, e.g. 2026-02-04T17:30:00+01:00)`,
+    );
+  return Date.parse(v);
+}
+
+const HELPDESKS = ['zendesk', 'topdesk'] as const;
+
+function due(env: CliEnv, flags: Map<string, string>): CliResult {
+  onlyFlags(
+    flags,
+    ['policy', 'ticket', 'now', 'format', 'locale', 'from', 'audits', 'mapping', 'host'],
+    'due',
+  );
+  const ticketRef = flags.get('ticket');
+  if (!flags.get('policy')) policyFlag(env, flags);
+  if (!ticketRef) throw new CliError(`--ticket: missing (a JSON file, or - for stdin)\n${USAGE}`);
+  const format = choice(flags, 'format', ['json', 'text'] as const);
+  const locale = choice(flags, 'locale', ['en', 'nl'] as const);
+  const now = instantFlag(flags, 'now', env.now);
+  const policy = policyFlag(env, flags);
+  const from = flags.has('from') ? choice(flags, 'from', HELPDESKS) : undefined;
   if (!from && (flags.has('audits') || flags.has('mapping')))
     throw new CliError('--audits and --mapping need --from zendesk|topdesk (raw helpdesk API bodies)');
   let json = readJson(env, ticketRef, 'ticket');
@@ -286,17 +313,6 @@ function due(env: CliEnv, flags: Map<string, string>): CliResult {
 
 const QUERY_FLAGS = ['policy', 'tier', 'zone', 'region', 'format', 'locale'];
 
-function instantFlag(flags: Map<string, string>, name: string): number {
-  const v = flags.get(name);
-  if (v === undefined)
-    throw new CliError(`--${name}: missing (an ISO date-time like 2026-03-13T16:00:00+01:00)`);
-  if (!isIsoInstant(v))
-    throw new CliError(
-      `--${name}: malformed date "${v}" (expected ISO 8601 with offset, e.g. 2026-03-13T16:00:00+01:00)`,
-    );
-  return Date.parse(v);
-}
-
 interface Query {
   policy: Policy;
   tier: string | undefined;
@@ -306,20 +322,14 @@ interface Query {
 }
 
 function queryArgs(env: CliEnv, command: string, flags: Map<string, string>, own: string[]): Query {
-  for (const k of flags.keys())
-    if (!QUERY_FLAGS.includes(k) && !own.includes(k))
-      throw new CliError(`--${k}: unknown option for ${command}\n${USAGE}`);
-  const policyRef = flags.get('policy');
-  if (!policyRef) throw new CliError(`--policy: missing (a built-in id or a path)\n${USAGE}`);
-  const format = flags.get('format') ?? 'json';
-  if (format !== 'json' && format !== 'text')
-    throw new CliError(`--format: must be json or text, got "${format}"`);
-  const locale = flags.get('locale') ?? 'en';
-  if (locale !== 'en' && locale !== 'nl') throw new CliError(`--locale: must be en or nl, got "${locale}"`);
+  onlyFlags(flags, [...QUERY_FLAGS, ...own], command);
+  if (!flags.get('policy')) policyFlag(env, flags);
+  const format = choice(flags, 'format', ['json', 'text'] as const);
+  const locale = choice(flags, 'locale', ['en', 'nl'] as const);
   const zone = flags.get('zone');
   if (zone !== undefined && !isValidZone(zone))
     throw new CliError(`--zone: unknown time zone "${zone}" (use an IANA name like Europe/Amsterdam)`);
-  let policy = loadPolicy(env, policyRef);
+  let policy = policyFlag(env, flags);
   const region = flags.get('region');
   if (region !== undefined && holidaySetId(region) === null)
     throw new CliError(
@@ -493,27 +503,15 @@ function open(env: CliEnv, flags: Map<string, string>): CliResult {
 
 /** Options of `due --ndjson`, checked before any input is read. */
 export function streamOptions(env: CliEnv, flags: Map<string, string>): StreamOptions {
-  for (const k of flags.keys())
-    if (!['policy', 'ndjson', 'now', 'from', 'output', 'locale', 'host'].includes(k))
-      throw new CliError(`--${k}: unknown option for due --ndjson\n${USAGE}`);
-  const policyRef = flags.get('policy');
-  if (!policyRef) throw new CliError(`--policy: missing (a built-in id or a path)\n${USAGE}`);
-  const output = flags.get('output') ?? 'due';
-  if (output !== 'due' && output !== 'full')
-    throw new CliError(`--output: must be due or full, got "${output}"`);
-  const locale = flags.get('locale') ?? 'en';
-  if (locale !== 'en' && locale !== 'nl') throw new CliError(`--locale: must be en or nl, got "${locale}"`);
-  const from = flags.get('from');
-  if (from !== undefined && from !== 'zendesk' && from !== 'topdesk')
-    throw new CliError(`--from: must be zendesk or topdesk, got "${from}"`);
-  const nowFlag = flags.get('now');
-  if (nowFlag !== undefined && !isIsoInstant(nowFlag))
-    throw new CliError(
-      `--now: malformed date "${nowFlag}" (expected ISO 8601 with offset, e.g. 2026-02-04T17:30:00+01:00)`,
-    );
+  onlyFlags(flags, ['policy', 'ndjson', 'now', 'from', 'output', 'locale', 'host'], 'due --ndjson');
+  if (!flags.get('policy')) policyFlag(env, flags);
+  const output = choice(flags, 'output', ['due', 'full'] as const);
+  const locale = choice(flags, 'locale', ['en', 'nl'] as const);
+  const from = flags.has('from') ? choice(flags, 'from', HELPDESKS) : undefined;
+  const now = instantFlag(flags, 'now', env.now);
   return {
-    policy: loadPolicy(env, policyRef),
-    now: nowFlag !== undefined ? Date.parse(nowFlag) : env.now(),
+    policy: policyFlag(env, flags),
+    now,
     output,
     locale,
     ...(from ? { from } : {}),
