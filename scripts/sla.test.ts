@@ -41,8 +41,22 @@ describe('sla check', () => {
       const r = cli('check', `policies/${id}.json`);
       expect(r.code).toBe(0);
       expect(r.stdout).toMatch(new RegExp(`^ok: ${id} `));
-      expect(r.stdout.trim().split('\n')).toHaveLength(1);
+      // then one line per holiday set of each calendar, naming its holidays
+      for (const line of r.stdout.trim().split('\n').slice(1))
+        expect(line).toMatch(/^ {2}holidays \S+ nl-public 2026: New Year's Day, /);
     }
+  });
+
+  it('lists a set’s holidays and what the policy leaves out of it', () => {
+    const p = JSON.parse(readFileSync('policies/mextra.json', 'utf8'));
+    p.calendars['service-window-1'].holidays = [{ set: 'nl-public', except: ['Ascension Day'] }, 'BE'];
+    files['except.json'] = JSON.stringify(p);
+    const r = cli('check', 'except.json');
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n').slice(1, 3)).toEqual([
+      "  holidays service-window-1 nl-public 2026: New Year's Day, Easter Sunday, Easter Monday, King's Day, Ascension Day, Pentecost, Whit Monday, Christmas Day, Boxing Day; left out: Ascension Day",
+      "  holidays service-window-1 BE 2026: New Year's Day, Easter Monday, Labour Day, Ascension Day, Whit Monday, National Holiday, Assumption, All Saints' Day, Armistice Day, Christmas Day",
+    ]);
   });
 
   it('exits 2 and lists every problem by JSON path', () => {

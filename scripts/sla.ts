@@ -4,17 +4,39 @@
  *   npm run --silent sla -- check <policy.json>
  *   npm run --silent sla -- due --policy <id|path> --ticket <file|-> [--now <ISO>] [--format json|text] [--locale en|nl]
  *                            [--from zendesk|topdesk [--audits <files>] [--mapping <file>] [--host <host>]]
+ *   npm run --silent sla -- due --policy <id|path> --ndjson [--from zendesk|topdesk] [--output due|full] < export
+ *   npm run --silent sla -- add --policy <id|path> [--tier T] --from <ISO> --amount 8 --unit business-hours
+ *   npm run --silent sla -- between --policy <id|path> [--tier T] --from <ISO> --to <ISO>
+ *   npm run --silent sla -- open --policy <id|path> [--tier T] --at <ISO>
+ *   (the three queries also take [--zone Z] [--region R] [--format json|text] [--locale en|nl])
  *
  * Prints only its result on stdout. Exit codes: 0 ok, 2 invalid policy or bad input (one line on
  * stderr naming the field, or for `check` every problem on stdout), 1 unexpected failure.
  */
 import { neutralFromPayloads } from '../lib/helpdesks/index.ts';
 import { readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { BUILTIN_POLICIES, getBuiltinPolicy } from '../policies/index.ts';
+import { streamDue, type StreamOptions } from './sla-stream.ts';
 import {
+  AMOUNT_UNITS,
+  deadlineAfter,
+  durationLabel,
   evaluate,
+  formatDuration,
+  formatInstant,
+  holidayRules,
+  holidaySetId,
+  holidaysInYear,
   isIsoInstant,
+  isValidZone,
+  openAt,
+  UNITS,
+  zoneClock,
+  businessTimeBetween,
+  type CalendarChange,
+  type Unit,
   parsePolicyText,
   SlaInputError,
   validateTicket,
@@ -39,7 +61,15 @@ export interface CliEnv {
 const USAGE = `usage:
   sla check <policy.json>
   sla due --policy <id|path> --ticket <file|-> [--now <ISO>] [--format json|text] [--locale en|nl]
-          [--from zendesk|topdesk [--audits <file>[,<file>…]] [--mapping <file>] [--host <host>]]`;
+          [--from zendesk|topdesk [--audits <file>[,<file>…]] [--mapping <file>] [--host <host>]]
+  sla due --policy <id|path> --ndjson [--now <ISO>] [--from zendesk|topdesk] [--output due|full] < tickets
+  sla add --policy <id|path> [--tier <tier>] --from <ISO> --amount <n> --unit <unit>
+  sla between --policy <id|path> [--tier <tier>] --from <ISO> --to <ISO>
+  sla open --policy <id|path> [--tier <tier>] --at <ISO>
+      (add, between, open: [--zone <IANA>] [--region <NL|BE|DE-BY…>] [--format json|text] [--locale en|nl])`;
+
+/** Flags that take no value. */
+const SWITCHES = new Set(['ndjson']);
 
 class CliError extends Error {
   constructor(
@@ -58,6 +88,7 @@ function parseArgs(args: string[]): { positional: string[]; flags: Map<string, s
     if (a.startsWith('--')) {
       const eq = a.indexOf('=');
       if (eq > 0) flags.set(a.slice(2, eq), a.slice(eq + 1));
+      else if (SWITCHES.has(a.slice(2))) flags.set(a.slice(2), 'true');
       else {
         const v = args[i + 1];
         if (v === undefined || (v.startsWith('--') && v !== '-'))
@@ -102,7 +133,21 @@ function check(env: CliEnv, file: string | undefined): CliResult {
     `ok: ${p.id} "${p.name}" — ${p.tiers.length} tier(s), ${p.types.length} type(s), ` +
     `${p.priorities.length} priorities, ${nTargets} target(s), ${p.matrix ? 'matrix' : 'no matrix'}, ` +
     `zone ${p.timezone}${p.useTicketTimezone ? ' (or the ticket’s)' : ''}`;
-  return { code: 0, stdout: summary + '\n', stderr: '' };
+  // the names of each holiday set (this year's), so an author sees what `except` can leave out
+  const year = zoneClock(p.timezone).parts(env.now()).year;
+  const lines = [summary];
+  for (const [id, cal] of Object.entries(p.calendars))
+    for (const rule of holidayRules(cal)) {
+      const left = rule.except.map(
+        (e) => e.holiday + (e.everyNthYear ? ` (kept every ${e.everyNthYear} years)` : ''),
+      );
+      lines.push(
+        `  holidays ${id} ${rule.set} ${year}: ${holidaysInYear(rule.set, year)
+          .map((h) => h.name.en)
+          .join(', ')}` + (left.length ? `; left out: ${left.join(', ')}` : ''),
+      );
+    }
+  return { code: 0, stdout: lines.join('\n') + '\n', stderr: '' };
 }
 
 function loadPolicy(env: CliEnv, ref: string): Policy {
@@ -180,30 +225,57 @@ function readJson(env: CliEnv, ref: string, what: string): unknown {
   }
 }
 
-function due(env: CliEnv, flags: Map<string, string>): CliResult {
+/** Refuses options a command does not know. */
+function onlyFlags(flags: Map<string, string>, allowed: readonly string[], command: string): void {
   for (const k of flags.keys())
-    if (!['policy', 'ticket', 'now', 'format', 'locale', 'from', 'audits', 'mapping', 'host'].includes(k))
-      throw new CliError(`--${k}: unknown option\n${USAGE}`);
-  const policyRef = flags.get('policy');
-  const ticketRef = flags.get('ticket');
-  if (!policyRef) throw new CliError(`--policy: missing (a built-in id or a path)\n${USAGE}`);
-  if (!ticketRef) throw new CliError(`--ticket: missing (a JSON file, or - for stdin)\n${USAGE}`);
-  const format = flags.get('format') ?? 'json';
-  if (format !== 'json' && format !== 'text')
-    throw new CliError(`--format: must be json or text, got "${format}"`);
-  const locale = flags.get('locale') ?? 'en';
-  if (locale !== 'en' && locale !== 'nl') throw new CliError(`--locale: must be en or nl, got "${locale}"`);
-  const nowFlag = flags.get('now');
-  if (nowFlag !== undefined && !isIsoInstant(nowFlag))
-    throw new CliError(
-      `--now: malformed date "${nowFlag}" (expected ISO 8601 with offset, e.g. 2026-02-04T17:30:00+01:00)`,
-    );
-  const now = nowFlag ?? env.now();
+    if (!allowed.includes(k)) throw new CliError(`--${k}: unknown option for ${command}\n${USAGE}`);
+}
 
-  const policy = loadPolicy(env, policyRef);
-  const from = flags.get('from');
-  if (from !== undefined && from !== 'zendesk' && from !== 'topdesk')
-    throw new CliError(`--from: must be zendesk or topdesk, got "${from}"`);
+/** The value of an option limited to a few words (the first is the default). */
+function choice<T extends string>(flags: Map<string, string>, name: string, allowed: readonly T[]): T {
+  const v = flags.get(name) ?? allowed[0]!;
+  if (!(allowed as readonly string[]).includes(v))
+    throw new CliError(`--${name}: must be ${allowed.join(' or ')}, got "${v}"`);
+  return v as T;
+}
+
+/** --policy: a built-in id or a path, loaded and validated. */
+function policyFlag(env: CliEnv, flags: Map<string, string>): Policy {
+  const ref = flags.get('policy');
+  if (!ref) throw new CliError(`--policy: missing (a built-in id or a path)\n${USAGE}`);
+  return loadPolicy(env, ref);
+}
+
+/** An ISO instant option as epoch ms; `fallback` when absent (or a "missing" error without one). */
+function instantFlag(flags: Map<string, string>, name: string, fallback?: () => number): number {
+  const v = flags.get(name);
+  if (v === undefined) {
+    if (fallback) return fallback();
+    throw new CliError(`--${name}: missing (an ISO date-time like 2026-03-13T16:00:00+01:00)`);
+  }
+  if (!isIsoInstant(v))
+    throw new CliError(
+      `--${name}: malformed date "${v}" (expected ISO 8601 with offset, e.g. 2026-02-04T17:30:00+01:00)`,
+    );
+  return Date.parse(v);
+}
+
+const HELPDESKS = ['zendesk', 'topdesk'] as const;
+
+function due(env: CliEnv, flags: Map<string, string>): CliResult {
+  onlyFlags(
+    flags,
+    ['policy', 'ticket', 'now', 'format', 'locale', 'from', 'audits', 'mapping', 'host'],
+    'due',
+  );
+  const ticketRef = flags.get('ticket');
+  if (!flags.get('policy')) policyFlag(env, flags);
+  if (!ticketRef) throw new CliError(`--ticket: missing (a JSON file, or - for stdin)\n${USAGE}`);
+  const format = choice(flags, 'format', ['json', 'text'] as const);
+  const locale = choice(flags, 'locale', ['en', 'nl'] as const);
+  const now = instantFlag(flags, 'now', env.now);
+  const policy = policyFlag(env, flags);
+  const from = flags.has('from') ? choice(flags, 'from', HELPDESKS) : undefined;
   if (!from && (flags.has('audits') || flags.has('mapping')))
     throw new CliError('--audits and --mapping need --from zendesk|topdesk (raw helpdesk API bodies)');
   let json = readJson(env, ticketRef, 'ticket');
@@ -239,13 +311,250 @@ function due(env: CliEnv, flags: Map<string, string>): CliResult {
   return { code: 0, stdout, stderr: '' };
 }
 
+const QUERY_FLAGS = ['policy', 'tier', 'zone', 'region', 'format', 'locale'];
+
+interface Query {
+  policy: Policy;
+  tier: string | undefined;
+  where: { zone?: string; region?: string };
+  format: 'json' | 'text';
+  locale: 'en' | 'nl';
+}
+
+function queryArgs(env: CliEnv, command: string, flags: Map<string, string>, own: string[]): Query {
+  onlyFlags(flags, [...QUERY_FLAGS, ...own], command);
+  if (!flags.get('policy')) policyFlag(env, flags);
+  const format = choice(flags, 'format', ['json', 'text'] as const);
+  const locale = choice(flags, 'locale', ['en', 'nl'] as const);
+  const zone = flags.get('zone');
+  if (zone !== undefined && !isValidZone(zone))
+    throw new CliError(`--zone: unknown time zone "${zone}" (use an IANA name like Europe/Amsterdam)`);
+  let policy = policyFlag(env, flags);
+  const region = flags.get('region');
+  if (region !== undefined && holidaySetId(region) === null)
+    throw new CliError(
+      `--region: unknown holiday region "${region}" (a country or state as date-holidays names it: NL, BE, DE, DE-BY…)`,
+    );
+  // --zone and --region count for every policy here (a question about a calendar elsewhere)
+  if (zone !== undefined || region !== undefined)
+    policy = {
+      ...policy,
+      useTicketTimezone: zone !== undefined || policy.useTicketTimezone,
+      useTicketHolidays: region !== undefined || policy.useTicketHolidays,
+    };
+  return { policy, tier: flags.get('tier'), where: { zone, region }, format, locale };
+}
+
+function changeJson(c: CalendarChange) {
+  return {
+    date: c.date,
+    kind: c.kind,
+    key: c.key,
+    windows: c.windows,
+    ...(c.label ? { label: c.label } : {}),
+    ...(c.source ? { source: c.source } : {}),
+  };
+}
+
+function changeText(c: CalendarChange, L: 'en' | 'nl'): string {
+  const what =
+    c.kind === 'hours'
+      ? L === 'nl'
+        ? `alleen open ${c.windows}`
+        : `open only ${c.windows}`
+      : c.kind === 'closed'
+        ? L === 'nl'
+          ? 'gesloten'
+          : 'closed'
+        : `${L === 'nl' ? 'gesloten' : 'closed'} ${c.windows}`;
+  const why = [
+    c.label?.[L],
+    c.source ? `${L === 'nl' ? 'contractsectie' : 'contract section'} ${c.source}` : '',
+  ]
+    .filter(Boolean)
+    .join('; ');
+  return `  ${c.date}: ${what}${why ? ` (${why})` : ''}`;
+}
+
+function out(q: Query, json: Record<string, unknown>, text: string[]): CliResult {
+  return {
+    code: 0,
+    stdout: q.format === 'text' ? text.join('\n') + '\n' : JSON.stringify(json, null, 2) + '\n',
+    stderr: '',
+  };
+}
+
+function inputError(e: unknown): never {
+  if (e instanceof SlaInputError) throw new CliError(`--${e.field}: ${e.message.slice(e.field.length + 2)}`);
+  throw e;
+}
+
+function add(env: CliEnv, flags: Map<string, string>): CliResult {
+  const q = queryArgs(env, 'add', flags, ['from', 'amount', 'unit']);
+  const from = instantFlag(flags, 'from');
+  const unit = flags.get('unit');
+  if (!unit || !(UNITS as readonly string[]).includes(unit) || unit === 'none')
+    throw new CliError(
+      `--unit: ${unit ? `unknown unit "${unit}"` : 'missing'} (known: ${UNITS.filter((u) => u !== 'none').join(', ')})`,
+    );
+  const amountText = flags.get('amount');
+  const needsAmount = (AMOUNT_UNITS as readonly string[]).includes(unit);
+  const amount = amountText === undefined ? undefined : Number(amountText);
+  if (needsAmount && (amount === undefined || !(amount > 0)))
+    throw new CliError(
+      `--amount: ${amountText === undefined ? 'missing' : `"${amountText}" is not a positive number`} (unit "${unit}" needs an amount, e.g. --amount 8)`,
+    );
+  if (!needsAmount && amount !== undefined) throw new CliError(`--amount: unit "${unit}" takes no amount`);
+  if ((unit === 'weeks' || unit === 'months') && !Number.isInteger(amount))
+    throw new CliError(`--amount: ${unit} must be a whole number, got ${amountText}`);
+  let r;
+  try {
+    r = deadlineAfter(q.policy, q.tier, from, { unit: unit as Unit, amount }, q.where)!;
+  } catch (e) {
+    inputError(e);
+  }
+  const z = zoneClock(r.zone);
+  const f = (ms: number) => formatInstant(ms, z, q.locale);
+  const label = durationLabel({ unit: unit as Unit, amount })[q.locale];
+  return out(
+    q,
+    {
+      policy: q.policy.id,
+      tier: q.tier ?? q.policy.defaultTier,
+      zone: r.zone,
+      from: z.iso(from),
+      clockStart: z.iso(r.start),
+      due: z.iso(r.due),
+      unit,
+      ...(amount !== undefined ? { amount } : {}),
+      businessTime: r.business,
+      targetMs: r.ms,
+      changes: r.changes.map(changeJson),
+    },
+    [
+      `${label} after ${f(from)}: due ${f(r.due)} (${r.zone})${r.start !== from ? `; the clock starts ${f(r.start)}` : ''}.`,
+      ...r.changes.map((c) => changeText(c, q.locale)),
+    ],
+  );
+}
+
+function between(env: CliEnv, flags: Map<string, string>): CliResult {
+  const q = queryArgs(env, 'between', flags, ['from', 'to']);
+  const a = instantFlag(flags, 'from');
+  const b = instantFlag(flags, 'to');
+  let ms: number;
+  let r;
+  try {
+    ms = businessTimeBetween(q.policy, q.tier, a, b, q.where);
+    r = openAt(q.policy, q.tier, a, q.where);
+  } catch (e) {
+    inputError(e);
+  }
+  const z = zoneClock(r.zone);
+  return out(
+    q,
+    {
+      policy: q.policy.id,
+      tier: q.tier ?? q.policy.defaultTier,
+      zone: r.zone,
+      from: z.iso(a),
+      to: z.iso(b),
+      businessMs: ms,
+      business: formatDuration(ms, q.locale),
+      elapsedMs: b - a,
+    },
+    [
+      `${formatDuration(ms, q.locale)} of business time between ${formatInstant(a, z, q.locale)} and ${formatInstant(b, z, q.locale)} (${r.zone}).`,
+    ],
+  );
+}
+
+function open(env: CliEnv, flags: Map<string, string>): CliResult {
+  const q = queryArgs(env, 'open', flags, ['at']);
+  const at = instantFlag(flags, 'at');
+  let r;
+  try {
+    r = openAt(q.policy, q.tier, at, q.where);
+  } catch (e) {
+    inputError(e);
+  }
+  const z = zoneClock(r.zone);
+  const f = (ms: number) => formatInstant(ms, z, q.locale);
+  return out(
+    q,
+    {
+      policy: q.policy.id,
+      tier: q.tier ?? q.policy.defaultTier,
+      zone: r.zone,
+      at: z.iso(at),
+      open: r.open,
+      nextOpen: r.open ? null : z.iso(r.opensAt),
+      nextClose: z.iso(r.closesAt),
+      changes: r.changes.map(changeJson),
+    },
+    [
+      r.open
+        ? `Open at ${f(at)}; closes ${f(r.closesAt)} (${r.zone}).`
+        : `Closed at ${f(at)}; opens ${f(r.opensAt)}, closes ${f(r.closesAt)} (${r.zone}).`,
+      ...r.changes.map((c) => changeText(c, q.locale)),
+    ],
+  );
+}
+
+/** Options of `due --ndjson`, checked before any input is read. */
+export function streamOptions(env: CliEnv, flags: Map<string, string>): StreamOptions {
+  onlyFlags(flags, ['policy', 'ndjson', 'now', 'from', 'output', 'locale', 'host'], 'due --ndjson');
+  if (!flags.get('policy')) policyFlag(env, flags);
+  const output = choice(flags, 'output', ['due', 'full'] as const);
+  const locale = choice(flags, 'locale', ['en', 'nl'] as const);
+  const from = flags.has('from') ? choice(flags, 'from', HELPDESKS) : undefined;
+  const now = instantFlag(flags, 'now', env.now);
+  return {
+    policy: policyFlag(env, flags),
+    now,
+    output,
+    locale,
+    ...(from ? { from } : {}),
+    ...(flags.has('host') ? { host: flags.get('host')! } : {}),
+    full: evaluationJson,
+  };
+}
+
+/** Runs `due --ndjson` over lines of input, writing result lines; the exit code is 2 if a line was bad. */
+export async function runStream(
+  args: string[],
+  env: CliEnv,
+  lines: AsyncIterable<string>,
+  write: (chunk: string) => void | Promise<void>,
+): Promise<{ code: number; stderr: string }> {
+  let opts: StreamOptions;
+  try {
+    opts = streamOptions(env, parseArgs(args.slice(1)).flags);
+  } catch (e) {
+    if (e instanceof CliError) return { code: e.code, stderr: e.message + '\n' };
+    throw e;
+  }
+  const r = await streamDue(opts, lines, write);
+  return {
+    code: r.bad ? 2 : 0,
+    stderr: r.bad ? `${r.bad} of ${r.lines} line(s) could not be evaluated (see the "error" lines)\n` : '',
+  };
+}
+
 /** Runs the CLI without touching the process (for tests). */
 export function runCli(args: string[], env: CliEnv): CliResult {
   try {
     const [command, ...rest] = args;
     const { positional, flags } = parseArgs(rest);
     if (command === 'check') return check(env, positional[0]);
+    if (command === 'due' && flags.has('ndjson'))
+      throw new CliError(
+        'due --ndjson reads a stream: run it as a process (sla due --policy P --ndjson < tickets.ndjson)',
+      );
     if (command === 'due') return due(env, flags);
+    if (command === 'add') return add(env, flags);
+    if (command === 'between') return between(env, flags);
+    if (command === 'open') return open(env, flags);
     if (command === 'help' || command === '--help' || command === '-h' || command === undefined)
       return {
         code: command === undefined ? 2 : 0,
@@ -260,11 +569,25 @@ export function runCli(args: string[], env: CliEnv): CliResult {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const r = runCli(process.argv.slice(2), {
+  const args = process.argv.slice(2);
+  const env: CliEnv = {
     read: (p) => readFileSync(p === '-' ? 0 : p, 'utf8'),
     now: () => Date.now(),
-  });
-  process.stdout.write(r.stdout);
-  process.stderr.write(r.stderr);
-  process.exitCode = r.code;
+  };
+  if (args[0] === 'due' && args.includes('--ndjson')) {
+    const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+    const write = (chunk: string) =>
+      process.stdout.write(chunk) ? undefined : new Promise<void>((r) => process.stdout.once('drain', r));
+    void runStream(args, env, lines, write).then((r) => {
+      process.stderr.write(r.stderr);
+      if (process.env.SLA_STATS)
+        process.stderr.write(`peak rss ${Math.round(process.resourceUsage().maxRSS / 1024)} MB\n`);
+      process.exitCode = r.code;
+    });
+  } else {
+    const r = runCli(args, env);
+    process.stdout.write(r.stdout);
+    process.stderr.write(r.stderr);
+    process.exitCode = r.code;
+  }
 }

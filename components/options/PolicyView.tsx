@@ -72,7 +72,11 @@ function Calendars({ policy, holidays, lang, t, idBase }: Props & { idBase: stri
             {cal.businessDayHours ? <p>{t.doc.businessDay(cal.businessDayHours)}</p> : null}
             {cal.holidays?.length ? (
               <p>
-                {t.doc.holidaySets}: {cal.holidays.map((h) => t.doc.holidaySet[h] ?? h).join(', ')}
+                {t.doc.holidaySets}:{' '}
+                {cal.holidays
+                  .map((h) => (typeof h === 'string' ? h : h.set))
+                  .map((h) => t.doc.holidaySet[h] ?? h)
+                  .join(', ')}
               </p>
             ) : null}
             {cal.closedDates?.length ? (

@@ -9,7 +9,7 @@
  * (needed for "next business day").
  */
 import { holidaysInYear, type HolidaySetId } from './holidays/index.ts';
-import { daysFromCivil, zoneClock, type ZoneClock } from './zone.ts';
+import { civilFromDays, daysFromCivil, zoneClock, type ZoneClock } from './zone.ts';
 
 const MIN = 60_000;
 const DAY = 86_400_000;
@@ -25,6 +25,44 @@ export interface CalendarSpec {
   closedDates: string[];
   /** Explicit length of one business day in minutes (for calendars with unequal days). */
   businessDayMinutes?: number;
+  /**
+   * Hours for single dates. Key "YYYY-MM-DD": that date has exactly these windows (empty: closed),
+   * holiday or not. Key "MM-DD" (yearly): the windows replace an open day's hours; a day that is
+   * closed anyway (weekend, holiday, closed date) stays closed.
+   */
+  dates?: Record<string, DateHours>;
+  /** Part-day closings in the calendar's local time, "YYYY-MM-DDTHH:MM" or yearly "MM-DDTHH:MM". */
+  closings?: CalendarClosing[];
+  /** Holidays computed by the caller (per-ticket region, `except` applied), instead of `holidays`. */
+  holidayDates?: (year: number) => ReadonlyArray<{ date: string }>;
+}
+
+export interface DateHours {
+  windows: DayWindows;
+  label?: { nl: string; en: string };
+  source?: string;
+}
+
+export interface CalendarClosing {
+  from: string;
+  to: string;
+  label?: { nl: string; en: string };
+  source?: string;
+}
+
+/** A date on which the calendar differs from its weekly hours for a reason other than a holiday. */
+export interface CalendarChange {
+  /** Local date YYYY-MM-DD. */
+  date: string;
+  kind: 'hours' | 'closed' | 'closing';
+  /** The policy key: "12-24", "2026-12-28", or the closing's "from–to". */
+  key: string;
+  /** The windows that day ("09:00-15:00"), or the closed span ("13:00-15:00"). */
+  windows: string;
+  /** Epoch ms of the start of the local day (for range filters). */
+  at: number;
+  label?: { nl: string; en: string };
+  source?: string;
 }
 
 /** Length of one business day in ms: explicit, else the mean open length of the open weekdays. */
@@ -36,6 +74,24 @@ export function businessDayMs(spec: CalendarSpec): number {
 }
 
 const pad = (n: number) => (n < 10 ? '0' + n : String(n));
+const clock = (min: number) => `${pad(Math.floor(min / 60))}:${pad(min % 60)}`;
+const NO_WINDOWS: DayWindows = [];
+
+/**
+ * Local wall-clock ms (as if UTC) of "YYYY-MM-DDTHH:MM", or of yearly "MM-DDTHH:MM" in year y; null
+ * when it is not a real date and time (24:00 is allowed).
+ */
+export function localWall(at: string, y: number): number | null {
+  const m = /^(?:(\d{4})-)?(\d\d)-(\d\d)T(\d\d):(\d\d)$/.exec(at);
+  if (!m) return null;
+  if (m[1] !== undefined) y = Number(m[1]);
+  const month = Number(m[2]);
+  const dom = Number(m[3]);
+  if (month < 1 || month > 12 || dom < 1 || dom > daysInMonth(y, month)) return null;
+  const min = Number(m[4]) * 60 + Number(m[5]);
+  if (min > 1440 || Number(m[5]) > 59) return null;
+  return daysFromCivil(y, month, dom) * DAY + min * MIN;
+}
 
 export class CalendarTable {
   readonly zone: ZoneClock;
@@ -82,9 +138,12 @@ export class CalendarTable {
 
   private buildYear(y: number): { s: number[]; e: number[]; d: number[] } {
     this.builds++;
+    const spec = this.spec;
     const closed = new Set<string>();
-    for (const set of this.spec.holidays) for (const h of holidaysInYear(set, y)) closed.add(h.date);
-    for (const d of this.spec.closedDates) if (d.startsWith(`${y}-`)) closed.add(d);
+    if (spec.holidayDates) for (const h of spec.holidayDates(y)) closed.add(h.date);
+    else for (const set of spec.holidays) for (const h of holidaysInYear(set, y)) closed.add(h.date);
+    for (const d of spec.closedDates) if (d.startsWith(`${y}-`)) closed.add(d);
+    const dates = spec.dates;
     const s: number[] = [];
     const e: number[] = [];
     const d: number[] = [];
@@ -93,16 +152,32 @@ export class CalendarTable {
     let month = 1;
     let dom = 1;
     for (let day = first; day < last; day++) {
-      const windows = this.spec.week[(((day + 3) % 7) + 7) % 7]!;
-      if (windows.length && !closed.has(`${y}-${pad(month)}-${pad(dom)}`)) {
-        for (const [a, b] of windows) {
-          const start = this.zone.fromLocal(day * DAY + a * MIN);
-          const end = this.zone.fromLocal(day * DAY + b * MIN);
-          if (end > start) {
-            s.push(start);
-            e.push(end);
-            d.push(day);
-          }
+      let windows = spec.week[(((day + 3) % 7) + 7) % 7]!;
+      const md = `${pad(month)}-${pad(dom)}`;
+      const date = `${y}-${md}`;
+      const isClosed = !windows.length || closed.has(date);
+      let override: DateHours | undefined;
+      if (dates !== undefined) {
+        override = dates[date];
+        if (override === undefined && !isClosed) override = dates[md];
+      }
+      if (override !== undefined) {
+        windows = override.windows;
+        this.noteChange(
+          day,
+          date,
+          override.windows.length ? 'hours' : 'closed',
+          dates![date] ? date : md,
+          override,
+        );
+      } else if (isClosed) windows = NO_WINDOWS;
+      for (const [a, b] of windows) {
+        const start = this.zone.fromLocal(day * DAY + a * MIN);
+        const end = this.zone.fromLocal(day * DAY + b * MIN);
+        if (end > start) {
+          s.push(start);
+          e.push(end);
+          d.push(day);
         }
       }
       dom++;
@@ -111,7 +186,86 @@ export class CalendarTable {
         month++;
       }
     }
+    if (spec.closings?.length) return this.applyClosings(y, s, e, d);
     return { s, e, d };
+  }
+
+  /** Cuts the year's part-day closings out of its intervals (an interval may split in two). */
+  private applyClosings(y: number, s: number[], e: number[], d: number[]) {
+    const cuts: Array<[number, number]> = [];
+    for (const c of this.spec.closings!) {
+      const from = localWall(c.from, y);
+      const to = localWall(c.to, y);
+      if (from === null || to === null || to <= from) continue;
+      cuts.push([this.zone.fromLocal(from), this.zone.fromLocal(to)]);
+      const day = Math.floor(from / DAY);
+      const [cy, cm, cd] = civilFromDays(day);
+      if (cy !== y) continue;
+      this.noteChange(day, `${cy}-${pad(cm)}-${pad(cd)}`, 'closing', `${c.from}–${c.to}`, {
+        windows: [[Math.round((from - day * DAY) / MIN), Math.round((to - day * DAY) / MIN)]],
+        label: c.label,
+        source: c.source,
+      });
+    }
+    if (!cuts.length) return { s, e, d };
+    const out = { s: [] as number[], e: [] as number[], d: [] as number[] };
+    for (let i = 0; i < s.length; i++) {
+      let pieces: Array<[number, number]> = [[s[i]!, e[i]!]];
+      for (const [a, b] of cuts) {
+        const next: Array<[number, number]> = [];
+        for (const [ps, pe] of pieces) {
+          if (b <= ps || a >= pe) next.push([ps, pe]);
+          else {
+            if (a > ps) next.push([ps, a]);
+            if (b < pe) next.push([b, pe]);
+          }
+        }
+        pieces = next;
+      }
+      for (const [ps, pe] of pieces) {
+        out.s.push(ps);
+        out.e.push(pe);
+        out.d.push(d[i]!);
+      }
+    }
+    return out;
+  }
+
+  /** Changes of hours by date, per local day number (filled while years are built). */
+  private readonly changes = new Map<number, CalendarChange[]>();
+
+  private noteChange(day: number, date: string, kind: CalendarChange['kind'], key: string, h: DateHours) {
+    let list = this.changes.get(day);
+    if (!list) this.changes.set(day, (list = []));
+    if (list.some((c) => c.key === key && c.kind === kind)) return;
+    const change: CalendarChange = {
+      date,
+      kind,
+      key,
+      windows: h.windows.map(([a, b]) => `${clock(a)}-${clock(b)}`).join(', '),
+      at: this.zone.fromLocal(day * DAY),
+    };
+    if (h.label) change.label = h.label;
+    if (h.source) change.source = h.source;
+    list.push(change);
+  }
+
+  /**
+   * The dates whose hours differ from the weekly hours (per-date hours, closed dates given under
+   * `dates`, part-day closings) whose local day overlaps [a, b], in date order.
+   */
+  changesBetween(a: number, b: number): CalendarChange[] {
+    if (!this.spec.dates && !this.spec.closings?.length) return [];
+    this.ensure(a);
+    this.ensure(b);
+    const out: CalendarChange[] = [];
+    const d0 = this.zone.localDay(a);
+    const d1 = this.zone.localDay(b);
+    for (let day = d0; day <= d1; day++) {
+      const list = this.changes.get(day);
+      if (list) out.push(...list);
+    }
+    return out;
   }
 
   private rebuildCum(): void {
@@ -217,6 +371,12 @@ export class CalendarTable {
     this.ensure(t);
     const s = this.starts[this.idx(t)]!;
     return s > t ? s : t;
+  }
+
+  /** The end of the open interval that contains t, or of the next one when closed at t. */
+  nextClose(t: number): number {
+    this.ensure(t);
+    return this.ends[this.idx(t)]!;
   }
 
   /** The last instant the calendar closed at or before t (end of the previous interval), or null. */

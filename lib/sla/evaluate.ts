@@ -16,12 +16,14 @@ import {
   type StatusSpan,
 } from './clock.ts';
 import { explain } from './explain.ts';
+import { holidaySetId } from './holidays/index.ts';
 import type { Locale } from './format.ts';
 import {
   cachedTarget,
   capPriority,
   compilePolicy,
   definesMetric,
+  regionCalendarSpec,
   suggestPriority,
   type CompiledCalendar,
   type CompiledPolicy,
@@ -86,6 +88,8 @@ export interface EvaluationContext {
   c: CompiledPolicy;
   zone: ZoneClock;
   calendar: CompiledCalendar;
+  /** The calendar table the clocks ran on (the ticket's holiday region and zone). */
+  table: CalendarTable;
   created: number;
   now: number;
   clockStart: number;
@@ -129,7 +133,7 @@ interface Resolved {
 }
 
 /** A duration from the clock start as (measure, amount of that measure). */
-function resolveDuration(
+export function resolveDuration(
   d: HotDuration,
   start: number,
   table: CalendarTable,
@@ -233,9 +237,21 @@ export function evaluate(
 
   // clock start: the first open moment of the tier's calendar at or after creation (rule 1)
   const calendar = c.calendars.get(tier.calendar)!;
+  let spec = calendar.spec;
+  let holidayRegion: string | undefined;
+  if (ticket.holidayRegion !== undefined && hot.useTicketHolidays) {
+    const region = holidaySetId(ticket.holidayRegion);
+    if (region === null)
+      throw new SlaInputError(
+        'holidayRegion',
+        `unknown holiday region "${ticket.holidayRegion}" (expected a country or state as date-holidays names it, e.g. BE, DE-BY)`,
+      );
+    spec = regionCalendarSpec(calendar, region);
+    holidayRegion = region;
+  }
   let table = calendar.lastTable;
-  if (table === undefined || table.zoneName !== zoneName)
-    calendar.lastTable = table = calendarTable(calendar.spec, zoneName);
+  if (table === undefined || table.zoneName !== zoneName || table.spec !== spec)
+    calendar.lastTable = table = calendarTable(spec, zoneName);
   const zone = table.zone;
   const business = businessMeasure(table);
   const clockStart = table.nextOpen(created);
@@ -308,6 +324,7 @@ export function evaluate(
     },
     customerMayOverride: hot.customerMayOverride,
     timezone: zoneName,
+    ...(holidayRegion !== undefined ? { holidayRegion } : {}),
     evaluatedAt: zone.iso(nowMs),
     metrics,
     explanation: '',
@@ -329,6 +346,7 @@ export function evaluate(
       c,
       zone,
       calendar,
+      table,
       created,
       now: nowMs,
       clockStart,

@@ -47,6 +47,9 @@ const T = {
     stopped: (at: string) => `stopped ${at}`,
     goalState: { pending: 'goal pending', met: 'goal met', missed: 'goal missed' } as Record<string, string>,
     rule: (rule: string, src?: string) => `Rule ${rule}${src ? `, contract section ${src}` : ''}.`,
+    change: { hours: 'open only', closed: 'closed', closing: 'closed' } as Record<string, string>,
+    section: 'contract section',
+    region: (r: string) => `Holidays of ${r} (the ticket's region).`,
     paused: (st: string, from: string, to: string, d: string) =>
       `Not counted while ${st}: ${from} – ${to} (${d}).`,
     now: 'now',
@@ -97,6 +100,9 @@ const T = {
       string
     >,
     rule: (rule: string, src?: string) => `Regel ${rule}${src ? `, contractsectie ${src}` : ''}.`,
+    change: { hours: 'alleen open', closed: 'gesloten', closing: 'gesloten' } as Record<string, string>,
+    section: 'contractsectie',
+    region: (r: string) => `Feestdagen van ${r} (de regio van het ticket).`,
     paused: (st: string, from: string, to: string, d: string) =>
       `Telt niet mee tijdens ${st}: ${from} – ${to} (${d}).`,
     now: 'nu',
@@ -133,6 +139,7 @@ export function explain(ev: Evaluation, ctx: EvaluationContext): string {
   }
   if (ev.customerMayOverride) lines.push(t.override);
   lines.push(t.created(fmt(ctx.created), ev.timezone));
+  if (ev.holidayRegion) lines.push(t.region(ev.holidayRegion));
   lines.push(
     ctx.clockStart === ctx.created ? t.startOpen(calLabel) : t.startLater(fmt(ctx.clockStart), calLabel),
   );
@@ -151,6 +158,12 @@ export function explain(ev: Evaluation, ctx: EvaluationContext): string {
       if (m.idle?.reason === 'closed-hours' && m.idle.until)
         lines.push(`  ${t.closed(fmt(Date.parse(m.idle.until)))}`);
     }
+    if (m.dueMs !== undefined && m.businessTime)
+      for (const ch of ctx.table.changesBetween(ctx.clockStart, m.dueMs)) {
+        const why = [ch.label?.[L], ch.source ? `${t.section} ${ch.source}` : ''].filter(Boolean).join('; ');
+        const windows = ch.kind === 'closed' ? '' : ` ${ch.windows}`;
+        lines.push(`  ${ch.date}: ${t.change[ch.kind]}${windows}${why ? ` (${why})` : ''}.`);
+      }
     const rule = ctx.rules[name];
     if (rule) lines.push(`  ${t.rule(rule.rule, rule.target.source)}`);
   }

@@ -8,6 +8,7 @@ export {
   validatePolicy,
   validateTicket,
   parsePolicyText,
+  jsonSyntaxIssue,
   checkPolicy,
   formatPath,
   isIsoInstant,
@@ -37,19 +38,33 @@ export {
   type TargetRow,
   type TargetMatch,
 } from './policy.ts';
-export { CalendarTable, calendarTable, businessDayMs, type CalendarSpec } from './calendar.ts';
-export { toCalendarSpec } from './policy.ts';
+export {
+  CalendarTable,
+  calendarTable,
+  businessDayMs,
+  type CalendarSpec,
+  type CalendarChange,
+} from './calendar.ts';
+export { toCalendarSpec, holidayRules } from './policy.ts';
 export {
   listPolicyHolidays,
   businessTimeBetween,
   addBusinessTime,
   clockStart,
+  deadlineAfter,
+  openAt,
+  type DeadlineQuery,
+  type OpenQuery,
+  type Where,
   type PolicyHoliday,
 } from './helpers.ts';
 export {
   holidaysInYear,
   HOLIDAY_SETS,
   HOLIDAY_SET_LABELS,
+  HOLIDAY_REGIONS,
+  holidaySetId,
+  holidaysOf,
   type Holiday,
   type HolidaySetId,
 } from './holidays/index.ts';

@@ -7,6 +7,7 @@ import {
   parseClock,
   type CalendarSpec,
   type CalendarTable,
+  type DateHours,
   type DayWindows,
 } from './calendar.ts';
 import {
@@ -18,6 +19,7 @@ import {
   type PolicyDuration,
   type PolicyTarget,
 } from './schema.ts';
+import { holidaySetId, holidaysOf, type HolidaySetId, type HolidaySetRule } from './holidays/index.ts';
 import type { MetricName } from './types.ts';
 
 export interface Named {
@@ -52,6 +54,8 @@ export interface CompiledCalendar {
   def: PolicyCalendar;
   spec: CalendarSpec;
   dayMs: number;
+  /** Specs with a ticket's holiday region (`useTicketHolidays`), per region id. */
+  byRegion: Map<HolidaySetId, CalendarSpec>;
   /** The table last used (most policies use one zone): saves two map look-ups per evaluation. */
   lastTable?: CalendarTable;
 }
@@ -80,6 +84,7 @@ export interface HotPolicy {
   name: string;
   timezone: string;
   useTicketTimezone: boolean;
+  useTicketHolidays: boolean;
   defaultType: string;
   defaultTier: string;
   matrix: NonNullable<Policy['matrix']> | null;
@@ -124,16 +129,59 @@ function hotTarget(m: TargetMatch | undefined): HotTarget | undefined {
 export function toCalendarSpec(cal: PolicyCalendar): CalendarSpec {
   const week: DayWindows[] = WEEKDAYS.map((d) => {
     if (cal.hours === '24x7') return [[0, 1440]];
-    return (cal.hours[d] ?? [])
-      .map((w) => w.split('-').map(parseClock) as [number, number])
-      .sort((a, b) => a[0] - b[0]);
+    return parseWindows(cal.hours[d] ?? []);
   });
-  return {
+  const rules = holidayRules(cal);
+  const spec: CalendarSpec = {
     week,
-    holidays: cal.holidays ?? [],
+    holidays: rules.map((r) => r.set),
     closedDates: cal.closedDates ?? [],
     businessDayMinutes: cal.businessDayHours ? cal.businessDayHours * 60 : undefined,
   };
+  if (cal.dates) {
+    const dates: Record<string, DateHours> = {};
+    for (const [key, h] of Object.entries(cal.dates)) {
+      const full = typeof h === 'object' && !Array.isArray(h) ? h : { hours: h };
+      const out: DateHours = { windows: full.hours === 'closed' ? [] : parseWindows(full.hours) };
+      if ('label' in full && full.label) out.label = full.label;
+      if ('source' in full && full.source) out.source = full.source;
+      dates[key] = out;
+    }
+    spec.dates = dates;
+  }
+  if (cal.closings?.length) spec.closings = cal.closings;
+  if (rules.some((r) => r.except.length)) spec.holidayDates = (y) => holidaysOf(rules, y);
+  return spec;
+}
+
+/** A calendar's holiday entries as sets with their `except` lists (ids made canonical). */
+export function holidayRules(cal: PolicyCalendar): HolidaySetRule[] {
+  return (cal.holidays ?? []).map((h) => {
+    const set = typeof h === 'string' ? h : h.set;
+    const except =
+      typeof h === 'string' ? [] : h.except.map((e) => (typeof e === 'string' ? { holiday: e } : e));
+    return { set: holidaySetId(set) ?? set, except };
+  });
+}
+
+/**
+ * The calendar with a ticket's holiday region instead of its own sets: the region's public
+ * holidays minus every `except` the calendar's sets list. One spec per region (tables are cached
+ * per spec).
+ */
+export function regionCalendarSpec(cal: CompiledCalendar, region: HolidaySetId): CalendarSpec {
+  let spec = cal.byRegion.get(region);
+  if (!spec) {
+    const except = holidayRules(cal.def).flatMap((r) => r.except);
+    const rules = [{ set: region, except }];
+    spec = { ...cal.spec, holidays: [region], holidayDates: (y) => holidaysOf(rules, y) };
+    cal.byRegion.set(region, spec);
+  }
+  return spec;
+}
+
+function parseWindows(windows: string[]): DayWindows {
+  return windows.map((w) => w.split('-').map(parseClock) as [number, number]).sort((a, b) => a[0] - b[0]);
 }
 
 const compiled = new WeakMap<Policy, CompiledPolicy>();
@@ -144,7 +192,7 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
   const calendars = new Map<string, CompiledCalendar>();
   for (const [id, def] of Object.entries(policy.calendars)) {
     const spec = toCalendarSpec(def);
-    calendars.set(id, { id, def, spec, dayMs: businessDayMs(spec) });
+    calendars.set(id, { id, def, spec, dayMs: businessDayMs(spec), byRegion: new Map() });
   }
   c = {
     policy,
@@ -161,6 +209,7 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
       name: policy.name,
       timezone: policy.timezone,
       useTicketTimezone: policy.useTicketTimezone ?? false,
+      useTicketHolidays: policy.useTicketHolidays ?? false,
       defaultType: policy.defaultType,
       defaultTier: policy.defaultTier,
       matrix: policy.matrix ?? null,

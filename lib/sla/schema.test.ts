@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import mextra from '../../policies/mextra.json' with { type: 'json' };
 import membro from '../../policies/membro.json' with { type: 'json' };
 import { BUILTIN_POLICIES } from '../../policies/index.ts';
-import { parsePolicyText, validatePolicy, validateTicket } from './schema.ts';
+import { NeutralTicketSchema, parsePolicyText, validatePolicy, validateTicket } from './schema.ts';
 
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
 const issuesOf = (json: unknown) => {
@@ -217,6 +217,54 @@ describe('ticket validation', () => {
     fc.assert(
       fc.property(fc.anything(), (x) => void validateTicket(x)),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe('validateTicket on the bulk path', () => {
+  const instant = fc.oneof(
+    fc.constant('2026-02-04T17:30:00+01:00'),
+    fc.constant('2026-02-30T17:30:00+01:00'),
+    fc.constant('2026-02-04 17:30'),
+    fc.constant(''),
+  );
+  const event = fc.oneof(
+    fc.record({
+      at: instant,
+      type: fc.constant('status'),
+      status: fc.constantFrom('open', 'pending', 'gone'),
+    }),
+    fc.record({
+      at: instant,
+      type: fc.constant('reply'),
+      public: fc.oneof(fc.boolean(), fc.constant('yes')),
+      by: fc.constantFrom('agent', 'requester', 'bot'),
+    }),
+    fc.record({ at: instant, type: fc.constantFrom('hotfix', 'merge') }),
+    fc.record({ at: instant, type: fc.constant('priority'), priority: fc.constantFrom('P1', '') }),
+    fc.record({ at: instant, type: fc.constant('hotfix'), extra: fc.constant(1) }),
+  );
+  const ticket = fc.record(
+    {
+      createdAt: instant,
+      priority: fc.constantFrom('high', '', 3),
+      tier: fc.constantFrom('premium', null),
+      workaround: fc.constantFrom(true, 'no'),
+      timezone: fc.constantFrom('Europe/Brussels', 'Mars/Base', '+01:00'),
+      holidayRegion: fc.constantFrom('BE', 'de-by', 'XX'),
+      events: fc.oneof(fc.array(event, { maxLength: 3 }), fc.constant('none')),
+      color: fc.constant('red'),
+    },
+    { requiredKeys: [] },
+  );
+
+  it('accepts exactly what the zod schema accepts, and gives zod’s messages for the rest', () => {
+    fc.assert(
+      fc.property(ticket, (t) => {
+        const r = validateTicket(t);
+        expect(r.ok).toBe(NeutralTicketSchema.safeParse(t).success);
+      }),
+      { numRuns: 2000 },
     );
   });
 });

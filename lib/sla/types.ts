@@ -25,6 +25,11 @@ export interface NeutralTicket {
   workaround?: boolean;
   /** IANA zone of the requester, used by policies whose calendar takes the zone from the ticket. */
   timezone?: string;
+  /**
+   * Holiday region of the customer ("BE", "DE-BY", as date-holidays names it), used by policies with
+   * `useTicketHolidays`.
+   */
+  holidayRegion?: string;
   events?: TicketEvent[];
 }
 
@@ -114,6 +119,8 @@ export interface Evaluation {
   /** Contract allows the customer to override the priority (Zmanda). */
   customerMayOverride: boolean;
   timezone: string;
+  /** The ticket's holiday region, when the policy takes holidays from the ticket and it had one. */
+  holidayRegion?: string;
   evaluatedAt: string;
   metrics: Partial<Record<MetricName, MetricResult>>;
   escalation?: { text: string; contact?: string };

@@ -1,5 +1,5 @@
 /**
- * Regenerates `nl.json` from the installed `date-holidays` package:
+ * Regenerates `nl.json`, `be.json` and `de.json` from the installed `date-holidays` package:
  *   npx tsx lib/sla/holidays/generate.ts
  * `holidays.test.ts` fails when the committed file differs from what this writes.
  */
@@ -15,6 +15,8 @@ function upstreamDataPath(): string {
 }
 
 const upstream = JSON.parse(readFileSync(upstreamDataPath(), 'utf8')) as UpstreamHolidayData;
-const out = new URL('./nl.json', import.meta.url);
-writeFileSync(out, JSON.stringify(extractCountry(upstream, 'NL'), null, 2) + '\n');
-console.log(`wrote ${out.pathname}`);
+for (const country of ['NL', 'BE', 'DE']) {
+  const out = new URL(`./${country.toLowerCase()}.json`, import.meta.url);
+  writeFileSync(out, JSON.stringify(extractCountry(upstream, country), null, 2) + '\n');
+  console.log(`wrote ${out.pathname}`);
+}
