@@ -18,10 +18,12 @@ import { DEMO_HOSTS } from '../demo/scenarios';
 type Handler = (route: Route) => Promise<void>;
 
 /** A self-signed certificate for the demo hosts, made with openssl for this run only. */
-function selfSignedCert(): { key: Buffer; cert: Buffer } {
+function selfSignedCert(extraHosts: string[]): { key: Buffer; cert: Buffer } {
   const dir = mkdtempSync(path.join(tmpdir(), 'sla-cert-'));
   try {
-    const names = [...new Set(Object.values(DEMO_HOSTS))].map((h) => `DNS:${h}`).join(',');
+    const names = [...new Set([...Object.values(DEMO_HOSTS), ...extraHosts])]
+      .map((h) => `DNS:${h}`)
+      .join(',');
     const key = path.join(dir, 'key.pem');
     const cert = path.join(dir, 'cert.pem');
     execFileSync(
@@ -95,14 +97,22 @@ export interface DemoServer {
   close(): Promise<void>;
 }
 
-export async function startDemoServer(options: DemoOptions): Promise<DemoServer> {
+/**
+ * `aliases`: more host names answered like a demo host (`{ 'servicedesk.example.test':
+ * 'scope4mation.topdesk.net' }`), for a self-hosted helpdesk, which the manifest does not cover.
+ */
+export async function startDemoServer(
+  options: DemoOptions,
+  aliases: Record<string, string> = {},
+): Promise<DemoServer> {
   const requests: URL[] = [];
   const handlers = await collectDemoHandlers({
     ...options,
     onRequest: (u) => (requests.push(u), options.onRequest?.(u)),
   });
-  const tls = https.createServer(selfSignedCert(), (req, res) => {
-    const url = `https://${req.headers.host}${req.url ?? '/'}`;
+  const demoHost = (host: string) => aliases[host] ?? host;
+  const tls = https.createServer(selfSignedCert(Object.keys(aliases)), (req, res) => {
+    const url = `https://${demoHost(String(req.headers.host))}${req.url ?? '/'}`;
     const handler = handlers.get(new URL(url).host);
     if (!handler) return void res.writeHead(404).end();
     handler(nodeRoute(url, res)).catch((e: unknown) => res.writeHead(500).end(String(e)));
@@ -110,7 +120,7 @@ export async function startDemoServer(options: DemoOptions): Promise<DemoServer>
   const proxy = http.createServer((_req, res) => res.writeHead(403).end('only the demo hosts, over https'));
   proxy.on('connect', (req: http.IncomingMessage, socket: import('node:net').Socket) => {
     const host = (req.url ?? '').replace(/:443$/, '');
-    if (!handlers.has(host)) return void socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+    if (!handlers.has(demoHost(host))) return void socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
     socket.write('HTTP/1.1 200 Connection Established\r\n\r\n', () => tls.emit('connection', socket));
   });
   await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));

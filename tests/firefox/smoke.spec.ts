@@ -26,6 +26,8 @@ const ADDON_ID = 'sla-overlay@helpdesk-sla.example';
 const UUID = '0b6f5a2e-7c1d-4e8a-9f3b-5d2c1a0e9b47';
 const ORIGIN = `moz-extension://${UUID}`;
 const NOW = Date.now();
+/** A self-hosted TOPdesk (answered like the demo's scope4mation.topdesk.net), outside the manifest's matches. */
+const SELF_HOSTED = 'servicedesk.example.test';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -33,7 +35,7 @@ let ff: Firefox;
 let server: DemoServer;
 
 test.beforeAll(async () => {
-  server = await startDemoServer({ now: NOW });
+  server = await startDemoServer({ now: NOW }, { [SELF_HOSTED]: DEMO_HOSTS.scope4mation });
   ff = await Firefox.launch({
     ...server.prefs,
     'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: UUID }),
@@ -289,4 +291,53 @@ test('a reload of the add-on leaves exactly one working sidebar in an open ticke
   // Firefox reports the old copy's messages still in flight when it was unloaded ("Promise rejected
   // after context unloaded"); anything else is an error of the new copy.
   expect((await addonConsoleErrors()).filter((e) => !/after context unloaded/.test(e))).toEqual([]);
+});
+
+test('a self-hosted TOPdesk gets the sidebar once its host permission is granted', async () => {
+  const options = await extensionPage('options.html');
+  const s = scenario('scope4mation', 1);
+  const mapping = demoAssignments().find((a) => a.host === s.host)!.mapping;
+  // The host as Options → Hosts stores it, with its assignment.
+  await ff.call(
+    options,
+    `async (host, mapping) => {
+      const { config } = await browser.storage.local.get('config');
+      await browser.storage.local.set({ config: { ...config,
+        selfHosted: [...config.selfHosted, { host, helpdesk: 'topdesk' }],
+        assignments: [...config.assignments, { host, helpdesk: 'topdesk', policyId: 'scope4mation', mapping }] } });
+    }`,
+    SELF_HOSTED,
+    mapping,
+  );
+  const url = `https://${SELF_HOSTED}/tas/secure/incident?unid=${topdeskUuid(s).replaceAll('-', '')}`;
+  const tab = await ff.newTab();
+  await ff.navigate(tab, url);
+  // No permission yet: no content script, no sidebar.
+  await new Promise((r) => setTimeout(r, 1500));
+  expect(await ff.call(tab, `(sel) => document.querySelectorAll(sel).length`, SIDEBAR_SELECTOR)).toBe(0);
+
+  // The agent's "Allow" in Firefox's permission prompt, done through Firefox's own permission store
+  // (the prompt itself cannot be clicked from BiDi); the add-on sees permissions.onAdded.
+  const tree = await ff.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
+  const chrome = (tree.contexts as Array<{ context: string }>)[0]!.context;
+  const granted = await ff.send('script.evaluate', {
+    expression: `(async () => {
+      const { ExtensionPermissions } = ChromeUtils.importESModule('resource://gre/modules/ExtensionPermissions.sys.mjs');
+      const policy = WebExtensionPolicy.getByID(${JSON.stringify(ADDON_ID)});
+      await ExtensionPermissions.add(${JSON.stringify(ADDON_ID)}, { permissions: [], origins: [${JSON.stringify(`https://${SELF_HOSTED}/*`)}] }, policy.extension);
+      return 'granted';
+    })()`,
+    target: { context: chrome },
+    awaitPromise: true,
+  });
+  expect((granted.result as { value?: string }).value).toBe('granted');
+  await ff.waitFor(
+    options,
+    `async (origin) => browser.permissions.contains({ origins: [origin] })`,
+    10_000,
+    `https://${SELF_HOSTED}/*`,
+  );
+  // contentScripts.register applies to pages loaded from now on.
+  await ff.navigate(tab, url);
+  await expectEngineDeadlines(tab, { ...s, host: SELF_HOSTED }, mapping);
 });
