@@ -1,12 +1,14 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import path from 'node:path';
+import { zodNoEval } from './scripts/zod-no-eval';
 
 // Minimal permissions: storage, alarms, notifications and the two SaaS helpdesk host patterns.
 // Self-hosted helpdesks are granted at run time through optional host permissions (Options page).
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact()] }),
+  // zodNoEval: no Function constructor in the bundles (zod runs jitless, lib/zod-config.ts).
+  vite: () => ({ plugins: [preact(), zodNoEval()] }),
   hooks: {
     // The policy JSON Schema, linked from Options so admins get editor completion.
     'build:publicAssets': (wxt, files) => {

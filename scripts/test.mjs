@@ -2,11 +2,12 @@
 /**
  * `npm test`: every check the project has, in order, with one summary at the end.
  *   typecheck → lint → build (Chrome + Firefox) → vitest in Europe/Amsterdam → vitest in America/New_York
- *   → web-ext lint (Firefox build) → bundle budgets → Playwright e2e in real Chromium.
+ *   → web-ext lint (Firefox build) → bundle budgets → Playwright e2e in real Chromium → the Firefox
+ *   smoke suite in real Firefox ESR (tests/firefox, over WebDriver BiDi).
  * Each vitest/Playwright test counts as one; each other check counts as one. The last line is
  * `N passed, N failed` (CI reads it). Exit code 1 when anything failed.
  *
- * Flags: --quick skips the e2e suite (for fast local loops; CI never passes it).
+ * Flags: --quick skips both e2e suites (for fast local loops; CI never passes it).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
@@ -88,15 +89,31 @@ if (built) {
   failed++;
 }
 
-if (!quick) {
-  rmSync('test-results/e2e.json', { force: true });
-  const ok = run('e2e (Playwright, real Chromium)', 'npx', ['playwright', 'test'], { CI: '1' });
-  if (existsSync('test-results/e2e.json')) {
-    const s = JSON.parse(readFileSync('test-results/e2e.json', 'utf8')).stats ?? {};
+/** A Playwright suite whose JSON report (`json`) is counted test by test. */
+function playwright(name, args, json, env = {}) {
+  rmSync(json, { force: true });
+  const ok = run(name, 'npx', ['playwright', 'test', ...args], { CI: '1', ...env });
+  if (existsSync(json)) {
+    const s = JSON.parse(readFileSync(json, 'utf8')).stats ?? {};
     passed += s.expected ?? 0;
     failed += (s.unexpected ?? 0) + (s.flaky ?? 0);
     if (!ok && !(s.unexpected > 0)) failed++;
   } else failed++;
+}
+
+if (!quick) {
+  playwright('e2e (Playwright, real Chromium)', [], 'test-results/e2e.json');
+  // Firefox ESR over WebDriver BiDi; Node 20 has WebSocket only behind a flag.
+  const websocket =
+    typeof WebSocket === 'undefined'
+      ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --experimental-websocket`.trim() }
+      : {};
+  playwright(
+    'e2e smoke (real Firefox ESR)',
+    ['-c', 'playwright.firefox.config.ts'],
+    'test-results/e2e-firefox.json',
+    websocket,
+  );
 }
 
 console.log('\nSummary');

@@ -1,3 +1,4 @@
+import '@/lib/zod-config'; // first: zod's jitless config, before any schema is built
 import { createRouter } from '@/lib/messaging/router';
 import { RequestSchema } from '@/lib/messaging/protocol';
 import { allowed, handle } from '@/lib/background/handlers';

@@ -1,3 +1,4 @@
+import '@/lib/zod-config'; // first: zod's jitless config, before any schema is built
 import { runOverlay } from '@/lib/content/run';
 import { zendeskAdapter } from '@/lib/content/adapters';
 

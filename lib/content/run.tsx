@@ -36,6 +36,16 @@ export const SIDEBAR_TAG = 'sla-overlay';
 
 const LOADING: SidebarModel = { status: 'loading' };
 
+/**
+ * Removes sidebars an earlier copy of this content script left in the page. After the add-on reloads
+ * or updates, Firefox injects the new copy into open tabs while the old one is shut down without
+ * removing its UI, and Chrome orphans the old copy: either way the tab would show a dead second
+ * sidebar (issue 18). Called just before this copy mounts its own, so none of ours is removed.
+ */
+export function removeLeftoverSidebars(doc: Document): void {
+  for (const el of doc.querySelectorAll(SIDEBAR_TAG)) el.remove();
+}
+
 export async function runOverlay(ctx: ContentScriptContext, adapter: PageAdapter): Promise<void> {
   const now = createTicker(ctx);
   const view = signal({
@@ -78,6 +88,7 @@ export async function runOverlay(ctx: ContentScriptContext, adapter: PageAdapter
     evaluate,
     loadingModel: LOADING,
     mount: async (model) => {
+      removeLeftoverSidebars(document);
       const ui = await createShadowRootUi(ctx, {
         name: SIDEBAR_TAG,
         position: 'inline',

@@ -56,6 +56,15 @@ describe('liveMetric', () => {
     expect(l.ticking).toBe(true);
   });
 
+  it('reads a page clock a moment behind the evaluation as the evaluation time, not as closed hours', () => {
+    // The sidebar's last tick can be up to a second older than the evaluation it is shown with.
+    const l = liveMetric(running, T, T - 800);
+    expect(l.ticking).toBe(true);
+    expect(l.idle).toBeUndefined();
+    expect(l.state).toBe('running');
+    expect(l.remainingMs).toBe(11.5 * H);
+  });
+
   it('counts business time down while the calendar is open', () => {
     const l = liveMetric(running, T, T + H + 30 * 1000);
     expect(l.remainingMs).toBe(10.5 * H - 30 * 1000);

@@ -65,15 +65,19 @@ function ms(iso: string | null | undefined): number | null {
 }
 
 /**
- * The metric as it stands at `nowMs`, from its evaluation at `evaluatedAtMs`.
+ * The metric as it stands at `pageNowMs` (or at `evaluatedAtMs` when the page's clock is still behind
+ * it), from its evaluation at `evaluatedAtMs`.
  * `atRiskShare`: at risk when at most this share of the target remains (Options; default 0.25).
  */
 export function liveMetric(
   metric: MetricResult,
   evaluatedAtMs: number,
-  nowMs: number,
+  pageNowMs: number,
   atRiskShare = 0.25,
 ): LiveMetric {
+  // The page's clock ticks once a second, so a fresh evaluation can be newer than the last tick: a
+  // moment before T is read as T (the engine's own state), never as "closed until T" (issue 18).
+  const nowMs = Math.max(pageNowMs, evaluatedAtMs);
   const dueMs = metric.dueMs ?? ms(metric.dueAt);
   const goalMs = metric.goalMs ?? ms(metric.goalAt);
   const stopped = metric.stoppedAt !== null;

@@ -11,12 +11,11 @@ import type { Page } from '@playwright/test';
 import { test, expect, storedLocal } from './fixtures';
 import { DEMO_SCENARIOS, type DemoScenario } from '../demo/scenarios';
 import { demoTicketUrl } from '../demo/route';
-import { demoAssignments, seedDemo } from '../demo/seed';
-import { topdeskIncident, zendeskAudits, zendeskTicket, AUDIT_PAGE_SIZE } from '../demo/payloads';
+import { seedDemo } from '../demo/seed';
 import { SIDEBAR_SELECTOR } from '../support/selectors';
-import { normalizeWith } from '../../lib/helpdesks';
+import { expectedEvaluation } from '../support/expected';
 import type { Registry } from '../../lib/registry';
-import { evaluate, type Policy } from '../../lib/sla';
+import type { Policy } from '../../lib/sla';
 import { getBuiltinPolicy } from '../../policies';
 
 const NOW = Date.now();
@@ -28,22 +27,8 @@ test.beforeEach(async ({ serviceWorker }) => seedDemo(serviceWorker));
 const scenario = (host: string, id: number) =>
   DEMO_SCENARIOS.find((s) => s.host.startsWith(host) && s.id === id)!;
 
-/** The API bodies the routed demo helpdesk serves for a scenario (all audit pages). */
-function payloadFor(s: DemoScenario): unknown {
-  const origin = `https://${s.host}`;
-  if (s.helpdesk === 'topdesk') return { incident: topdeskIncident(s, NOW) };
-  const pages = Math.ceil(zendeskAudits(s, NOW, origin, 1).count / AUDIT_PAGE_SIZE);
-  const audits = Array.from({ length: pages }, (_, i) => zendeskAudits(s, NOW, origin, i + 1));
-  return { ticket: zendeskTicket(s, NOW, origin), audits };
-}
-
 /** What the engine says for a demo scenario under a policy, from the same payloads the page serves. */
-function expected(s: DemoScenario, policy: Policy = getBuiltinPolicy(s.policy)!) {
-  const mapping = demoAssignments().find((a) => a.host === s.host)!.mapping;
-  const n = normalizeWith(s.helpdesk, payloadFor(s), mapping, policy, s.host);
-  if (!n.ok) throw new Error(`demo scenario ${s.id} does not map: ${n.problem.message}`);
-  return evaluate(policy, n.ticket, NOW);
-}
+const expected = (s: DemoScenario, policy?: Policy) => expectedEvaluation(s, NOW, undefined, policy);
 
 async function openTicket(page: Page, s: DemoScenario) {
   await page.goto(demoTicketUrl(s));

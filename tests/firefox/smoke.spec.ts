@@ -1,0 +1,343 @@
+/**
+ * Firefox smoke suite: the built MV2 add-on (.output/firefox-mv2) in Debian's Firefox ESR, driven
+ * over WebDriver BiDi (tests/firefox/bidi.ts), on the same demo helpdesks as the Chromium suite,
+ * served over HTTPS on loopback (tests/firefox/demo-server.ts). One browser for the whole file; the
+ * tests run in order and build on each other, as a new user would: install, assign, open tickets,
+ * refresh the queue, reload the add-on.
+ *
+ * Run: `npm run test:e2e:firefox` (after `npm run build:firefox`); `npm test` runs it too.
+ */
+import path from 'node:path';
+import { test, expect } from '@playwright/test';
+import { Firefox } from './bidi';
+import { startDemoServer, type DemoServer } from './demo-server';
+import { demoTicketUrl } from '../demo/route';
+import { demoAssignments } from '../demo/seed';
+import { DEMO_HOSTS, DEMO_SCENARIOS, type DemoScenario } from '../demo/scenarios';
+import { topdeskUuid } from '../demo/payloads';
+import { SIDEBAR_SELECTOR } from '../support/selectors';
+import { expectedEntry, expectedEvaluation } from '../support/expected';
+import { isFinished, summarizeEvaluation } from '../../lib/registry';
+import type { HostMapping } from '../../lib/helpdesks';
+
+const ADDON_DIR = path.resolve(import.meta.dirname, '../../.output/firefox-mv2');
+const ADDON_ID = 'sla-overlay@helpdesk-sla.example';
+/** Fixed through the profile pref `extensions.webextensions.uuids`, so the test knows the origin. */
+const UUID = '0b6f5a2e-7c1d-4e8a-9f3b-5d2c1a0e9b47';
+const ORIGIN = `moz-extension://${UUID}`;
+const NOW = Date.now();
+/** A self-hosted TOPdesk (answered like the demo's scope4mation.topdesk.net), outside the manifest's matches. */
+const SELF_HOSTED = 'servicedesk.example.test';
+
+test.describe.configure({ mode: 'serial' });
+
+let ff: Firefox;
+let server: DemoServer;
+
+test.beforeAll(async () => {
+  server = await startDemoServer({ now: NOW }, { [SELF_HOSTED]: DEMO_HOSTS.scope4mation });
+  ff = await Firefox.launch({
+    ...server.prefs,
+    'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: UUID }),
+  });
+});
+
+test.afterAll(async () => {
+  await ff?.close();
+  await server?.close();
+});
+
+const scenario = (host: string, id: number) =>
+  DEMO_SCENARIOS.find((s) => s.host.startsWith(host) && s.id === id)!;
+
+/** Errors (not warnings) in Firefox's console from the add-on's own files, read from the browser's console service. */
+async function addonConsoleErrors(): Promise<string[]> {
+  const tree = await ff.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
+  const chrome = (tree.contexts as Array<{ context: string }>)[0]!.context;
+  const r = await ff.send('script.evaluate', {
+    expression: `JSON.stringify(Services.console.getMessageArray()
+      .filter((m) => m instanceof Ci.nsIScriptError && !(m.flags & Ci.nsIScriptError.warningFlag) && !(m.flags & Ci.nsIScriptError.infoFlag))
+      .filter((m) => m.sourceName.startsWith(${JSON.stringify(ORIGIN)}))
+      .map((m) => m.sourceName + ':' + m.lineNumber + ' ' + m.errorMessage))`,
+    target: { context: chrome },
+    awaitPromise: false,
+  });
+  return JSON.parse(String((r.result as { value: string }).value)) as string[];
+}
+
+/** A moz-extension page of the add-on in a new tab, once its app has rendered. */
+async function extensionPage(file: string): Promise<string> {
+  const tab = await ff.newTab();
+  await ff.navigate(tab, `${ORIGIN}/${file}`);
+  await ff.waitFor(tab, `() => document.querySelector('#app')?.childElementCount > 0`);
+  return tab;
+}
+
+/** The `datetime` of every deadline shown in each card of the sidebar in `context`. */
+const SIDEBAR_DEADLINES = `(sel) => {
+  const root = document.querySelector(sel)?.shadowRoot;
+  const cards = root ? [...root.querySelectorAll('section.sla-card')] : [];
+  if (!cards.length) return null;
+  return cards.map((c) => ({
+    heading: c.querySelector('h2, h3, h4')?.textContent ?? '',
+    text: c.textContent,
+    times: [...c.querySelectorAll('time[datetime]')].map((t) => new Date(t.getAttribute('datetime')).toISOString()),
+  }));
+}`;
+
+type Card = { heading: string; text: string; times: string[] };
+
+/** Waits for the sidebar in `context` and checks each metric's deadline against the engine's. */
+async function expectEngineDeadlines(context: string, s: DemoScenario, mapping: unknown) {
+  const ev = expectedEvaluation(s, NOW, mapping);
+  const want = Object.entries(ev.metrics);
+  expect(want.length).toBeGreaterThan(0);
+  const cards = await ff.waitFor<Card[]>(
+    context,
+    `(sel, n) => { const c = (${SIDEBAR_DEADLINES})(sel); return c && c.length >= n ? c : null; }`,
+    20_000,
+    SIDEBAR_SELECTOR,
+    want.length,
+  );
+  for (const [name, metric] of want) {
+    const c = cards.find((x) => new RegExp(name === 'response' ? 'Response' : 'Resolution').test(x.heading));
+    expect(c, `a ${name} card`).toBeDefined();
+    if (metric.dueAt) expect(c!.times).toContain(new Date(metric.dueAt).toISOString());
+    else expect(c!.text).toContain(metric.targetLabel);
+  }
+}
+
+async function storedConfig(
+  tab: string,
+): Promise<{ assignments: Array<{ host: string; mapping: HostMapping }> }> {
+  return ff.call(tab, `async () => (await browser.storage.local.get('config')).config`);
+}
+
+test('installs as a temporary add-on and the background starts with no error in the console', async () => {
+  expect(await ff.installAddon(ADDON_DIR)).toBe(ADDON_ID);
+  const options = await extensionPage('options.html');
+  // The background answers the options page (it lists the five seed policies).
+  await ff.waitFor(options, `() => /Mextra/.test(document.body.textContent)`);
+  expect(await addonConsoleErrors()).toEqual([]);
+});
+
+test('an admin assigns the Mextra policy to its Zendesk host through the Options form', async () => {
+  const options = await extensionPage('options.html');
+  // The other demo hosts as a rolled-out configuration would bring them; Mextra is added by hand.
+  const others = demoAssignments().filter((a) => a.host !== DEMO_HOSTS.mextra);
+  await ff.call(
+    options,
+    `async (assignments) => browser.storage.local.set({ config: { version: 2, policies: {}, disabledBuiltins: [], assignments, selfHosted: [] }, config$: { v: 2 } })`,
+    others,
+  );
+  await ff.navigate(options, `${ORIGIN}/options.html`);
+  await ff.waitFor(
+    options,
+    `() => [...document.querySelectorAll('button')].some((b) => b.textContent.trim() === 'Add assignment')`,
+  );
+  await ff.call(
+    options,
+    `async (host) => {
+      const sleep = () => new Promise((r) => setTimeout(r, 50));
+      const byLabel = (text) => {
+        const label = [...document.querySelectorAll('label')].find((l) => l.textContent.trim().startsWith(text));
+        return label && document.getElementById(label.htmlFor);
+      };
+      const set = async (el, value, type) => { el.value = value; el.dispatchEvent(new Event(type, { bubbles: true })); await sleep(); };
+      [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Add assignment').click();
+      await sleep();
+      await set(byLabel('Helpdesk host'), host, 'input');
+      await set(document.getElementById('mapping-policy'), 'mextra', 'change');
+      await set(document.getElementById('mapping-tier-from'), 'ticket-tag', 'change');
+      await set(document.getElementById('mapping-tier-prefix'), 'tier_', 'input');
+      [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Save').click();
+    }`,
+    DEMO_HOSTS.mextra,
+  );
+  await ff.waitFor(
+    options,
+    `async (host) => (await browser.storage.local.get('config')).config?.assignments?.some((a) => a.host === host)`,
+    10_000,
+    DEMO_HOSTS.mextra,
+  );
+  const mine = (await storedConfig(options)).assignments.find((a) => a.host === DEMO_HOSTS.mextra)!;
+  expect(mine.mapping.tier).toEqual({ from: 'ticket-tag', prefix: 'tier_' });
+});
+
+let zendeskTab: string;
+
+test('the sidebar on a Zendesk ticket shows the deadlines the engine computes', async () => {
+  const options = await extensionPage('options.html');
+  const mapping = (await storedConfig(options)).assignments.find(
+    (a) => a.host === DEMO_HOSTS.mextra,
+  )!.mapping;
+  zendeskTab = await ff.newTab();
+  const s = scenario('mextra', 1001);
+  await ff.navigate(zendeskTab, demoTicketUrl(s));
+  await expectEngineDeadlines(zendeskTab, s, mapping);
+});
+
+test('a ticket switch inside the Zendesk app (no page load) moves the sidebar to the new ticket', async () => {
+  const options = await extensionPage('options.html');
+  const mapping = (await storedConfig(options)).assignments.find(
+    (a) => a.host === DEMO_HOSTS.mextra,
+  )!.mapping;
+  const next = scenario('mextra', 1002);
+  await ff.call(
+    zendeskTab,
+    `(id) => document.querySelector('[data-ticket-id="' + id + '"]').click()`,
+    next.id,
+  );
+  await ff.waitFor(zendeskTab, `(id) => location.pathname.endsWith('/' + id)`, 5000, next.id);
+  const want = expectedEvaluation(next, NOW, mapping);
+  const due = Object.values(want.metrics).find((m) => m.dueAt)!;
+  await ff.waitFor(
+    zendeskTab,
+    `(sel, iso) => { const c = (${SIDEBAR_DEADLINES})(sel); return c && c.some((x) => x.times.includes(iso)); }`,
+    20_000,
+    SIDEBAR_SELECTOR,
+    new Date(due.dueAt!).toISOString(),
+  );
+  await expectEngineDeadlines(zendeskTab, next, mapping);
+});
+
+test('the sidebar on a TOPdesk incident inside the operator shell’s frame shows the engine’s deadlines', async () => {
+  const s = scenario('scope4mation', 1);
+  const tab = await ff.newTab();
+  await ff.navigate(tab, `https://${s.host}/tas/secure/mango?unid=${topdeskUuid(s).replaceAll('-', '')}`);
+  const frame = (await ff.frames(tab)).find((f) => f.url.includes('/tas/secure/contained/incident'));
+  expect(frame, 'the incident card frame').toBeDefined();
+  const mapping = demoAssignments().find((a) => a.host === s.host)!.mapping;
+  await expectEngineDeadlines(frame!.context, s, mapping);
+});
+
+test('the toolbar badge counts the open tickets the background evaluated', async () => {
+  const popup = await extensionPage('popup.html');
+  const text = await ff.waitFor<string>(
+    popup,
+    `async () => (await browser.browserAction.getBadgeText({})) || null`,
+  );
+  expect(text).toMatch(/^\d+|!$/);
+});
+
+test('the popup refreshes the queue from the helpdesks and lists their open tickets', async () => {
+  const popup = await extensionPage('popup.html');
+  await ff.waitFor(popup, `() => document.querySelector('#app').dataset.state === 'ready'`);
+  expect(await ff.call(popup, `() => document.querySelector('.refresh-last').textContent`)).toMatch(
+    /not refreshed/i,
+  );
+  await ff.call(
+    popup,
+    `() => [...document.querySelectorAll('button')].find((b) => /refresh/i.test(b.textContent + b.getAttribute('aria-label'))).click()`,
+  );
+  await ff.waitFor(
+    popup,
+    `() => document.querySelector('#app').dataset.refreshing === 'false' && !/not refreshed/i.test(document.querySelector('.refresh-last').textContent)`,
+    30_000,
+  );
+  expect(await ff.call(popup, `() => document.querySelectorAll('.refresh-errors').length`)).toBe(0);
+  const keys = await ff.call<string[]>(
+    popup,
+    `() => [...document.querySelectorAll('li.row')].map((r) => r.dataset.key)`,
+  );
+  // Every unfinished demo Zendesk ticket, also those no agent opened, and TOPdesk's open incidents.
+  const open = DEMO_SCENARIOS.filter((s) => !['solved', 'closed'].includes(s.status));
+  const { assignments } = await storedConfig(popup);
+  const listed = open
+    .filter((s) => s.helpdesk === 'zendesk')
+    .filter((s) => {
+      const e = expectedEntry(s, NOW, assignments.find((a) => a.host === s.host)!.mapping);
+      return !isFinished({ ticket: e.ticket, evaluation: summarizeEvaluation(e.evaluation) });
+    })
+    .map((s) => `zendesk:${s.host}:${s.id}`);
+  expect(listed.length).toBeGreaterThan(3);
+  expect(keys.filter((k) => k.startsWith('zendesk:')).sort()).toEqual(listed.sort());
+  expect(keys.some((k) => k.startsWith(`topdesk:${DEMO_HOSTS.scope4mation}:`))).toBe(true);
+  expect(
+    server.requests.some((u) => u.host === DEMO_HOSTS.scope4mation && u.pathname === '/tas/api/incidents'),
+  ).toBe(true);
+});
+
+test('a reload of the add-on leaves exactly one working sidebar in an open ticket tab', async () => {
+  const count = `(sel) => document.querySelectorAll(sel).length`;
+  expect(await ff.call(zendeskTab, count, SIDEBAR_SELECTOR)).toBe(1);
+  const before = await ff.call<string>(
+    zendeskTab,
+    `(sel) => { const e = document.querySelector(sel); e.dataset.copy = 'old'; return 'old'; }`,
+    SIDEBAR_SELECTOR,
+  );
+  expect(before).toBe('old');
+  await ff.installAddon(ADDON_DIR); // what about:debugging's Reload does: the same add-on again
+  // Firefox injects the new copy into the open tab; it replaces the old copy's sidebar.
+  await ff.waitFor(
+    zendeskTab,
+    `(sel) => { const all = document.querySelectorAll(sel); return all.length === 1 && all[0].dataset.copy !== 'old' && all[0].shadowRoot?.querySelector('section.sla-card'); }`,
+    20_000,
+    SIDEBAR_SELECTOR,
+  );
+  // It works: collapsing it collapses it.
+  await ff.call(
+    zendeskTab,
+    `(sel) => document.querySelector(sel).shadowRoot.querySelector('button[aria-expanded="true"]').click()`,
+    SIDEBAR_SELECTOR,
+  );
+  await ff.waitFor(
+    zendeskTab,
+    `(sel) => document.querySelector(sel).shadowRoot.querySelector('button[aria-expanded="false"]')`,
+    5000,
+    SIDEBAR_SELECTOR,
+  );
+  expect(await ff.call(zendeskTab, count, SIDEBAR_SELECTOR)).toBe(1);
+  // Firefox reports the old copy's messages still in flight when it was unloaded ("Promise rejected
+  // after context unloaded"); anything else is an error of the new copy.
+  expect((await addonConsoleErrors()).filter((e) => !/after context unloaded/.test(e))).toEqual([]);
+});
+
+test('a self-hosted TOPdesk gets the sidebar once its host permission is granted', async () => {
+  const options = await extensionPage('options.html');
+  const s = scenario('scope4mation', 1);
+  const mapping = demoAssignments().find((a) => a.host === s.host)!.mapping;
+  // The host as Options → Hosts stores it, with its assignment.
+  await ff.call(
+    options,
+    `async (host, mapping) => {
+      const { config } = await browser.storage.local.get('config');
+      await browser.storage.local.set({ config: { ...config,
+        selfHosted: [...config.selfHosted, { host, helpdesk: 'topdesk' }],
+        assignments: [...config.assignments, { host, helpdesk: 'topdesk', policyId: 'scope4mation', mapping }] } });
+    }`,
+    SELF_HOSTED,
+    mapping,
+  );
+  const url = `https://${SELF_HOSTED}/tas/secure/incident?unid=${topdeskUuid(s).replaceAll('-', '')}`;
+  const tab = await ff.newTab();
+  await ff.navigate(tab, url);
+  // No permission yet: no content script, no sidebar.
+  await new Promise((r) => setTimeout(r, 1500));
+  expect(await ff.call(tab, `(sel) => document.querySelectorAll(sel).length`, SIDEBAR_SELECTOR)).toBe(0);
+
+  // The agent's "Allow" in Firefox's permission prompt, done through Firefox's own permission store
+  // (the prompt itself cannot be clicked from BiDi); the add-on sees permissions.onAdded.
+  const tree = await ff.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
+  const chrome = (tree.contexts as Array<{ context: string }>)[0]!.context;
+  const granted = await ff.send('script.evaluate', {
+    expression: `(async () => {
+      const { ExtensionPermissions } = ChromeUtils.importESModule('resource://gre/modules/ExtensionPermissions.sys.mjs');
+      const policy = WebExtensionPolicy.getByID(${JSON.stringify(ADDON_ID)});
+      await ExtensionPermissions.add(${JSON.stringify(ADDON_ID)}, { permissions: [], origins: [${JSON.stringify(`https://${SELF_HOSTED}/*`)}] }, policy.extension);
+      return 'granted';
+    })()`,
+    target: { context: chrome },
+    awaitPromise: true,
+  });
+  expect((granted.result as { value?: string }).value).toBe('granted');
+  await ff.waitFor(
+    options,
+    `async (origin) => browser.permissions.contains({ origins: [origin] })`,
+    10_000,
+    `https://${SELF_HOSTED}/*`,
+  );
+  // contentScripts.register applies to pages loaded from now on.
+  await ff.navigate(tab, url);
+  await expectEngineDeadlines(tab, { ...s, host: SELF_HOSTED }, mapping);
+});
