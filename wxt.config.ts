@@ -21,7 +21,7 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'alarms', 'notifications'],
-    host_permissions: ['*://*.zendesk.com/*', '*://*.topdesk.net/*'],
+    host_permissions: ['https://*.zendesk.com/*', 'https://*.topdesk.net/*'],
     // Self-hosted helpdesks: asked for at run time in Options, one origin at a time.
     optional_host_permissions: ['https://*/*'],
     ...(browser === 'firefox'

@@ -2,7 +2,7 @@ import { runOverlay } from '@/lib/content/run';
 import { topdeskAdapter } from '@/lib/content/adapters';
 
 export default defineContentScript({
-  matches: ['*://*.topdesk.net/tas/*'],
+  matches: ['https://*.topdesk.net/tas/*'],
   allFrames: true,
   main: (ctx) => runOverlay(ctx, topdeskAdapter()),
 });

@@ -2,6 +2,6 @@ import { runOverlay } from '@/lib/content/run';
 import { zendeskAdapter } from '@/lib/content/adapters';
 
 export default defineContentScript({
-  matches: ['*://*.zendesk.com/agent/*'],
+  matches: ['https://*.zendesk.com/agent/*'],
   main: (ctx) => runOverlay(ctx, zendeskAdapter()),
 });

@@ -557,6 +557,6 @@ describe('open helpdesk tabs', () => {
     await vi.waitFor(() => expect(sendMessage).toHaveBeenCalledWith(7, { type: 'bg-cs:refresh' }), {
       timeout: 5000,
     });
-    expect(query).toHaveBeenCalledWith({ url: ['*://*.zendesk.com/*', '*://*.topdesk.net/*'] });
+    expect(query).toHaveBeenCalledWith({ url: ['https://*.zendesk.com/*', 'https://*.topdesk.net/*'] });
   });
 });

@@ -254,8 +254,8 @@ const LOCKED = 'set by your organisation’s IT administrator (managed); it cann
 /** Match patterns of every helpdesk page the extension may be running on. */
 function helpdeskTabPatterns(config: Config): string[] {
   return [
-    '*://*.zendesk.com/*',
-    '*://*.topdesk.net/*',
+    'https://*.zendesk.com/*',
+    'https://*.topdesk.net/*',
     ...config.selfHosted.map((h) => originPattern(h.host)),
   ];
 }

@@ -34,4 +34,18 @@ describe('the built manifest', () => {
       './manifest.firefox.snapshot.json',
     );
   });
+  it.each(['chrome-mv3', 'firefox-mv2'])(
+    'names only https origins in host permissions and content-script matches (%s)',
+    (target) => {
+      const m = surface(target);
+      const patterns = [
+        ...m.host_permissions,
+        ...m.optional_host_permissions,
+        ...m.optional_permissions.filter((p: string) => p.includes('://')),
+        ...m.content_scripts.flatMap((c: { matches: string[] }) => c.matches),
+      ];
+      expect(patterns.length).toBeGreaterThan(0);
+      expect(patterns.filter((p: string) => !p.startsWith('https://'))).toEqual([]);
+    },
+  );
 });
