@@ -3,5 +3,7 @@ import { zendeskAdapter } from '@/lib/content/adapters';
 
 export default defineContentScript({
   matches: ['https://*.zendesk.com/agent/*'],
+  // The page must not learn the extension id from WXT's start message (see lib/content/isolation.ts).
+  noScriptStartedPostMessage: true,
   main: (ctx) => runOverlay(ctx, zendeskAdapter()),
 });
