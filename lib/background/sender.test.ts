@@ -54,6 +54,26 @@ describe('binding a message to its sender', () => {
       SenderRefused,
     );
   });
+  it('accepts the ticket the tab shows after a single-page-app navigation (the frame URL stays at the first address)', () => {
+    const spa = senderPage(
+      'https://evil.zendesk.com/agent/tickets/1',
+      [],
+      'https://evil.zendesk.com/agent/tickets/2',
+    );
+    expect(bindToSender({ ...ticket, ticketId: '2' }, spa)).toEqual({
+      ...ticket,
+      ticketId: '2',
+      url: 'https://evil.zendesk.com/agent/tickets/2',
+    });
+  });
+  it('never takes a tab URL on another origin as the page', () => {
+    const other = senderPage(
+      'https://evil.zendesk.com/agent/tickets/1',
+      [],
+      'https://acme.zendesk.com/agent/tickets/2',
+    );
+    expect(() => bindToSender({ ...ticket, ticketId: '2' }, other)).toThrow(/does not show ticket 2/);
+  });
   it('refuses a ticket the sender’s URL does not show', () => {
     expect(() => bindToSender({ ...ticket, ticketId: '4242' }, page)).toThrow(/does not show ticket 4242/);
   });

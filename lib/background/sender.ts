@@ -13,12 +13,22 @@ export interface SenderPage {
   helpdesk: HelpdeskKind;
   host: string;
   url: string;
+  /**
+   * The addresses of this page the browser reports, on the sender's host: the frame's URL and the
+   * tab's. Chromium keeps `sender.url` at the address the frame's document was loaded with, so
+   * after a single-page-app navigation (Zendesk's ticket tabs) only the tab's URL shows the ticket.
+   */
+  urls: string[];
 }
 
 export class SenderRefused extends Error {}
 
 /** The helpdesk page behind `sender.url`, or why it is not one this extension serves. */
-export function senderPage(senderUrl: string | undefined, selfHosted: readonly HostEntry[]): SenderPage {
+export function senderPage(
+  senderUrl: string | undefined,
+  selfHosted: readonly HostEntry[],
+  tabUrl?: string,
+): SenderPage {
   let url: URL;
   try {
     url = new URL(senderUrl ?? '');
@@ -28,10 +38,13 @@ export function senderPage(senderUrl: string | undefined, selfHosted: readonly H
   if (url.protocol !== 'https:' || url.port !== '')
     throw new SenderRefused(`${url.origin} is not an https helpdesk page`);
   const host = url.hostname.toLowerCase();
+  const urls = [url.href];
+  if (tabUrl && tabUrl !== url.href && URL.canParse(tabUrl) && new URL(tabUrl).origin === url.origin)
+    urls.push(new URL(tabUrl).href);
   for (const [helpdesk, suffix] of Object.entries(BUILTIN_HOST_SUFFIXES) as Array<[HelpdeskKind, string]>)
-    if (host.endsWith(suffix) && host.length > suffix.length) return { helpdesk, host, url: url.href };
+    if (host.endsWith(suffix) && host.length > suffix.length) return { helpdesk, host, url: url.href, urls };
   const entry = selfHosted.find((h) => h.host === host);
-  if (entry) return { helpdesk: entry.helpdesk, host, url: url.href };
+  if (entry) return { helpdesk: entry.helpdesk, host, url: url.href, urls };
   throw new SenderRefused(`${host} is not a helpdesk host configured in Options`);
 }
 
@@ -51,12 +64,16 @@ export function bindToSender<
     throw new SenderRefused(`the message names ${message.helpdesk}, but ${page.host} is ${page.helpdesk}`);
   if (message.host !== undefined && message.host.toLowerCase() !== page.host)
     throw new SenderRefused(`the message names ${message.host}, but it was sent from ${page.host}`);
-  if (message.ticketId !== undefined && message.ticketId !== ticketIdFromUrl(page.helpdesk, page.url))
-    throw new SenderRefused(`the page ${page.url} does not show ticket ${message.ticketId}`);
+  let url = page.url;
+  if (message.ticketId !== undefined) {
+    const showing = page.urls.find((u) => ticketIdFromUrl(page.helpdesk, u) === message.ticketId);
+    if (!showing) throw new SenderRefused(`the page ${page.url} does not show ticket ${message.ticketId}`);
+    url = showing;
+  }
   return {
     ...message,
     helpdesk: page.helpdesk,
     ...(message.host !== undefined ? { host: page.host } : {}),
-    ...(message.url !== undefined ? { url: page.url } : {}),
+    ...(message.url !== undefined ? { url } : {}),
   };
 }

@@ -198,13 +198,13 @@ export async function handleSidebar(
   raw: SidebarMessage,
   normalize: Normalizer,
   remember: SidebarDeps['remember'] | undefined,
-  sender: { url?: string | undefined; tab?: { id?: number | undefined } | undefined },
+  sender: { url?: string | undefined; tab?: { url?: string | undefined } | undefined },
 ): Promise<unknown> {
   let message = raw;
   switch (message.type) {
     case 'cs-bg:ticket': {
       const [state, ui] = await Promise.all([loadState(), readUiState()]);
-      message = bindToSender(message, senderPage(sender.url, state.config.selfHosted));
+      message = bindToSender(message, senderPage(sender.url, state.config.selfHosted, sender.tab?.url));
       if (message.helpdesk === 'topdesk' && refusedByTopdesk(message.read)) {
         const retry = await readWithApplicationPassword(
           message.host,
