@@ -1,12 +1,14 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import path from 'node:path';
+import { noPreactInnerHtml } from './scripts/vite-no-inner-html';
 
 // Minimal permissions: storage, alarms, notifications and the two SaaS helpdesk host patterns.
 // Self-hosted helpdesks are granted at run time through optional host permissions (Options page).
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact()] }),
+  // noPreactInnerHtml: the bundles ship without Preact's unused innerHTML branch (see the plugin).
+  vite: () => ({ plugins: [noPreactInnerHtml(), preact()] }),
   hooks: {
     // The policy JSON Schema, linked from Options so admins get editor completion.
     'build:publicAssets': (wxt, files) => {
