@@ -2,13 +2,15 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import path from 'node:path';
 import { zodNoEval } from './scripts/zod-no-eval';
+import { noPreactInnerHtml } from './scripts/vite-no-inner-html';
 
 // Minimal permissions: storage, alarms, notifications and the two SaaS helpdesk host patterns.
 // Self-hosted helpdesks are granted at run time through optional host permissions (Options page).
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  // noPreactInnerHtml: the bundles ship without Preact's unused innerHTML branch (see the plugin).
   // zodNoEval: no Function constructor in the bundles (zod runs jitless, lib/zod-config.ts).
-  vite: () => ({ plugins: [preact(), zodNoEval()] }),
+  vite: () => ({ plugins: [noPreactInnerHtml(), preact(), zodNoEval()] }),
   hooks: {
     // The policy JSON Schema, linked from Options so admins get editor completion.
     'build:publicAssets': (wxt, files) => {
@@ -23,7 +25,7 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'alarms', 'notifications'],
-    host_permissions: ['*://*.zendesk.com/*', '*://*.topdesk.net/*'],
+    host_permissions: ['https://*.zendesk.com/*', 'https://*.topdesk.net/*'],
     // Self-hosted helpdesks: asked for at run time in Options, one origin at a time.
     optional_host_permissions: ['https://*/*'],
     ...(browser === 'firefox'

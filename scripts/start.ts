@@ -38,6 +38,8 @@ async function main() {
     headless: wantsHeadless,
     locale,
     viewport: wantsHeadless ? { width: 1360, height: 860 } : null,
+    // The screenshots wait for the sidebar through locators, which need its shadow root open.
+    openShadowRoot: true,
   });
   await routeDemo(context, { now });
   await seedDemo(serviceWorker);

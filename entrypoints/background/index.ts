@@ -4,8 +4,10 @@ import { RequestSchema } from '@/lib/messaging/protocol';
 import { allowed, handle } from '@/lib/background/handlers';
 import { startHostScripts } from '@/lib/background/hosts';
 import { startAlarms } from '@/lib/background/alarms';
+import { closeLocalStorageToContentScripts } from '@/lib/background/storage-access';
 
 export default defineBackground(() => {
+  void closeLocalStorageToContentScripts();
   const policy = { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') };
   browser.runtime.onMessage.addListener(createRouter(RequestSchema, allowed, handle, policy) as never);
   startHostScripts();

@@ -3,6 +3,8 @@ import { runOverlay } from '@/lib/content/run';
 import { zendeskAdapter } from '@/lib/content/adapters';
 
 export default defineContentScript({
-  matches: ['*://*.zendesk.com/agent/*'],
+  matches: ['https://*.zendesk.com/agent/*'],
+  // The page must not learn the extension id from WXT's start message (see lib/content/isolation.ts).
+  noScriptStartedPostMessage: true,
   main: (ctx) => runOverlay(ctx, zendeskAdapter()),
 });

@@ -44,10 +44,10 @@ export function allowed(type: Request['type'], kind: SenderKind): boolean {
   return false;
 }
 
-export async function handle(message: Request, _ctx: RouteContext): Promise<unknown> {
+export async function handle(message: Request, ctx: RouteContext): Promise<unknown> {
   if (isOptionsRequest(message)) return handleOptions(message);
   if (isPopupRequest(message)) return handlePopup(message);
-  if (isSidebarRequest(message)) return handleSidebar(message, normalize, remember);
+  if (isSidebarRequest(message)) return handleSidebar(message, normalize, remember, ctx.sender);
   switch (message.type) {
     case 'ui-bg:ping':
       return { pong: message.at, version: browser.runtime.getManifest().version };

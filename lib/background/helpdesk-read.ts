@@ -85,7 +85,14 @@ export function ticketInputs(
     t: Pick<QueueTicket, 'ticketId' | 'ticketKey' | 'subject' | 'link'>,
     payload: unknown,
   ): UpsertInput | null => {
-    const n = normalizeWith(helpdesk, payload, assignment.mapping, policy, host);
+    let n: ReturnType<typeof normalizeWith>;
+    try {
+      n = normalizeWith(helpdesk, payload, assignment.mapping, policy, host);
+    } catch (e) {
+      // One ticket the adapter cannot read never stops the refresh of the others (or other hosts).
+      unreadable.push(`${t.ticketKey}: ${e instanceof Error ? e.message : String(e)}`);
+      return null;
+    }
     if (!n.ok) {
       unreadable.push(`${t.ticketKey}: ${n.problem.message}`);
       return null;

@@ -276,6 +276,61 @@ describe('policy import', () => {
     expect(ok).toMatchObject({ ok: true, id: 'mextra', source: 'https://vendor.example/mextra.json' });
     fetchSpy.mockRestore();
   });
+
+  const redirectedTo = (url: string, body = JSON.stringify(editedMextra())) => {
+    const res = new Response(body, { status: 200 });
+    Object.defineProperty(res, 'url', { value: url });
+    Object.defineProperty(res, 'redirected', { value: true });
+    return res;
+  };
+
+  it.each([
+    ['to plain http', 'http://cdn.zendesk.com/policy.json', /is not https/],
+    ['to an origin that was not granted', 'https://other.example/policy.json', /was not granted/],
+  ])('refuses a policy URL that redirects %s, and reads nothing', async (_what, target, message) => {
+    granted.add('https://vendor.example/*');
+    const fetchSpy = vi.spyOn(globalThis, 'fetch').mockResolvedValueOnce(redirectedTo(target));
+    const r = await previewImport({ kind: 'url', url: 'https://vendor.example/p.json' });
+    expect(r).toMatchObject({
+      ok: false,
+      errors: [{ code: 'fetch', message: expect.stringMatching(message) }],
+    });
+    fetchSpy.mockRestore();
+  });
+
+  it('records the address a granted https redirect led to as the source', async () => {
+    granted.add('https://vendor.example/*');
+    granted.add('https://cdn.vendor.example/*');
+    const fetchSpy = vi
+      .spyOn(globalThis, 'fetch')
+      .mockResolvedValueOnce(redirectedTo('https://cdn.vendor.example/v2/mextra.json'));
+    const r = await previewImport({ kind: 'url', url: 'https://vendor.example/p.json' });
+    expect(r).toMatchObject({ ok: true, source: 'https://cdn.vendor.example/v2/mextra.json' });
+    fetchSpy.mockRestore();
+  });
+
+  it('stops reading a body without Content-Length once it passes the size limit', async () => {
+    granted.add('https://vendor.example/*');
+    let pulled = 0;
+    const chunk = new Uint8Array(64 * 1024).fill(0x20);
+    const endless = new ReadableStream<Uint8Array>({
+      pull(c) {
+        pulled++;
+        c.enqueue(chunk);
+      },
+    });
+    const fetchSpy = vi
+      .spyOn(globalThis, 'fetch')
+      .mockResolvedValueOnce(new Response(endless, { status: 200 }));
+    const r = await previewImport({ kind: 'url', url: 'https://vendor.example/huge.json' });
+    expect(r).toMatchObject({
+      ok: false,
+      errors: [{ code: 'too-large', message: expect.stringMatching(/larger than 512 KB/) }],
+    });
+    // 512 KB in 64 KB chunks: the ninth chunk passes the limit; a few more may be buffered, not thousands.
+    expect(pulled).toBeLessThan(20);
+    fetchSpy.mockRestore();
+  });
 });
 
 describe('built-ins and imported policies', () => {
@@ -557,6 +612,6 @@ describe('open helpdesk tabs', () => {
     await vi.waitFor(() => expect(sendMessage).toHaveBeenCalledWith(7, { type: 'bg-cs:refresh' }), {
       timeout: 5000,
     });
-    expect(query).toHaveBeenCalledWith({ url: ['*://*.zendesk.com/*', '*://*.topdesk.net/*'] });
+    expect(query).toHaveBeenCalledWith({ url: ['https://*.zendesk.com/*', 'https://*.topdesk.net/*'] });
   });
 });

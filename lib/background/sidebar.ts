@@ -20,6 +20,7 @@ import { readCredentials, readUiState, uiStateItem } from '../storage/items';
 import { readWithApplicationPassword, refusedByTopdesk } from './topdesk-auth';
 import { resolveLocale } from '../i18n';
 import { assignmentFor, loadState } from './state';
+import { bindToSender, senderPage } from './sender';
 
 export interface TicketRequest {
   helpdesk: 'zendesk' | 'topdesk';
@@ -189,15 +190,21 @@ export function isSidebarRequest(m: Request): m is SidebarMessage {
   return m.type.startsWith('cs-bg:');
 }
 
-/** Dispatches the content scripts' messages. */
+/**
+ * Dispatches the content scripts' messages. `sender` is what the browser says about the sending
+ * frame: host, helpdesk and ticket are bound to its URL, never taken from the message (sender.ts).
+ */
 export async function handleSidebar(
-  message: SidebarMessage,
+  raw: SidebarMessage,
   normalize: Normalizer,
-  remember?: SidebarDeps['remember'],
+  remember: SidebarDeps['remember'] | undefined,
+  sender: { url?: string | undefined; tab?: { url?: string | undefined } | undefined },
 ): Promise<unknown> {
+  let message = raw;
   switch (message.type) {
     case 'cs-bg:ticket': {
       const [state, ui] = await Promise.all([loadState(), readUiState()]);
+      message = bindToSender(message, senderPage(sender.url, state.config.selfHosted, sender.tab?.url));
       if (message.helpdesk === 'topdesk' && refusedByTopdesk(message.read)) {
         const retry = await readWithApplicationPassword(
           message.host,
@@ -224,16 +231,52 @@ export async function handleSidebar(
       return { model, view: sidebarView(state.preferences, ui.value, message.helpdesk) };
     }
     case 'cs-bg:ui-state': {
+      message = bindToSender(message, senderPage(sender.url, (await loadState()).config.selfHosted));
       const ui = (await readUiState()).value;
       if (message.collapsed !== undefined) ui.collapsed[message.helpdesk] = message.collapsed;
       if (message.side !== undefined) ui.side[message.helpdesk] = message.side;
       await uiStateItem.setValue(ui);
       return { ok: true };
     }
-    case 'cs-bg:open-options': {
-      const url = browser.runtime.getURL('/options.html');
-      await browser.tabs.create({ url: message.section ? `${url}#${message.section}` : url });
+    case 'cs-bg:open-options':
+      await openOptionsOnce(message.section);
       return { ok: true };
-    }
   }
+}
+
+/** The Options tab the sidebar last opened, and when (see `openOptionsOnce`). */
+let optionsTab: { id: number; at: number } | null = null;
+/** Clicks closer together than this are one gesture (a page script's burst of `.click()`s). */
+export const OPTIONS_GESTURE_MS = 1500;
+
+/**
+ * Opens Options for the sidebar's button at most once per gesture: while the tab opened last is
+ * still there it is focused (at the asked section) instead of opening another, and a burst of
+ * requests within `OPTIONS_GESTURE_MS` is one request. A page script clicking the button cannot
+ * open tabs at will (tabs.create is not held back by the popup blocker).
+ */
+export async function openOptionsOnce(section: string | undefined, now = Date.now()): Promise<void> {
+  const base = browser.runtime.getURL('/options.html');
+  const url = section ? `${base}#${section}` : base;
+  if (optionsTab) {
+    const recent = now - optionsTab.at < OPTIONS_GESTURE_MS;
+    const existing = await browser.tabs.get(optionsTab.id).catch(() => null);
+    if (existing) {
+      if (recent) return;
+      optionsTab.at = now;
+      await browser.tabs.update(optionsTab.id, { active: true, url });
+      if (existing.windowId !== undefined)
+        await browser.windows?.update(existing.windowId, { focused: true }).catch(() => undefined);
+      return;
+    }
+    if (recent) return;
+  }
+  optionsTab = { id: -1, at: now };
+  const tab = await browser.tabs.create({ url });
+  if (typeof tab.id === 'number') optionsTab = { id: tab.id, at: now };
+}
+
+/** Test support: forget the Options tab (a fresh worker). */
+export function resetOptionsTab(): void {
+  optionsTab = null;
 }

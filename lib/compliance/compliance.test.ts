@@ -192,11 +192,23 @@ describe('CSV export', () => {
       "'+1",
       "'-2+3",
       "'@cmd",
-      "'\tx",
+      '"\'\tx"',
       'ok',
     ]);
     expect(csvCell('=HYPERLINK("http://x","y")')).toBe(`"'=HYPERLINK(""http://x"",""y"")"`);
     expect(csvCell(-5)).toBe('-5');
+  });
+
+  it('quotes a cell holding a semicolon and guards a formula after any separator (nl-NL Excel splits at ;)', () => {
+    expect(csvCell('Printer;=1+1')).toBe(`"Printer;'=1+1"`);
+    expect(csvCell("Printer;=cmd|' /C calc'!A0")).toBe(`"Printer;'=cmd|' /C calc'!A0"`);
+    expect(csvCell('a, +1')).toBe(`"a, '+1"`);
+    expect(csvCell('a\t@x')).toBe(`"a\t'@x"`);
+    expect(csvCell('line\n-1')).toBe(`"line\n'-1"`);
+    expect(csvCell('a; "=1"')).toBe(`"a; ""'=1"""`);
+    expect(csvCell(' =1')).toBe(`' =1`);
+    expect(csvCell('plain; text')).toBe(`"plain; text"`);
+    expect(csvCell('a-b=c')).toBe('a-b=c');
   });
 
   it('exports the compliance table with its period and breached tickets', () => {

@@ -1,19 +1,28 @@
 /**
- * CSV export (RFC 4180: comma separated, CRLF line ends, fields with `"` `,` CR or LF quoted, quotes
- * doubled). Text cells that a spreadsheet would run as a formula (starting with = + - @, tab or CR) get a
- * leading apostrophe. No luxon here: the popup imports this module directly.
+ * CSV export (RFC 4180: comma separated, CRLF line ends, quotes doubled). A spreadsheet may split a
+ * line at a comma, a semicolon (the list separator of nl-NL Excel) or a tab, so a text cell is
+ * quoted whenever it holds any of those, a quote, CR or LF; and every part that a spreadsheet would
+ * run as a formula — starting with = + - @ (or tab/CR) at the start of the cell or after any of
+ * those separators — gets a leading apostrophe. No luxon here: the popup imports this module.
  */
 import type { ComplianceReport } from './compute';
 
 export type CsvValue = string | number | boolean | null | undefined;
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+/** A cell that starts a formula: = + - @ (after blanks or quotes), or a leading tab or CR. */
+const FORMULA_START = /^(?:[\t\r]|[ "]*[=+\-@])/;
+/** A separator a spreadsheet may split at, followed by the start of a formula. */
+const FORMULA_AFTER_SEPARATOR = /([,;\t\r\n][ "]*)(?=[=+\-@])/g;
+const NEEDS_QUOTES = /[",;\t\r\n]/;
 
 export function csvCell(value: CsvValue): string {
   if (value === null || value === undefined) return '';
   let s = typeof value === 'string' ? value : String(value);
-  if (typeof value === 'string' && FORMULA_START.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+  if (typeof value === 'string') {
+    s = s.replace(FORMULA_AFTER_SEPARATOR, "$1'");
+    if (FORMULA_START.test(s)) s = `'${s}`;
+  }
+  return NEEDS_QUOTES.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 
 export function toCsv(rows: ReadonlyArray<ReadonlyArray<CsvValue>>): string {

@@ -25,6 +25,8 @@ function deferred<T>() {
 }
 
 const flush = () => new Promise((r) => setTimeout(r, 0));
+/** What WXT's location watcher dispatches: an event with the new URL. */
+const nav = (url = 'https://x.zendesk.com/agent/tickets/1') => ({ newUrl: new URL(url) });
 
 describe('the overlay controller', () => {
   it('mounts one sidebar for the open ticket and shows what the background answered', async () => {
@@ -38,7 +40,7 @@ describe('the overlay controller', () => {
     });
     await flush();
     expect(h.model.value).toBe('model for read 1');
-    ctx.fire('wxt:locationchange');
+    ctx.fire('wxt:locationchange', nav());
     await flush();
     expect(mount).toHaveBeenCalledTimes(1);
   });
@@ -62,7 +64,7 @@ describe('the overlay controller', () => {
     });
     await flush();
     active = { id: 'B' };
-    ctx.fire('wxt:locationchange');
+    ctx.fire('wxt:locationchange', nav());
     await flush();
     reads.get('B')!.resolve('ticket B');
     await flush();
@@ -84,7 +86,7 @@ describe('the overlay controller', () => {
     await flush();
     expect(h.mounted()).toBe(true);
     active = null;
-    ctx.fire('wxt:locationchange');
+    ctx.fire('wxt:locationchange', nav());
     await flush();
     expect(remove).toHaveBeenCalledTimes(1);
     expect(h.mounted()).toBe(false);
@@ -102,7 +104,7 @@ describe('the overlay controller', () => {
     });
     await flush();
     ctx.invalidate();
-    ctx.fire('wxt:locationchange');
+    ctx.fire('wxt:locationchange', nav());
     await flush();
     expect(remove).toHaveBeenCalledTimes(1);
     expect(read).toHaveBeenCalledTimes(1);
@@ -127,5 +129,21 @@ describe('the overlay controller', () => {
     ctx.fire('wxt:locationchange', { newUrl: new URL('https://x.zendesk.com/agent/tickets/7') });
     await flush();
     expect(seen.at(-1)).toBe('https://x.zendesk.com/agent/tickets/7');
+  });
+
+  it('ignores a location event a page script forged (no URL of this world), so it costs no read', async () => {
+    const ctx = fakeCtx();
+    const read = vi.fn(async () => 'r');
+    startOverlay(ctx, {
+      reader: { activeTicket: () => ({ id: '1' }), read },
+      evaluate: async () => 'm',
+      loadingModel: 'loading',
+      mount: async () => ({ remove() {} }),
+    });
+    await flush();
+    for (let i = 0; i < 20; i++) ctx.fire('wxt:locationchange', {});
+    ctx.fire('wxt:locationchange', { newUrl: 'https://x.zendesk.com/agent/tickets/2' });
+    await flush();
+    expect(read).toHaveBeenCalledTimes(1);
   });
 });

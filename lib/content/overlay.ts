@@ -93,11 +93,11 @@ export function startOverlay<Read, Model>(
   };
 
   // WXT announces SPA navigation before `location` changes (Navigation API), so use its new URL.
-  ctx.addEventListener(
-    window,
-    'wxt:locationchange',
-    (event?: { newUrl?: URL }) => void sync(false, event?.newUrl?.href),
-  );
+  // WXT's own event carries `newUrl`, a URL of this (isolated) world; an event of the same name that
+  // a page script dispatches has no such property here, so a forged one is ignored.
+  ctx.addEventListener(window, 'wxt:locationchange', (event?: { newUrl?: unknown }) => {
+    if (event?.newUrl instanceof URL) void sync(false, event.newUrl.href);
+  });
   ctx.addEventListener(document, 'visibilitychange', () => {
     if (visible() === 'visible') void sync();
   });

@@ -16,6 +16,7 @@ import type { PageRead } from '../messaging/areas/sidebar';
 import type { BackgroundToContent } from '../messaging/protocol';
 import { startOverlay, type TicketRef } from './overlay';
 import { createTicker } from './ticker';
+import { ignoreStartEvents, scriptStartedEventName, shadowRootMode } from './isolation';
 
 /** The page side of a helpdesk adapter, as the content script needs it. */
 export interface PageAdapter {
@@ -47,6 +48,7 @@ export function removeLeftoverSidebars(doc: Document): void {
 }
 
 export async function runOverlay(ctx: ContentScriptContext, adapter: PageAdapter): Promise<void> {
+  ignoreStartEvents(window, scriptStartedEventName(browser.runtime.id, adapter.helpdesk), ctx.signal);
   const now = createTicker(ctx);
   const view = signal({
     locale: resolveLocale('auto', navigator.languages),
@@ -92,6 +94,7 @@ export async function runOverlay(ctx: ContentScriptContext, adapter: PageAdapter
       const ui = await createShadowRootUi(ctx, {
         name: SIDEBAR_TAG,
         position: 'inline',
+        mode: shadowRootMode(browser.runtime.getManifest()),
         anchor: 'body',
         append: 'last',
         css: SIDEBAR_CSS,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getBuiltinPolicy } from '../../policies';
-import { fold, matchLevel, vocabularyOf } from './mapping';
+import { atPath, fold, matchLevel, ownValue, vocabularyOf } from './mapping';
 
 const scope = vocabularyOf(getBuiltinPolicy('scope4mation')!);
 const mextra = vocabularyOf(getBuiltinPolicy('mextra')!);
@@ -47,5 +47,19 @@ describe('mapping helpdesk values onto a policy', () => {
     const r = matchLevel(mextra, 'priority', 'Spoed', { Spoed: 'P0' }, 'TOPdesk');
     expect(r.ok).toBe(false);
     expect(!r.ok && r.problem.message).toMatch(/mapped to 'P0', which is not a mextra priority/);
+  });
+});
+
+describe('own-key lookups', () => {
+  it('never returns an Object.prototype member for a key from outside', () => {
+    expect(ownValue({ a: 1 }, 'a')).toBe(1);
+    for (const key of ['__proto__', 'constructor', 'toString', 'hasOwnProperty'])
+      expect(ownValue({ a: 1 } as Record<string, number>, key)).toBeUndefined();
+    expect(ownValue(undefined, 'a')).toBeUndefined();
+  });
+  it('follows a dotted field path through own keys only', () => {
+    expect(atPath({ sla: { name: 'Gold' } }, 'sla.name')).toBe('Gold');
+    expect(atPath({ sla: {} }, 'sla.constructor')).toBeUndefined();
+    expect(atPath({}, '__proto__')).toBeUndefined();
   });
 });

@@ -101,12 +101,20 @@ export function truthy(value: unknown): boolean {
   return typeof value === 'string' && ['yes', 'ja', 'true', '1', 'y', 'j'].includes(fold(value));
 }
 
-/** A value at a dotted path (`optionalFields1.text1`, `sla.name`), or undefined. */
+/**
+ * `record[key]` when the record itself has that key — never an inherited `Object.prototype` member
+ * (a helpdesk value or an admin's mapping key such as `__proto__` or `constructor`).
+ */
+export function ownValue<V>(record: Readonly<Record<string, V>> | undefined, key: string): V | undefined {
+  return record !== undefined && Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
+/** A value at a dotted path (`optionalFields1.text1`, `sla.name`), or undefined. Own keys only. */
 export function atPath(obj: unknown, path: string): unknown {
   let cur: unknown = obj;
   for (const key of path.split('.')) {
     if (cur === null || typeof cur !== 'object') return undefined;
-    cur = (cur as Record<string, unknown>)[key];
+    cur = ownValue(cur as Record<string, unknown>, key);
   }
   return cur;
 }

@@ -14,12 +14,15 @@ export interface SenderPolicy {
 
 export type SenderKind = 'extension-page' | 'content-script';
 
-/** Who sent this? Only this extension's own pages and its content scripts in tabs are accepted. */
+/**
+ * Who sent this? Only this extension's own pages and its content scripts in https tabs are accepted
+ * (a content script on a plain-http page is refused: anyone on the network path could serve it).
+ */
 export function classifySender(sender: Runtime.MessageSender, policy: SenderPolicy): SenderKind | null {
   if (sender.id !== policy.extensionId) return null;
   if (sender.url?.startsWith(policy.extensionOrigin) && !sender.tab?.url?.startsWith('http'))
     return 'extension-page';
-  if (sender.tab && typeof sender.tab.id === 'number' && sender.url && /^https?:/.test(sender.url))
+  if (sender.tab && typeof sender.tab.id === 'number' && sender.url?.startsWith('https://'))
     return 'content-script';
   return null;
 }

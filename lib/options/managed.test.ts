@@ -70,6 +70,30 @@ describe('effectiveConfig (managed over local)', () => {
     expect(e.problems.map((p) => p.path)).toEqual(['preferences.language', 'preferences.colour']);
   });
 
+  it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty'])(
+    'reports a managed preference named like an Object.prototype member ("%s") as unknown instead of throwing',
+    (key) => {
+      // Firefox reads policies.json without a schema, so such a key can reach effectiveConfig.
+      const prefs = JSON.parse(`{"${key}": 1, "atRiskPercent": 10}`) as Record<string, unknown>;
+      const e = effectiveConfig(local, localPrefs, { preferences: prefs }, ctx);
+      expect(e.preferences).toEqual({ ...localPrefs, atRiskPercent: 10 });
+      expect(e.problems).toEqual([
+        { path: `preferences.${key}`, message: `unknown preference "${key}"; ignored` },
+      ]);
+    },
+  );
+
+  it('takes a managed policy whose id is an Object.prototype name once, not as "given twice"', () => {
+    const e = effectiveConfig(
+      local,
+      localPrefs,
+      { policies: [{ ...stubMextra(), id: 'constructor', name: 'Constructor' }] },
+      ctx,
+    );
+    expect(e.problems).toEqual([]);
+    expect(e.locks.policies).toEqual({ constructor: 'managed' });
+  });
+
   it('reports bad managed items by path, skips them and still applies the good ones', () => {
     const e = effectiveConfig(
       local,

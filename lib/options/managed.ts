@@ -167,7 +167,7 @@ export function effectiveConfig(
         problems.push({ path: formatPath(['policies', index, 'id']), message: 'the policy has no id' });
         return;
       }
-      if (locks.policies[id]) {
+      if (Object.hasOwn(locks.policies, id)) {
         problems.push({
           path: formatPath(['policies', index, 'id']),
           message: `"${id}" is given twice; the first one counts`,
@@ -179,9 +179,7 @@ export function effectiveConfig(
     });
   }
 
-  const knownPolicy = (id: string) =>
-    Object.prototype.hasOwnProperty.call(config.policies, id) ||
-    Object.prototype.hasOwnProperty.call(ctx.builtins, id);
+  const knownPolicy = (id: string) => Object.hasOwn(config.policies, id) || Object.hasOwn(ctx.builtins, id);
 
   // Disabled built-ins: the managed list is the whole truth for every built-in it could name.
   const disabled = m.disabledBuiltins;
@@ -190,7 +188,7 @@ export function effectiveConfig(
     if (!parsed.success) problems.push(...zodProblems(['disabledBuiltins'], parsed.error));
     else {
       for (const [i, id] of parsed.data.entries()) {
-        if (!Object.prototype.hasOwnProperty.call(ctx.builtins, id)) {
+        if (!Object.hasOwn(ctx.builtins, id)) {
           problems.push({
             path: formatPath(['disabledBuiltins', i]),
             message: `"${id}" is not a built-in policy`,
@@ -198,7 +196,7 @@ export function effectiveConfig(
         }
       }
       config.disabledBuiltins = [
-        ...new Set(parsed.data.filter((id) => Object.prototype.hasOwnProperty.call(ctx.builtins, id))),
+        ...new Set(parsed.data.filter((id) => Object.hasOwn(ctx.builtins, id))),
       ].sort();
       for (const id of Object.keys(ctx.builtins)) locks.builtins[id] = 'managed';
     }
@@ -232,7 +230,7 @@ export function effectiveConfig(
         });
         return;
       }
-      if (locks.assignments[a.host]) {
+      if (Object.hasOwn(locks.assignments, a.host)) {
         problems.push({
           path: formatPath(['assignments', index, 'host']),
           message: `${a.host} is assigned twice; the first one counts`,
@@ -272,7 +270,7 @@ export function effectiveConfig(
     } else {
       const p = prefs as Record<string, unknown>;
       for (const key of Object.keys(p)) {
-        if (!(key in ManagedPreferences.shape)) {
+        if (!Object.hasOwn(ManagedPreferences.shape, key)) {
           problems.push({
             path: formatPath(['preferences', key]),
             message: `unknown preference "${key}"; ignored`,

@@ -20,6 +20,11 @@ interface Fixtures {
    * this machine, measured beside the popup (never shipped: it exists only in the test's copy).
    */
   referencePage: boolean;
+  /**
+   * Load the build exactly as shipped: the sidebar's shadow root is then closed and locators cannot
+   * reach it. Off by default: the suite loads a test copy that keeps it open (tests/support/browser.ts).
+   */
+  shippedBuild: boolean;
   context: BrowserContext;
   extensionId: string;
   serviceWorker: Worker;
@@ -29,9 +34,11 @@ export const test = base.extend<Fixtures>({
   // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as a pattern
   demo: [async ({}, use) => use({ now: FIXED_NOW }), { option: true }],
   referencePage: [false, { option: true }],
-  context: async ({ demo, referencePage }, use) => {
+  shippedBuild: [false, { option: true }],
+  context: async ({ demo, referencePage, shippedBuild }, use) => {
     const { context } = await launchWithExtension({
       headless: true,
+      openShadowRoot: !shippedBuild,
       ...(referencePage ? { extensionDir: withReferencePage() } : {}),
     });
     await routeDemo(context, demo);

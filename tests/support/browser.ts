@@ -3,8 +3,10 @@
  * Chromium loads unpacked extensions). Shared by `npm start` and the e2e suite.
  */
 import { chromium, type BrowserContext, type Worker } from '@playwright/test';
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { E2E_OPEN_SHADOW_ROOT } from '../../lib/content/isolation';
 
 export const EXTENSION_DIR = path.resolve(import.meta.dirname, '../../.output/chrome-mv3');
 
@@ -37,6 +39,26 @@ export interface LaunchOptions {
   extensionDir?: string;
   locale?: string;
   viewport?: { width: number; height: number } | null;
+  /**
+   * Load a test copy of the build whose manifest keeps the sidebar's shadow root open, so that
+   * Playwright locators reach it (lib/content/isolation.ts). The shipped build's root is closed.
+   */
+  openShadowRoot?: boolean;
+}
+
+const openCopies = new Map<string, string>();
+
+/** A temporary copy of a built extension with `E2E_OPEN_SHADOW_ROOT` set in its manifest (made once per run). */
+export function openShadowRootCopy(dir: string = EXTENSION_DIR): string {
+  const made = openCopies.get(dir);
+  if (made) return made;
+  const copy = path.join(mkdtempSync(path.join(tmpdir(), 'sla-ext-open-')), path.basename(dir));
+  cpSync(dir, copy, { recursive: true });
+  const file = path.join(copy, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  writeFileSync(file, JSON.stringify({ ...manifest, [E2E_OPEN_SHADOW_ROOT]: true }, null, 2));
+  openCopies.set(dir, copy);
+  return copy;
 }
 
 export async function launchWithExtension(options: LaunchOptions): Promise<{
@@ -46,9 +68,10 @@ export async function launchWithExtension(options: LaunchOptions): Promise<{
 }> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error(NO_BROWSER_HINT);
-  const dir = options.extensionDir ?? EXTENSION_DIR;
-  if (!existsSync(path.join(dir, 'manifest.json')))
-    throw new Error(`No built extension in ${dir}: run \`npm run build\` first.`);
+  const built = options.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(path.join(built, 'manifest.json')))
+    throw new Error(`No built extension in ${built}: run \`npm run build\` first.`);
+  const dir = options.openShadowRoot ? openShadowRootCopy(built) : built;
   const context = await chromium.launchPersistentContext('', {
     executablePath,
     headless: options.headless,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { E2E_OPEN_SHADOW_ROOT } from '../../lib/content/isolation';
 
 // The permission surface is a product decision: adding a permission, host or content-script match
 // must be a deliberate change of tests/unit/manifest.snapshot.json (run `npx vitest -u` after review).
@@ -34,4 +35,25 @@ describe('the built manifest', () => {
       './manifest.firefox.snapshot.json',
     );
   });
+  it.each(['chrome-mv3', 'firefox-mv2'])(
+    'names only https origins in host permissions and content-script matches (%s)',
+    (target) => {
+      const m = surface(target);
+      const patterns = [
+        ...m.host_permissions,
+        ...m.optional_host_permissions,
+        ...m.optional_permissions.filter((p: string) => p.includes('://')),
+        ...m.content_scripts.flatMap((c: { matches: string[] }) => c.matches),
+      ];
+      expect(patterns.length).toBeGreaterThan(0);
+      expect(patterns.filter((p: string) => !p.startsWith('https://'))).toEqual([]);
+    },
+  );
+  it.each(['chrome-mv3', 'firefox-mv2'])(
+    'does not carry the test flag that keeps the sidebar’s shadow root open (%s)',
+    (target) => {
+      const file = path.resolve(import.meta.dirname, `../../.output/${target}/manifest.json`);
+      expect(Object.keys(JSON.parse(readFileSync(file, 'utf8')))).not.toContain(E2E_OPEN_SHADOW_ROOT);
+    },
+  );
 });

@@ -51,4 +51,19 @@ describe('a TOPdesk incident', () => {
       problem: { kind: 'unmapped', unmapped: { field: 'impact', value: 'I-2 Normaal' } },
     });
   });
+
+  it.each(['__proto__', 'constructor', 'hasOwnProperty'])(
+    'reads a call type "%s" as an unmapped type, not as a key of Object.prototype',
+    (callType) => {
+      const odd = { ...incident, callType: { id: 'x', name: callType } };
+      const r = normalizeWith(
+        'topdesk',
+        { incident: odd },
+        { ...mapping, types: { Storing: 'incident' } },
+        scope,
+        'scope4mation.topdesk.net',
+      );
+      expect(r.ok).toBe(true);
+    },
+  );
 });

@@ -7,7 +7,15 @@
 import { z } from 'zod';
 import type { NeutralTicket, TicketEvent } from '../../sla/types';
 import type { HostMapping } from '../mapping-schema';
-import { asText, atPath, matchLevel, truthy, type PolicyVocabulary, type Unmapped } from '../mapping';
+import {
+  asText,
+  atPath,
+  matchLevel,
+  ownValue,
+  truthy,
+  type PolicyVocabulary,
+  type Unmapped,
+} from '../mapping';
 import type { NormalizeResult } from '../types';
 
 const Ref = z.object({ id: z.string().optional(), name: z.string() }).nullable().optional();
@@ -84,7 +92,7 @@ export function normalizeTopdesk(
   const origin: { tier?: string; type?: string; priority?: string } = {};
 
   const callType = asText(t.callType);
-  const mappedType = callType ? mapping?.types?.[callType] : undefined;
+  const mappedType = callType ? ownValue(mapping?.types, callType) : undefined;
   if (mappedType) {
     const m = matchLevel(vocabulary, 'type', mappedType, undefined, 'TOPdesk');
     if (!m.ok) return fail(m.problem);

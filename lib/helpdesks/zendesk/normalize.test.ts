@@ -146,6 +146,26 @@ describe('Zendesk mapping rules', () => {
     expect(ok(normalizeWith('zendesk', task, undefined, mextra, host)).ticket.type).toBe('incident');
   });
 
+  it.each(['__proto__', 'constructor', 'toString'])(
+    'treats a ticket type "%s" as an unmapped value, not as a key of Object.prototype, when the host maps types',
+    (type) => {
+      const odd = { ...payload, ticket: { ...ticket, ticket: { ...ticket.ticket, type } } };
+      const r = ok(normalizeWith('zendesk', odd, { types: { task: 'incident' } }, mextra, host));
+      expect(r.ticket.type).toBe('incident');
+    },
+  );
+
+  it.each(['__proto__', 'constructor'])(
+    'reports a status "%s" as an unmapped status, with its message',
+    (status) => {
+      const odd = structuredClone(payload);
+      odd.audits[1]!.audits[2]!.events[1]!.value = status;
+      const r = normalizeWith('zendesk', odd, undefined, mextra, host);
+      expect(r).toMatchObject({ ok: false, problem: { kind: 'unmapped' } });
+      expect(!r.ok && r.problem.message).toMatch(new RegExp(`Zendesk status '${status}' is not mapped`));
+    },
+  );
+
   it('says a malformed payload is not a Zendesk API response instead of throwing', () => {
     const r = normalizeWith(
       'zendesk',

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import type { NeutralTicket, TicketEvent, TicketStatus } from '../../sla/types';
 import type { HostMapping } from '../mapping-schema';
-import { fold, matchLevel, truthy, type PolicyVocabulary, type Unmapped } from '../mapping';
+import { fold, matchLevel, ownValue, truthy, type PolicyVocabulary, type Unmapped } from '../mapping';
 import type { NormalizeResult } from '../types';
 
 const Id = z.union([z.number(), z.string()]);
@@ -83,7 +83,7 @@ function mapStatus(value: string, mapping: HostMapping | undefined): TicketStatu
   const explicit =
     mapping?.statuses && Object.entries(mapping.statuses).find(([k]) => fold(k) === fold(value))?.[1];
   if (explicit) return explicit;
-  const builtin = BUILTIN_STATUS[fold(value)];
+  const builtin = ownValue(BUILTIN_STATUS, fold(value));
   if (builtin) return builtin;
   return {
     field: 'type',
@@ -162,11 +162,12 @@ export function normalizeZendesk(
 
   // type: question → question, others → incident unless mapped
   const zdType = t.type ?? 'incident';
-  const typeValue = mapping?.types?.[zdType] ?? (zdType === 'question' ? 'question' : 'incident');
+  const mappedType = ownValue(mapping?.types, zdType);
+  const typeValue = mappedType ?? (zdType === 'question' ? 'question' : 'incident');
   const type = matchLevel(vocabulary, 'type', typeValue, undefined, 'Zendesk');
   if (!type.ok) return fail(type.problem);
   ticket.type = type.id;
-  origin.type = mapping?.types?.[zdType] ? 'mapping' : 'ticket';
+  origin.type = mappedType ? 'mapping' : 'ticket';
 
   // tier
   const tierSrc = mapping?.tier;

@@ -69,6 +69,46 @@ export function readZendeskDom(doc: ParentNode, id: string): Record<string, stri
   return fields;
 }
 
+type Loose = Record<string, unknown>;
+const pick = (o: unknown, keys: readonly string[]): unknown => {
+  if (!o || typeof o !== 'object' || Array.isArray(o)) return o;
+  const out: Loose = {};
+  for (const k of keys) if (Object.hasOwn(o, k)) out[k] = (o as Loose)[k];
+  return out;
+};
+const pickAll = (list: unknown, keys: readonly string[]) =>
+  Array.isArray(list) ? list.map((x) => pick(x, keys)) : list;
+
+/**
+ * An audits page cut down to what the background's normaliser reads (zendesk/normalize.ts
+ * `ZendeskAuditsPage`): comment bodies, HTML and metadata — most of a busy ticket's megabytes — are
+ * dropped before the page is cached and sent. Anything that is not the expected shape is kept as
+ * is, for the background to report.
+ */
+export function compactAuditsPage(body: unknown): unknown {
+  if (!body || typeof body !== 'object' || !Array.isArray((body as Loose).audits)) return body;
+  const b = body as Loose;
+  return {
+    audits: (b.audits as unknown[]).map((a) => {
+      const audit = pick(a, ['created_at', 'author_id', 'events']);
+      if (audit && typeof audit === 'object' && Array.isArray((audit as Loose).events))
+        (audit as Loose).events = pickAll((audit as Loose).events, [
+          'type',
+          'field_name',
+          'value',
+          'previous_value',
+          'public',
+          'author_id',
+        ]);
+      return audit;
+    }),
+    ...(Object.hasOwn(b, 'users')
+      ? { users: pickAll(b.users, ['id', 'name', 'role', 'iana_time_zone']) }
+      : {}),
+    ...(Object.hasOwn(b, 'next_page') ? { next_page: b.next_page } : {}),
+  };
+}
+
 export async function fetchZendeskTicket(
   origin: string,
   id: string,
@@ -81,7 +121,7 @@ export async function fetchZendeskTicket(
   while (next && audits.length < MAX_AUDIT_PAGES) {
     const page = await getJson(next, deps);
     if (!page.ok) return page;
-    audits.push(page.body);
+    audits.push(compactAuditsPage(page.body));
     const link = (page.body as { next_page?: unknown } | null)?.next_page;
     // Follow pagination only on the same origin: the session cookie must not go elsewhere.
     next = typeof link === 'string' && link.startsWith(`${origin}/`) ? link : null;

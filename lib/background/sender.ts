@@ -1,0 +1,79 @@
+/**
+ * Binding a content script's message to the page it really runs on (security review #2). The
+ * browser tells the worker the sender frame's URL (`sender.url`); a content script can claim any
+ * host, helpdesk or ticket in its message, so those are checked against that URL and never taken
+ * from the message: the host is the sender's, the helpdesk is the one configured for that host
+ * (the SaaS suffixes, or the self-hosted entry), and the ticket must be the one the URL shows.
+ */
+import { BUILTIN_HOST_SUFFIXES, type HelpdeskKind, type HostEntry } from '../options/hosts';
+import { topdeskIncidentRef } from '../helpdesks/topdesk/page';
+import { zendeskTicketId } from '../helpdesks/zendesk/page';
+
+export interface SenderPage {
+  helpdesk: HelpdeskKind;
+  host: string;
+  url: string;
+  /**
+   * The addresses of this page the browser reports, on the sender's host: the frame's URL and the
+   * tab's. Chromium keeps `sender.url` at the address the frame's document was loaded with, so
+   * after a single-page-app navigation (Zendesk's ticket tabs) only the tab's URL shows the ticket.
+   */
+  urls: string[];
+}
+
+export class SenderRefused extends Error {}
+
+/** The helpdesk page behind `sender.url`, or why it is not one this extension serves. */
+export function senderPage(
+  senderUrl: string | undefined,
+  selfHosted: readonly HostEntry[],
+  tabUrl?: string,
+): SenderPage {
+  let url: URL;
+  try {
+    url = new URL(senderUrl ?? '');
+  } catch {
+    throw new SenderRefused('the sender has no page address');
+  }
+  if (url.protocol !== 'https:' || url.port !== '')
+    throw new SenderRefused(`${url.origin} is not an https helpdesk page`);
+  const host = url.hostname.toLowerCase();
+  const urls = [url.href];
+  if (tabUrl && tabUrl !== url.href && URL.canParse(tabUrl) && new URL(tabUrl).origin === url.origin)
+    urls.push(new URL(tabUrl).href);
+  for (const [helpdesk, suffix] of Object.entries(BUILTIN_HOST_SUFFIXES) as Array<[HelpdeskKind, string]>)
+    if (host.endsWith(suffix) && host.length > suffix.length) return { helpdesk, host, url: url.href, urls };
+  const entry = selfHosted.find((h) => h.host === host);
+  if (entry) return { helpdesk: entry.helpdesk, host, url: url.href, urls };
+  throw new SenderRefused(`${host} is not a helpdesk host configured in Options`);
+}
+
+/** The ticket a helpdesk page URL shows, as the content script's adapter reads it. */
+export function ticketIdFromUrl(helpdesk: HelpdeskKind, url: string): string | null {
+  return helpdesk === 'zendesk' ? zendeskTicketId(url) : topdeskIncidentRef(url);
+}
+
+/**
+ * The message with host, helpdesk and URL replaced by the sender's; refused when the message names
+ * another host or helpdesk, or a ticket the sender's URL does not show.
+ */
+export function bindToSender<
+  M extends { helpdesk: HelpdeskKind; host?: string; ticketId?: string; url?: string },
+>(message: M, page: SenderPage): M {
+  if (message.helpdesk !== page.helpdesk)
+    throw new SenderRefused(`the message names ${message.helpdesk}, but ${page.host} is ${page.helpdesk}`);
+  if (message.host !== undefined && message.host.toLowerCase() !== page.host)
+    throw new SenderRefused(`the message names ${message.host}, but it was sent from ${page.host}`);
+  let url = page.url;
+  if (message.ticketId !== undefined) {
+    const showing = page.urls.find((u) => ticketIdFromUrl(page.helpdesk, u) === message.ticketId);
+    if (!showing) throw new SenderRefused(`the page ${page.url} does not show ticket ${message.ticketId}`);
+    url = showing;
+  }
+  return {
+    ...message,
+    helpdesk: page.helpdesk,
+    ...(message.host !== undefined ? { host: page.host } : {}),
+    ...(message.url !== undefined ? { url } : {}),
+  };
+}
