@@ -29,7 +29,6 @@ import { MAX_STORED_INTERVALS, reevaluateAll, summarizeEvaluation } from '../lib
 import type { Registry, RegistryEntry } from '../lib/registry/types.ts';
 import { buildQueueSnapshot } from '../lib/background/popup-model.ts';
 import {
-  ARCHIVE_MAX_RECORDS,
   archiveRecords,
   complianceGoalsFromPolicy,
   computeCompliance,
@@ -603,7 +602,7 @@ async function main() {
 /** A full compliance archive: finished tickets over the past 400 days, a tenth of them breached. */
 function benchArchive(now: number): ComplianceArchive {
   const priorities = ['urgent', 'high', 'normal', 'low'];
-  const records: FinishedRecord[] = Array.from({ length: ARCHIVE_MAX_RECORDS }, (_, i) => {
+  const records: FinishedRecord[] = Array.from({ length: 5_000 }, (_, i) => {
     const closedAt = now - Math.floor(rnd() * 399 * 86_400_000);
     const breached = rnd() < 0.1;
     const iso = new Date(closedAt).toISOString();

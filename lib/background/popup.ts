@@ -143,7 +143,8 @@ export async function popupModel(now: number = Date.now()): Promise<PopupModel> 
 }
 
 export function buildPopupModel(
-  state: Pick<BackgroundState, 'config' | 'policies' | 'preferences'>,
+  state: Pick<BackgroundState, 'config' | 'policies' | 'preferences'> &
+    Partial<Pick<BackgroundState, 'configUnreadable'>>,
   registry: Registry,
   qs: QueueState,
   now: number,
@@ -154,6 +155,7 @@ export function buildPopupModel(
     language,
     timeZone,
     hasAssignments: state.config.assignments.length > 0,
+    ...(state.configUnreadable ? { configUnreadable: true } : {}),
     rows: queueRows(state.policies, registry, language, now),
     refresh: refreshModel(qs),
   };

@@ -13,7 +13,6 @@ import type {
   RegistryEntry,
 } from './types';
 
-export const DEFAULT_MAX_ENTRIES = 5000;
 export const DEFAULT_FINISHED_RETENTION_MS = 30 * 24 * 3600_000;
 /** Open intervals kept per metric: enough to count down through a popup session, small enough for 5,000 tickets. */
 export const MAX_STORED_INTERVALS = 8;
@@ -85,7 +84,7 @@ export interface BoundOptions {
 
 /**
  * Inserts or updates a ticket, marks it as just seen, and evicts the least recently seen entries
- * beyond the bound. `source` is sticky towards 'opened': a ticket the agent opened stays 'opened' when a
+ * beyond the bound when one is given (the stored registry has none: retention is by age). `source` is sticky towards 'opened': a ticket the agent opened stays 'opened' when a
  * queue refresh lists it again.
  */
 export function upsertEntry(
@@ -155,7 +154,7 @@ export function removeEntries(reg: Registry, keys: Iterable<string>): Registry {
 }
 
 /** Keeps the `max` most recently seen entries (ties: the key decides, so the result is deterministic). */
-export function evictLeastRecentlySeen(reg: Registry, max: number = DEFAULT_MAX_ENTRIES): Registry {
+export function evictLeastRecentlySeen(reg: Registry, max: number = Infinity): Registry {
   const all = Object.values(reg.entries);
   if (all.length <= max) return reg;
   all.sort((a, b) => b.lastSeen - a.lastSeen || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
@@ -181,7 +180,7 @@ export function pruneFinished(
   return removeEntries(reg, drop);
 }
 
-/** Prune then bound: what the background runs after every write batch. */
+/** Prune then bound (no bound unless given): what the background runs after every write batch. */
 export function compactRegistry(
   reg: Registry,
   now: number,
