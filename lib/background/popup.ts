@@ -163,12 +163,9 @@ export function buildPopupModel(
 
 /** Compliance for the stored period. */
 export async function complianceModel(now: number = Date.now()): Promise<ComplianceModel> {
-  const [state, stored, qs, archive] = await Promise.all([
-    loadState(),
-    readRegistry(),
-    readQueueState(),
-    readArchive(),
-  ]);
+  const [state, stored, qs] = await Promise.all([loadState(), readRegistry(), readQueueState()]);
+  // Only the period's records, through the archive's closedAt index (not the whole archive).
+  const archive = await readArchive(resolvePeriod(qs.value.period, now, localTimeZone()));
   return buildComplianceModel(state, stored.registry, qs.value, now, localTimeZone(), archive);
 }
 

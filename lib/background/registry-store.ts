@@ -20,7 +20,6 @@ import type { FiredMarkers } from '../alerts/plan';
 import {
   compactRegistry,
   finishedAt,
-  ms,
   parseStoredRegistry,
   RegistryEntrySchema,
   upsertEntry,
@@ -40,7 +39,16 @@ import {
 import { alertMarkersItem, quarantineWrites, readPreferences, readQuarantine } from '../storage/items';
 import { FiredMarkerSchema } from '../storage/schemas';
 import type { IDBPTransaction, StoreNames } from 'idb';
-import { openStore, type ArchiveRow, type SlaDB, type SlaDatabase, type TicketRow } from '../storage/db';
+import {
+  openStore,
+  ticketRow,
+  type ArchiveRow,
+  type SlaDB,
+  type SlaDatabase,
+  type TicketRow,
+} from '../storage/db';
+
+export { ticketRow };
 import { quarantined, type QuarantinedElement } from '../storage/validated';
 import { explainStorageError } from '../storage/errors';
 
@@ -96,28 +104,6 @@ let cache: Cache | null = null;
 let revCounter = 0;
 const newRev = (now: number) =>
   `${now.toString(36)}.${(++revCounter).toString(36)}.${Math.random().toString(36).slice(2, 8)}`;
-
-/** The earliest deadline of a clock that still counts (the `next` index). */
-export function nextDeadline(entry: RegistryEntry): number | undefined {
-  let next: number | undefined;
-  for (const m of Object.values(entry.evaluation?.metrics ?? {})) {
-    if (!m || m.state === 'met' || m.state === 'none' || (m.state === 'breached' && m.stoppedAt !== null))
-      continue;
-    const due = ms(m.dueAt);
-    if (due !== null && (next === undefined || due < next)) next = due;
-  }
-  return next;
-}
-
-/** The stored record of an entry, with the fields the indexes read. */
-export function ticketRow(entry: RegistryEntry): TicketRow {
-  const row: TicketRow = { key: entry.key, host: entry.host, lastSeen: entry.lastSeen, entry };
-  const next = nextDeadline(entry);
-  if (next !== undefined) row.next = next;
-  const finished = finishedAt(entry);
-  if (finished !== null) row.finished = finished;
-  return row;
-}
 
 function parseTicketRow(row: TicketRow): { entry: RegistryEntry } | { problem: RegistryProblem } {
   const parsed = RegistryEntrySchema.safeParse(row?.entry);

@@ -9,6 +9,8 @@
  * - v1: `tickets` (indexes host, next, finished, lastSeen), `archive` (index closedAt), `meta`.
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import { finishedAt, ms } from '../registry/live';
+import type { RegistryEntry } from '../registry/types';
 
 export const DB_NAME = 'sla-store';
 export const DB_VERSION = 1;
@@ -23,6 +25,28 @@ export interface TicketRow {
   finished?: number;
   /** The `RegistryEntry`, validated on read. */
   entry: unknown;
+}
+
+/** The earliest deadline of a clock that still counts (the `next` index). */
+export function nextDeadline(entry: RegistryEntry): number | undefined {
+  let next: number | undefined;
+  for (const m of Object.values(entry.evaluation?.metrics ?? {})) {
+    if (!m || m.state === 'met' || m.state === 'none' || (m.state === 'breached' && m.stoppedAt !== null))
+      continue;
+    const due = ms(m.dueAt);
+    if (due !== null && (next === undefined || due < next)) next = due;
+  }
+  return next;
+}
+
+/** The stored record of an entry, with the fields the indexes read. */
+export function ticketRow(entry: RegistryEntry): TicketRow {
+  const row: TicketRow = { key: entry.key, host: entry.host, lastSeen: entry.lastSeen, entry };
+  const next = nextDeadline(entry);
+  if (next !== undefined) row.next = next;
+  const finished = finishedAt(entry);
+  if (finished !== null) row.finished = finished;
+  return row;
 }
 
 export interface ArchiveRow {
