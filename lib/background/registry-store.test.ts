@@ -5,6 +5,7 @@ import {
   archiveFinished,
   forgetStoreState,
   migrateFromLocal,
+  queueUpsert,
   readArchive,
   readRegistry,
   readSoonestDue,
@@ -139,6 +140,34 @@ describe('the ticket store', () => {
     // A re-evaluation makes new objects with the same content.
     await writeRegistry({ version: 2, entries: JSON.parse(JSON.stringify(registry.entries)) }, NOW);
     expect(writes.puts() + writes.deletes()).toBe(0);
+  });
+
+  it('coalesces a content script’s rapid reports into one write, the latest report of each ticket winning (issue 19 #5)', async () => {
+    await writeRegistry(registryOf(1), NOW);
+    const writes = await countWrites();
+    const report = (id: number, subject: string, at: number) =>
+      queueUpsert(
+        {
+          helpdesk: 'zendesk',
+          host: HOST,
+          ticketId: id,
+          ticket: { createdAt: iso(NOW) },
+          source: 'opened',
+          ticketKey: `#${id}`,
+          subject,
+          link: '',
+        },
+        at,
+      );
+    const all = Array.from({ length: 15 }, (_, i) => report(2 + (i % 3), `switch ${i}`, NOW + i));
+    await Promise.all(all);
+    expect(writes.puts()).toBe(3);
+    const stored = (await storedRegistry()).entries;
+    expect([2, 3, 4].map((id) => stored[`zendesk:${HOST}:${id}`]!.subject)).toEqual([
+      'switch 12',
+      'switch 13',
+      'switch 14',
+    ]);
   });
 
   it('commits a batch atomically: a failed transaction leaves the previous state', async () => {

@@ -22,6 +22,7 @@ import {
   finishedAt,
   parseStoredRegistry,
   RegistryEntrySchema,
+  registryKey,
   upsertEntry,
   type Registry,
   type RegistryEntry,
@@ -355,6 +356,33 @@ export function upsertTickets(inputs: readonly UpsertInput[], now: number): Prom
     for (const input of inputs) registry = upsertEntry(registry, input, now);
     return writeRegistry(registry, now);
   });
+}
+
+let batch: Map<string, { input: UpsertInput; now: number }> | null = null;
+let batchWrite: Promise<Registry> = Promise.resolve({ version: 2, entries: {} });
+
+/**
+ * A content script's report, coalesced: reports that arrive while the batch waits its turn join it
+ * (the latest report of a ticket wins), and the batch is written in one transaction. A report after
+ * the batch started writing goes into the next one. Resolves when its batch is stored.
+ */
+export function queueUpsert(input: UpsertInput, now: number): Promise<Registry> {
+  if (!batch) {
+    const mine = new Map<string, { input: UpsertInput; now: number }>();
+    batch = mine;
+    batchWrite = withStore(async () => {
+      if (batch === mine) batch = null;
+      let { registry } = await readRegistry();
+      let at = now;
+      for (const item of mine.values()) {
+        registry = upsertEntry(registry, item.input, item.now);
+        at = Math.max(at, item.now);
+      }
+      return writeRegistry(registry, at);
+    });
+  }
+  batch.set(registryKey(input.helpdesk, input.host, input.ticketId), { input, now });
+  return batchWrite;
 }
 
 /** Deletes the finished tickets and the whole compliance archive (Options → Clear history). */
