@@ -24,7 +24,7 @@ function heavyEvents(): TicketEvent[] {
     else if (i === 5000) events.push({ at, type: 'status', status: 'pending' });
     else if (i === 5600) events.push({ at, type: 'status', status: 'open' });
     else if (i % 997 === 0) events.push({ at, type: 'priority', priority: i % 2 ? 'high' : 'normal' });
-    else if (i % 5 === 0) events.push({ at, type: 'status', status: i < 5000 ? 'new' : 'open' });
+    else if (i % 5 === 0) events.push({ at, type: 'status', status: 'open' });
     else events.push({ at, type: 'reply', public: i % 3 !== 0, by: i % 2 ? 'requester' : 'agent' });
   }
   return events;
