@@ -15,6 +15,7 @@ import {
 import { HOST, seedRegistry, storedRegistry, ticketEntry } from './test-support';
 import type { Registry, RegistryEntry } from '../registry';
 import type { FinishedRecord } from '../compliance';
+import { summaryMetric } from '../registry/test-fixtures';
 
 const NOW = Date.parse('2026-03-03T10:00:00Z');
 const DAY = 86_400_000;
@@ -38,20 +39,7 @@ const withDue = (e: RegistryEntry, dueAt: number): RegistryEntry => ({
     type: 'incident',
     priority: 'p1',
     metrics: {
-      resolution: {
-        state: 'running',
-        dueAt: iso(dueAt),
-        atRiskAt: null,
-        goalAt: null,
-        goalPercent: null,
-        goalState: null,
-        atRisk: false,
-        stoppedAt: null,
-        targetMs: 1,
-        remainingMs: 1,
-        businessTime: false,
-        openIntervals: [],
-      },
+      resolution: summaryMetric({ dueAt: iso(dueAt) }),
     },
   },
 });
