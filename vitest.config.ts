@@ -15,6 +15,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
+          setupFiles: ['tests/unit/setup-store.ts'],
           include: ['lib/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/unit/**/*.test.ts'],
           exclude: ['lib/**/*.dom.test.ts', 'lib/content/**'],
         },

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { zodNoEval } from './scripts/zod-no-eval';
 import { noPreactInnerHtml } from './scripts/vite-no-inner-html';
 
-// Minimal permissions: storage, alarms, notifications and the two SaaS helpdesk host patterns.
+// Minimal permissions: storage, unlimitedStorage (the ticket store in IndexedDB; no install warning),
+// alarms, notifications and the two SaaS helpdesk host patterns.
 // Self-hosted helpdesks are granted at run time through optional host permissions (Options page).
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -24,7 +25,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'alarms', 'notifications'],
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications'],
     host_permissions: ['https://*.zendesk.com/*', 'https://*.topdesk.net/*'],
     // Self-hosted helpdesks: asked for at run time in Options, one origin at a time.
     optional_host_permissions: ['https://*/*'],

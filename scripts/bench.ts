@@ -32,7 +32,6 @@ import { MAX_STORED_INTERVALS, reevaluateAll, summarizeEvaluation } from '../lib
 import type { Registry, RegistryEntry } from '../lib/registry/types.ts';
 import { buildQueueSnapshot } from '../lib/background/popup-model.ts';
 import {
-  ARCHIVE_MAX_RECORDS,
   archiveRecords,
   complianceGoalsFromPolicy,
   computeCompliance,
@@ -544,6 +543,16 @@ async function main() {
     10,
   );
 
+  // the ticket store (IndexedDB code on fake-indexeddb; see scripts/bench-store.ts)
+  const { storeFigures } = await import('./bench-store');
+  const store = await storeFigures(
+    registry,
+    reevaluated,
+    (n) => benchArchive(REGISTRY_NOW, n).records,
+    resolvePeriod({ kind: 'month', year: 2026, month: 5 }, REGISTRY_NOW, 'Europe/Amsterdam'),
+    REGISTRY_NOW,
+  );
+
   // table-build cost: one calendar, one zone, one year, from scratch
   const build = await measure(() => {
     const t = new CalendarTable(SPEC, ZONE);
@@ -597,6 +606,18 @@ async function main() {
     `${`read and check a full archive (${archive.records.length.toLocaleString('en')} records)`.padEnd(w)}  ${fmt(archiveRead).padStart(11)}`,
   );
   console.log(`${'table build (1 calendar, 1 zone, 1 year)'.padEnd(w)}  ${fmt(build).padStart(11)}`);
+  const msf = (x: number) => fmt(x * 1e6);
+  console.log('\nticket store (IndexedDB code on fake-indexeddb, in Node; medians):');
+  console.log(
+    `  upsert one ticket into ${entryCount.toLocaleString('en')}: ${msf(store.upsertOneMs)} (${store.upsertPuts} record written per upsert)`,
+  );
+  console.log(`  top 50 by next deadline (index 'next'): ${msf(store.top50Ms)}`);
+  console.log(
+    `  wake-up write after re-evaluating ${entryCount.toLocaleString('en')}: ${msf(store.wakeMs)} (${store.wakeChanged.toLocaleString('en')} changed records written)`,
+  );
+  console.log(
+    `  one month of compliance records out of 100,000 archived (index 'closedAt'): ${msf(store.monthMs)} (${store.monthRecords.toLocaleString('en')} records; the 100,000 records are ${store.archiveMB.toFixed(1)} MB of JSON)`,
+  );
   console.log(`\nTZ=${process.env.TZ ?? '(unset)'} checksums: ${here}`);
   for (const [tz, text] of elsewhere) console.log(`TZ=${tz} checksums: ${text}`);
   console.log(`engine and naive deadlines disagree on ${disagree} metric(s) of 10,000 tickets`);
@@ -637,6 +658,7 @@ async function main() {
       stream.heapMb <= 32,
     ],
     ['engine agrees with the naive baseline', disagree === 0],
+    [`one upsert writes one record (${store.upsertPuts})`, store.upsertPuts === 1],
     [
       `results identical whatever the machine's TZ (${[process.env.TZ ?? '(unset)', ...otherZones].join(', ')})`,
       elsewhere.every(([, text]) => text === here),
@@ -647,7 +669,6 @@ async function main() {
   if (sink === 42) console.log('');
 }
 
-/** A full compliance archive: finished tickets over the past 400 days, a tenth of them breached. */
 /** Streams n generated NDJSON tickets through `streamDue` (input made lazily, output counted). */
 async function benchStream(n: number) {
   const prios = ['urgent', 'high', 'normal', 'low'];
@@ -677,9 +698,10 @@ async function benchStream(n: number) {
   return { n, ms, perSecond: (n / ms) * 1000, bytes, heapMb: (heapMax - heap0) / 1e6 };
 }
 
-function benchArchive(now: number): ComplianceArchive {
+/** A full compliance archive: finished tickets over the past 400 days, a tenth of them breached. */
+function benchArchive(now: number, n = 5_000): ComplianceArchive {
   const priorities = ['urgent', 'high', 'normal', 'low'];
-  const records: FinishedRecord[] = Array.from({ length: ARCHIVE_MAX_RECORDS }, (_, i) => {
+  const records: FinishedRecord[] = Array.from({ length: n }, (_, i) => {
     const closedAt = now - Math.floor(rnd() * 399 * 86_400_000);
     const breached = rnd() < 0.1;
     const iso = new Date(closedAt).toISOString();

@@ -10,6 +10,7 @@ import { ImportPanel } from './ImportPanel';
 import type { ImportResult, OptionsCallbacks, OptionsModel } from './model';
 import { PolicyList } from './PolicyList';
 import { PreferencesForm } from './PreferencesForm';
+import { QuarantineList, StoreSection } from './StoragePanel';
 import { strings } from './strings';
 import { TeamRollout } from './TeamRollout';
 
@@ -62,6 +63,12 @@ export function OptionsApp({ model, actions, confirm }: OptionsAppProps) {
           </ul>
         </div>
       ) : null}
+      {model.readOnly ? (
+        <p class="error" role="alert">
+          {t.readOnly}
+        </p>
+      ) : null}
+      <QuarantineList entries={model.quarantine} t={t} onDelete={actions.deleteQuarantined} />
 
       <section id="policies" aria-labelledby="h-policies">
         <h2 id="h-policies">{t.sections.policies}</h2>
@@ -137,6 +144,17 @@ export function OptionsApp({ model, actions, confirm }: OptionsAppProps) {
           t={t}
           onSave={actions.savePreferences}
         />
+        {model.store ? (
+          <StoreSection
+            store={model.store}
+            preferences={model.preferences}
+            locked={model.lockedPreferences}
+            t={t}
+            confirm={confirm ?? ((m) => window.confirm(m))}
+            onSave={actions.savePreferences}
+            onClear={actions.clearHistory}
+          />
+        ) : null}
       </section>
     </main>
   );

@@ -102,11 +102,40 @@ export interface OptionsModel {
   managed: { active: boolean; problems: ManagedProblem[] };
   /** Storage values that were unreadable and fell back (from lib/storage `Read.problem`). */
   storageProblems: string[];
+  /** Stored elements that could not be read, kept aside verbatim (lib/storage/validated.ts). */
+  quarantine: QuarantineEntry[];
+  /** Set when a stored value from a newer version is in use: nothing can be saved. */
+  readOnly?: string;
+  /** The ticket store (IndexedDB): size and what is kept, for Preferences. */
+  store?: StoreInfo;
   /** URL of `policies/policy.schema.json` inside the extension (for editor completion). */
   schemaUrl: string;
   maxPolicyBytes: number;
   /** Today (YYYY-MM-DD), for the "next 12 months" wording; dates come from the background. */
   today: string;
+}
+
+/** One stored element that could not be read: where it was, what is wrong, and its text. */
+export interface QuarantineEntry {
+  id: string;
+  /** Storage key: config, credentials, preferences, registry, complianceArchive. */
+  key: string;
+  /** JSON path inside that value. */
+  path: string;
+  message: string;
+  /** The stored text, shortened. */
+  raw: string;
+  /** When it was kept aside (epoch ms); absent when found only now. */
+  at?: number;
+}
+
+export interface StoreInfo {
+  tickets: number;
+  archived: number;
+  /** Bytes the extension's storage uses (navigator.storage.estimate), null when unknown. */
+  bytes: number | null;
+  /** Records that could not be read and were skipped. */
+  damaged: number;
 }
 
 /** Result of an action: problems are shown beside the form that caused them. */
@@ -145,4 +174,8 @@ export interface OptionsCallbacks {
   /** Called in the click: request `plan.permissionOrigins` first, then write config + preferences at once. */
   confirmTeamImport(plan: TeamConfigPlan): Promise<ActionResult>;
   savePreferences(patch: Partial<Preferences>): Promise<ActionResult>;
+  /** Deletes one quarantined element for good. */
+  deleteQuarantined(id: string): Promise<ActionResult>;
+  /** Deletes the compliance history and finished tickets (asked to confirm first). */
+  clearHistory(): Promise<ActionResult>;
 }

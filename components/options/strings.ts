@@ -250,6 +250,26 @@ const en = {
     managedHelp:
       'For managed rollout (Chrome enterprise policy, Firefox policies.json) see the administrator guide.',
   },
+  quarantine: {
+    title: 'Stored data that could not be read',
+    body: 'These parts of the stored settings could not be read. They were kept aside exactly as stored and are not used; everything else works. Fix the source (for example update the extension), or delete them here.',
+    delete: 'Delete',
+    deleted: 'Deleted.',
+  },
+  readOnly: 'The configuration could not be read — nothing was changed.',
+  store: {
+    title: 'Ticket history',
+    summary: (tickets: number, archived: number) =>
+      `${tickets} tickets in the queue store, ${archived} finished tickets kept for compliance.`,
+    size: (size: string) => `Storage used: ${size}.`,
+    damaged: (n: number) => `${n} stored record(s) could not be read and were skipped.`,
+    retention: 'Keep finished tickets for (days)',
+    retentionHelp: 'Between 31 and 3660. Default 400, so any month of the past year can be reported on.',
+    retentionInvalid: 'Enter a whole number from 31 to 3660.',
+    clear: 'Clear history',
+    clearConfirm:
+      'Delete every finished ticket kept for compliance? Compliance reports for past months will be empty until history is read from the helpdesk again.',
+  },
   prefs: {
     language: 'Language',
     languages: { auto: 'Browser language', nl: 'Nederlands', en: 'English' } as Record<string, string>,
@@ -512,6 +532,27 @@ const nl: Strings = {
     done: 'Configuratie geïmporteerd.',
     managedHelp:
       'Voor beheerde uitrol (Chrome-bedrijfsbeleid, Firefox policies.json) zie de beheerdershandleiding.',
+  },
+  quarantine: {
+    title: 'Opgeslagen gegevens die niet te lezen zijn',
+    body: 'Deze delen van de opgeslagen instellingen zijn niet te lezen. Ze zijn ongewijzigd apart bewaard en worden niet gebruikt; al het andere werkt. Herstel de bron (bijvoorbeeld door de extensie bij te werken) of verwijder ze hier.',
+    delete: 'Verwijderen',
+    deleted: 'Verwijderd.',
+  },
+  readOnly: 'De configuratie kon niet worden gelezen — er is niets gewijzigd.',
+  store: {
+    title: 'Tickethistorie',
+    summary: (tickets: number, archived: number) =>
+      `${tickets} tickets in de wachtrij-opslag, ${archived} afgeronde tickets bewaard voor de naleving.`,
+    size: (size: string) => `Gebruikte opslag: ${size}.`,
+    damaged: (n: number) => `${n} opgeslagen record(s) niet te lezen en overgeslagen.`,
+    retention: 'Afgeronde tickets bewaren (dagen)',
+    retentionHelp:
+      'Tussen 31 en 3660. Standaard 400, zodat elke maand van het afgelopen jaar te rapporteren is.',
+    retentionInvalid: 'Vul een geheel getal van 31 tot 3660 in.',
+    clear: 'Historie wissen',
+    clearConfirm:
+      'Alle afgeronde tickets die voor de naleving bewaard zijn verwijderen? Nalevingsrapporten over eerdere maanden zijn dan leeg tot de historie opnieuw uit de helpdesk is gelezen.',
   },
   prefs: {
     language: 'Taal',

@@ -334,6 +334,14 @@ describe('popup empty state and tabs', () => {
     expect(onOpenOptions).toHaveBeenCalledOnce();
   });
 
+  it('says the configuration could not be read, not "no policy assigned yet", when it was unreadable', () => {
+    const { onOpenOptions } = setup({ hasAssignments: false, configUnreadable: true });
+    expect(screen.getByText('Configuration could not be read — nothing was changed')).toBeTruthy();
+    expect(screen.queryByText('No policy assigned yet')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Open Options' }));
+    expect(onOpenOptions).toHaveBeenCalledOnce();
+  });
+
   it('switches tabs with the arrow keys', () => {
     const onTabChange = vi.fn();
     setup({}, { onTabChange });

@@ -97,7 +97,15 @@ export function Popup(props: PopupProps) {
           ))}
         </div>
       </header>
-      {!model.hasAssignments ? (
+      {!model.hasAssignments && model.configUnreadable ? (
+        <section class="empty-state" role="alert">
+          <h2>{t.configUnreadable.title}</h2>
+          <p>{t.configUnreadable.body}</p>
+          <button type="button" onClick={props.onOpenOptions}>
+            {t.noPolicy.button}
+          </button>
+        </section>
+      ) : !model.hasAssignments ? (
         <section class="empty-state" role="note">
           <h2>{t.noPolicy.title}</h2>
           <p>{t.noPolicy.body}</p>

@@ -83,6 +83,8 @@ export interface PopupModel {
   timeZone: string;
   /** False until Options assigns a policy to at least one helpdesk host. */
   hasAssignments: boolean;
+  /** Part of the stored configuration could not be read (kept aside): say so, never "no policy yet". */
+  configUnreadable?: boolean;
   rows: QueueRow[];
   refresh: RefreshModel;
 }
@@ -102,6 +104,7 @@ export interface QueueSnapshot {
   language: 'en' | 'nl';
   timeZone: string;
   hasAssignments: boolean;
+  configUnreadable?: boolean;
   /** Open tickets in all. */
   total: number;
   summary: Summary;

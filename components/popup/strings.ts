@@ -53,6 +53,10 @@ const en = {
     never: 'Not refreshed from the helpdesk yet',
     errors: 'Refresh problems',
   },
+  configUnreadable: {
+    title: 'Configuration could not be read — nothing was changed',
+    body: 'Part of the stored configuration could not be read; it was kept aside as it was. Open Options to see what is wrong and fix or delete it.',
+  },
   noPolicy: {
     title: 'No policy assigned yet',
     body: 'Assign a contract policy to your helpdesk in Options to see deadlines here.',
@@ -149,6 +153,10 @@ const nl: Strings = {
     last: (t: string) => `Laatst ververst ${t}`,
     never: 'Nog niet ververst vanuit de helpdesk',
     errors: 'Problemen bij verversen',
+  },
+  configUnreadable: {
+    title: 'Configuratie kon niet worden gelezen — er is niets gewijzigd',
+    body: 'Een deel van de opgeslagen configuratie is niet te lezen; het is ongewijzigd apart bewaard. Open Opties om te zien wat er mis is en het te herstellen of te verwijderen.',
   },
   noPolicy: {
     title: 'Nog geen beleid toegewezen',

@@ -211,6 +211,19 @@ describe('alert planning', () => {
     expect(plan).toEqual({ notify: [], nextAlarmAt: null, markers: {} });
   });
 
+  it('does not notify again when a breached ticket is briefly without an evaluation (issue 19 #4)', () => {
+    const w = worker();
+    const breached = ['1', '2', '3'].map((id) => running(id, T0 - 2 * H, T0 - H));
+    expect(w.wake(breached, T0).notify).toHaveLength(3);
+    // The assignment is removed (no policy: the wake clears the evaluations), then added back.
+    const unevaluated = breached.map((e) => ({ ...e, evaluation: null }));
+    expect(w.wake(unevaluated, T0 + 60_000).notify).toEqual([]);
+    expect(w.wake(breached, T0 + 120_000).notify).toEqual([]);
+    // Only leaving the registry forgets them.
+    w.wake([breached[0]!], T0 + 180_000);
+    expect(Object.keys(w.markers).every((id) => id.startsWith(breached[0]!.key))).toBe(true);
+  });
+
   it('accepts a whole registry and gives the earliest transition of any running clock', () => {
     const a = running('a', T0 + 5 * H, T0 + 6 * H);
     const b = withMetric('b', { state: 'running', dueAt: iso(T0 + 2 * H) }, 'response');

@@ -16,6 +16,9 @@
  * - Only live clocks notify: running ones, and breached ones whose clock has not stopped. Paused,
  *   met and finished metrics never do; their markers are forgotten once the metric is met/none or the
  *   ticket leaves the registry (pass every entry, not a subset).
+ * - Markers do not depend on this wake's evaluation set: a ticket that is briefly without an
+ *   evaluation (its assignment removed and re-added, config unreadable, a policy briefly invalid)
+ *   keeps every marker it had, so nothing notifies again when the evaluation comes back.
  */
 import { ms } from '../registry/live';
 import type { MetricSummary, Registry, RegistryEntry } from '../registry/types';
@@ -161,6 +164,17 @@ export function planAlerts(
         policyName: entry.evaluation?.policyName ?? null,
       });
     }
+  }
+
+  // Tickets still listed but without an evaluation of a metric now keep that metric's markers.
+  const byKey = new Map(list.map((e) => [e.key, e]));
+  for (const [id, marker] of Object.entries(previous)) {
+    if (Object.hasOwn(markers, id)) continue;
+    const parts = id.split(':');
+    if (parts.length < 3) continue;
+    const metric = parts[parts.length - 2] as MetricName;
+    const entry = byKey.get(parts.slice(0, -2).join(':'));
+    if (entry && !entry.evaluation?.metrics?.[metric]) markers[id] = marker;
   }
 
   due.sort((a, b) => SEVERITY[b.threshold] - SEVERITY[a.threshold] || a.at - b.at || (a.id < b.id ? -1 : 1));

@@ -36,6 +36,20 @@ describe('the worker wake-up with a fake clock', () => {
     expect(await fakeBrowser.action.getBadgeText({})).toBe('');
   });
 
+  it('coalesces a burst of wake-ups: ten asked for at once run once, and one asked for while it runs runs once more (issue 19 #5)', async () => {
+    const badge = vi.spyOn(fakeBrowser.action, 'setBadgeText');
+    const burst = Array.from({ length: 10 }, () => wake('ticket-opened', at(T0 + 60_000)));
+    await Promise.all(burst);
+    expect(badge).toHaveBeenCalledTimes(1);
+    badge.mockClear();
+    const first = wake('a', at(T0 + 60_000));
+    await Promise.resolve(); // it has started
+    await new Promise((r) => setTimeout(r, 0));
+    const again = Array.from({ length: 5 }, () => wake('b', at(T0 + 60_000)));
+    await Promise.all([first, ...again]);
+    expect(badge).toHaveBeenCalledTimes(2);
+  });
+
   it('gives one notification, not zero or two, when deadlines passed while the worker slept', async () => {
     const create = spyNotifications();
     await wake('start', at(T0 + 60_000));

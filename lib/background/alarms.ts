@@ -85,9 +85,21 @@ export interface WakeResult {
 
 const report = (e: unknown) => console.error('[sla] wake-up failed:', e);
 
-/** One wake-up (serialised with every other registry write of this worker). */
+let pendingWake: Promise<WakeResult> | null = null;
+
+/**
+ * One wake-up (serialised with every other registry write of this worker), coalesced: a wake asked
+ * for while another one waits its turn joins that one; asked for while one runs, it runs once more
+ * after it. So a burst of reports costs at most two re-evaluations, not one per report.
+ */
 export function wake(reason: string, now: () => number = Date.now): Promise<WakeResult> {
-  return withStore(() => wakeNow(now(), reason));
+  if (pendingWake) return pendingWake;
+  const run = withStore(() => {
+    pendingWake = null;
+    return wakeNow(now(), reason);
+  });
+  pendingWake = run;
+  return run;
 }
 
 async function wakeNow(now: number, _reason: string): Promise<WakeResult> {

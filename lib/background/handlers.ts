@@ -8,32 +8,36 @@ import type { RouteContext, SenderKind } from '../messaging/router';
 import { handleOptions, isOptionsRequest } from './options';
 import { handlePopup, isPopupRequest } from './popup';
 import { handleSidebar, isSidebarRequest, type Normalizer, type SidebarDeps } from './sidebar';
-import { upsertTickets } from './registry-store';
+import { queueUpsert } from './registry-store';
 import { wake } from './alarms';
 import { normalizeWith } from '../helpdesks';
 
 const normalize: Normalizer = (req, payload, mapping, policy) =>
   normalizeWith(req.helpdesk, payload, mapping, policy, req.host);
 
-/** A ticket the agent opened joins the registry; the wake-up re-evaluates, re-plans alarms and the badge. */
-const remember: SidebarDeps['remember'] = async (req, n, policy) => {
-  await upsertTickets(
-    [
-      {
-        helpdesk: req.helpdesk,
-        host: req.host,
-        ticketId: n.ticketId,
-        ticketKey: n.display.ticketKey,
-        subject: n.display.subject,
-        link: n.display.link,
-        ticket: n.ticket,
-        source: 'opened',
-        policyId: policy.id,
-      },
-    ],
+/**
+ * A ticket the agent opened joins the registry; the wake-up re-evaluates, re-plans alarms and the
+ * badge. The sidebar's answer does not wait for either: rapid reports are coalesced (queueUpsert, one
+ * write per batch; `wake` runs at most once more while one is running).
+ */
+const remember: SidebarDeps['remember'] = (req, n, policy) => {
+  void queueUpsert(
+    {
+      helpdesk: req.helpdesk,
+      host: req.host,
+      ticketId: n.ticketId,
+      ticketKey: n.display.ticketKey,
+      subject: n.display.subject,
+      link: n.display.link,
+      ticket: n.ticket,
+      source: 'opened',
+      policyId: policy.id,
+    },
     Date.now(),
-  );
-  void wake('ticket-opened');
+  )
+    .then(() => wake('ticket-opened'))
+    .catch((e: unknown) => console.error('[sla] the opened ticket could not be stored:', e));
+  return Promise.resolve();
 };
 
 export function allowed(type: Request['type'], kind: SenderKind): boolean {

@@ -121,7 +121,8 @@ describe('the options model', () => {
   it('reports a corrupted stored value instead of failing', async () => {
     await fakeBrowser.storage.local.set({ config: { version: 2, policies: 'oops' } });
     const model = await buildOptionsModel(NOW);
-    expect(model.storageProblems.join('\n')).toMatch(/config was unreadable at policies/);
+    expect(model.storageProblems.join('\n')).toMatch(/policies: expected an object/);
+    expect(model.quarantine).toMatchObject([{ key: 'config', path: 'policies', raw: '"oops"' }]);
     expect(model.policies).toHaveLength(5);
   });
 
@@ -237,7 +238,12 @@ describe('policy import', () => {
     })) as ImportPlan;
     const before = await localBytes();
     vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValueOnce(new Error('QUOTA_BYTES quota exceeded'));
-    await expect(confirmImport(plan)).rejects.toThrow(/quota/);
+    const failed = await confirmImport(plan);
+    // In words, with what to do (issue 19 finding 6), not the browser's raw quota message.
+    expect(failed).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/storage .* is full.*Clear history/),
+    });
     expect(await localBytes()).toBe(before);
     // And the next attempt works normally (the write queue is not stuck).
     expect(await confirmImport(plan)).toEqual({ ok: true });

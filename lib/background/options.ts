@@ -16,6 +16,7 @@ import type {
   HostMapping,
   OptionsModel,
   PolicyEntry,
+  QuarantineEntry,
   TicketTestResult,
 } from '../../components/options/model';
 import { BUILTIN_POLICY_IDS } from '../../policies';
@@ -50,13 +51,19 @@ import {
   configItem,
   credentialsItem,
   preferencesItem,
+  quarantineWrites,
   readConfig,
   readCredentials,
   readPreferences,
+  readQuarantine,
+  type StoredQuarantine,
 } from '../storage/items';
+import type { QuarantinedElement } from '../storage/validated';
+import { explainStorageError } from '../storage/errors';
 import { storage } from 'wxt/utils/storage';
 import type { Assignment, Config, Credentials, Preferences } from '../storage/schemas';
 import { BUILTIN_JSON, readManaged, validatorForImport } from './state';
+import { clearHistory, storeInfo } from './registry-store';
 import { hostPermissionGranted, registerHostScript, syncHostScripts, unregisterHostScript } from './hosts';
 
 // ---------------------------------------------------------------------------------------------
@@ -69,14 +76,21 @@ interface Loaded {
   eff: Effective;
   /** Stored values that were unreadable and fell back. */
   storageProblems: string[];
+  /** Elements of the stored values that could not be read now (kept aside by every write). */
+  quarantined: QuarantinedElement[];
+  /** What the quarantine already holds. */
+  quarantine: Record<string, StoredQuarantine>;
+  /** Why nothing may be written (a value from a newer version), or undefined. */
+  readOnly?: string;
 }
 
 async function load(): Promise<Loaded> {
-  const [config, preferences, credentials, managedRaw] = await Promise.all([
+  const [config, preferences, credentials, managedRaw, quarantine] = await Promise.all([
     readConfig(),
     readPreferences(),
     readCredentials(),
     readManaged(),
+    readQuarantine(),
   ]);
   const eff = effectiveConfig(config.value, preferences.value, managedRaw, {
     validate: validatorForImport,
@@ -89,8 +103,83 @@ async function load(): Promise<Loaded> {
     eff,
     storageProblems: [config.problem, preferences.problem, credentials.problem]
       .filter((p) => p !== undefined)
-      .map((p) => p.message),
+      .map((p) => p.message)
+      .concat(config.readOnly ? [config.readOnly] : []),
+    quarantined: [...config.quarantined, ...preferences.quarantined, ...credentials.quarantined],
+    quarantine,
+    ...(config.readOnly ? { readOnly: config.readOnly } : {}),
   };
+}
+
+type LocalWrite = Parameters<typeof storage.setItems>[0][number];
+
+/**
+ * The one way an action writes: its values, plus the elements that could not be read (kept aside in
+ * the quarantine in the same storage call, so the write never drops them). Refused while a stored
+ * value from a newer version is in use; a quota error becomes a sentence (lib/storage/errors.ts).
+ */
+async function commit(
+  l: Loaded,
+  writes: LocalWrite[],
+  removeQuarantined: readonly string[] = [],
+): Promise<void> {
+  if (l.readOnly) throw new ReadOnlyError(`${l.readOnly}; nothing was changed`);
+  try {
+    await storage.setItems([
+      ...writes,
+      ...quarantineWrites(l.quarantine, l.quarantined, Date.now(), removeQuarantined),
+    ]);
+  } catch (e) {
+    throw new Error(explainStorageError(e), { cause: e });
+  }
+}
+
+class ReadOnlyError extends Error {}
+
+/** Every quarantined element, stored or found now, for the Options page. */
+function quarantineModel(l: Loaded): QuarantineEntry[] {
+  const all = new Map<string, QuarantinedElement & { at?: number }>();
+  for (const q of Object.values(l.quarantine)) all.set(q.id, q);
+  for (const q of l.quarantined) if (!all.has(q.id)) all.set(q.id, q);
+  return [...all.values()].map((q) => ({
+    id: q.id,
+    key: q.key,
+    path: q.path,
+    message: q.message,
+    raw: preview(q.raw),
+    ...(q.at !== undefined ? { at: q.at } : {}),
+  }));
+}
+
+function preview(raw: unknown): string {
+  let text: string;
+  try {
+    text = JSON.stringify(raw) ?? String(raw);
+  } catch {
+    text = String(raw);
+  }
+  return text.length > 300 ? `${text.slice(0, 299)}…` : text;
+}
+
+/** Deletes a quarantined element for good (and takes it out of its stored value, if still there). */
+export function deleteQuarantined(id: string): Promise<ActionResult> {
+  return exclusive(async () => {
+    const l = await load();
+    const known = Object.hasOwn(l.quarantine, id) || l.quarantined.some((q) => q.id === id);
+    if (!known) return fail(`nothing kept aside under ${id}`);
+    const fromValue = l.quarantined.find((q) => q.id === id)?.key;
+    // Writing the readable part of the value takes the element out of it; the rest is kept aside.
+    const writes: LocalWrite[] =
+      fromValue === 'config'
+        ? [{ item: configItem, value: l.local }]
+        : fromValue === 'credentials'
+          ? [{ item: credentialsItem, value: l.credentials }]
+          : fromValue === 'preferences'
+            ? [{ item: preferencesItem, value: l.localPreferences }]
+            : [];
+    await commit(l, writes, [id]);
+    return ok();
+  });
 }
 
 /** Local calendar date (YYYY-MM-DD) of an instant. */
@@ -229,6 +318,9 @@ export async function buildOptionsModel(now = Date.now()): Promise<OptionsModel>
     lockedBuiltins: locks.builtins,
     managed: { active: l.eff.managed, problems: l.eff.problems },
     storageProblems: l.storageProblems,
+    quarantine: quarantineModel(l),
+    store: await storeInfo(),
+    ...(l.readOnly ? { readOnly: l.readOnly } : {}),
     schemaUrl: schemaUrl(),
     maxPolicyBytes: MAX_POLICY_BYTES,
     today,
@@ -239,9 +331,14 @@ export async function buildOptionsModel(now = Date.now()): Promise<OptionsModel>
 // Writing: one at a time, one storage write per action
 
 let queue: Promise<unknown> = Promise.resolve();
-/** Runs read-modify-write actions one after another, so two tabs never interleave their writes. */
-function exclusive<T>(fn: () => Promise<T>): Promise<T> {
-  const next = queue.then(fn, fn);
+/**
+ * Runs read-modify-write actions one after another, so two tabs never interleave their writes. A
+ * refused or failed write is answered as a failed action, in words.
+ */
+function exclusive(fn: () => Promise<ActionResult>): Promise<ActionResult> {
+  const guarded = () =>
+    fn().catch((e: unknown) => fail(e instanceof Error ? e.message : explainStorageError(e)));
+  const next = queue.then(guarded, guarded);
   queue = next.catch(() => undefined);
   return next;
 }
@@ -280,8 +377,8 @@ export async function notifyHelpdeskTabs(config?: Config): Promise<void> {
   }
 }
 
-async function writeConfig(next: Config): Promise<void> {
-  await configItem.setValue(next);
+async function writeConfig(l: Loaded, next: Config): Promise<void> {
+  await commit(l, [{ item: configItem, value: next }]);
   void notifyHelpdeskTabs();
 }
 
@@ -430,7 +527,7 @@ export function confirmImport(ref: z.infer<typeof ImportPlanRefSchema>): Promise
     const plan = { ...again, base: ref.base };
     const applied = applyImport(l.local, plan, BUILTIN_JSON, new Date().toISOString());
     if (!applied.ok) return fail(applied.message);
-    await writeConfig(applied.config);
+    await writeConfig(l, applied.config);
     return ok();
   });
 }
@@ -450,7 +547,7 @@ export function setDisabled(id: string, disabled: boolean): Promise<ActionResult
       return fail(`"${id}" is not a built-in policy; imported policies are removed, not disabled`);
     const l = await load();
     if (l.eff.locks.builtins[id]) return fail(`the built-in policies are ${LOCKED}`);
-    await writeConfig(setBuiltinDisabled(l.local, id, disabled));
+    await writeConfig(l, setBuiltinDisabled(l.local, id, disabled));
     return ok();
   });
 }
@@ -465,7 +562,7 @@ export function removePolicy(id: string): Promise<ActionResult> {
           ? `"${id}" is built in: it can be disabled, not removed`
           : `no imported policy "${id}"`,
       );
-    await writeConfig(removeImported(l.local, id));
+    await writeConfig(l, removeImported(l.local, id));
     return ok();
   });
 }
@@ -521,7 +618,7 @@ export function saveAssignment(assignment: Assignment, previousHost?: string): P
       ...(mapping ? { mapping } : {}),
     };
     const assignments = l.local.assignments.filter((a) => a.host !== next.host && a.host !== previousHost);
-    await writeConfig({
+    await writeConfig(l, {
       ...l.local,
       assignments: [...assignments, next].sort((a, b) => a.host.localeCompare(b.host)),
     });
@@ -534,7 +631,7 @@ export function removeAssignment(host: string): Promise<ActionResult> {
     const l = await load();
     if (l.eff.locks.assignments[host]) return fail(`the assignment of ${host} is ${LOCKED}`);
     if (!l.local.assignments.some((a) => a.host === host)) return fail(`${host} has no assignment`);
-    await writeConfig({ ...l.local, assignments: l.local.assignments.filter((a) => a.host !== host) });
+    await writeConfig(l, { ...l.local, assignments: l.local.assignments.filter((a) => a.host !== host) });
     return ok();
   });
 }
@@ -627,7 +724,7 @@ export function addHost(host: string, helpdesk: 'zendesk' | 'topdesk'): Promise<
       return fail(e instanceof Error ? e.message : String(e));
     }
     try {
-      await writeConfig({ ...l.local, selfHosted: upsertHost(l.local.selfHosted, entry) });
+      await writeConfig(l, { ...l.local, selfHosted: upsertHost(l.local.selfHosted, entry) });
     } catch (e) {
       await unregisterHostScript(entry.host);
       throw e;
@@ -644,7 +741,7 @@ export function removeHost(host: string): Promise<ActionResult> {
     const credentials = { ...l.credentials };
     delete credentials[host];
     // One write: the host and its credentials go together.
-    await storage.setItems([
+    await commit(l, [
       {
         item: configItem,
         value: { ...l.local, selfHosted: l.local.selfHosted.filter((h) => h.host !== host) },
@@ -667,7 +764,7 @@ export function saveCredentials(host: string, username: string, password: string
     const l = await load();
     if (!l.eff.config.selfHosted.some((h) => h.host === host) && !host.endsWith('.topdesk.net'))
       return fail(`${host} is not a TOPdesk host of this configuration`);
-    await credentialsItem.setValue({ ...l.credentials, [host]: { username, password } });
+    await commit(l, [{ item: credentialsItem, value: { ...l.credentials, [host]: { username, password } } }]);
     return ok();
   });
 }
@@ -678,7 +775,7 @@ export function clearCredentials(host: string): Promise<ActionResult> {
     if (!l.credentials[host]) return ok();
     const credentials = { ...l.credentials };
     delete credentials[host];
-    await credentialsItem.setValue(credentials);
+    await commit(l, [{ item: credentialsItem, value: credentials }]);
     return ok();
   });
 }
@@ -727,7 +824,7 @@ export function confirmTeam(text: string, source: string, token: string): Promis
     // Planned again from the file itself: nothing the page sends is stored unchecked.
     const plan = planTeam(l, text, source, new Date().toISOString());
     if (!plan.ok) return fail('the file is not valid; nothing was imported', plan.errors);
-    await storage.setItems([
+    await commit(l, [
       { item: configItem, value: plan.config },
       { item: preferencesItem, value: plan.preferences },
     ]);
@@ -749,7 +846,7 @@ export function savePreferences(patch: z.infer<typeof PreferencesPatchSchema>): 
     if (locked.length) return fail(`${locked.join(', ')} ${locked.length > 1 ? 'are' : 'is'} ${LOCKED}`);
     const next: Preferences = { ...l.localPreferences };
     for (const [k, v] of Object.entries(patch)) if (v !== undefined) (next as Record<string, unknown>)[k] = v;
-    await preferencesItem.setValue(next);
+    await commit(l, [{ item: preferencesItem, value: next }]);
     void notifyHelpdeskTabs();
     return ok();
   });
@@ -800,5 +897,12 @@ export function handleOptions(message: OptionsRequest): Promise<unknown> {
       return confirmTeam(message.text, message.source, message.token);
     case 'ui-bg:options-save-preferences':
       return savePreferences(message.patch);
+    case 'ui-bg:options-delete-quarantined':
+      return deleteQuarantined(message.id);
+    case 'ui-bg:options-clear-history':
+      return exclusive(async () => {
+        await clearHistory();
+        return ok();
+      });
   }
 }

@@ -52,6 +52,7 @@ export function queueRows(
 export function buildQueueSnapshot(
   input: {
     config: Pick<Config, 'assignments'>;
+    configUnreadable?: boolean;
     policies: ReadonlyMap<string, Policy>;
     language: 'en' | 'nl';
     lastRefreshAt: number | null;
@@ -68,6 +69,7 @@ export function buildQueueSnapshot(
     language: input.language,
     timeZone,
     hasAssignments: input.config.assignments.length > 0,
+    ...(input.configUnreadable ? { configUnreadable: true } : {}),
     total: rows.length,
     summary: summarize(rows, now),
     rows: sortByTimeToBreach(rows, now).slice(0, SNAPSHOT_ROWS),

@@ -143,7 +143,8 @@ export async function popupModel(now: number = Date.now()): Promise<PopupModel> 
 }
 
 export function buildPopupModel(
-  state: Pick<BackgroundState, 'config' | 'policies' | 'preferences'>,
+  state: Pick<BackgroundState, 'config' | 'policies' | 'preferences'> &
+    Partial<Pick<BackgroundState, 'configUnreadable'>>,
   registry: Registry,
   qs: QueueState,
   now: number,
@@ -154,6 +155,7 @@ export function buildPopupModel(
     language,
     timeZone,
     hasAssignments: state.config.assignments.length > 0,
+    ...(state.configUnreadable ? { configUnreadable: true } : {}),
     rows: queueRows(state.policies, registry, language, now),
     refresh: refreshModel(qs),
   };
@@ -161,12 +163,9 @@ export function buildPopupModel(
 
 /** Compliance for the stored period. */
 export async function complianceModel(now: number = Date.now()): Promise<ComplianceModel> {
-  const [state, stored, qs, archive] = await Promise.all([
-    loadState(),
-    readRegistry(),
-    readQueueState(),
-    readArchive(),
-  ]);
+  const [state, stored, qs] = await Promise.all([loadState(), readRegistry(), readQueueState()]);
+  // Only the period's records, through the archive's closedAt index (not the whole archive).
+  const archive = await readArchive(resolvePeriod(qs.value.period, now, localTimeZone()));
   return buildComplianceModel(state, stored.registry, qs.value, now, localTimeZone(), archive);
 }
 

@@ -1,57 +1,289 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { readRegistry, writeRegistry } from './registry-store';
-import { seedRegistry, storedRegistry, ticketEntry } from './test-support';
+import { openStore } from '../storage/db';
+import {
+  archiveFinished,
+  forgetStoreState,
+  migrateFromLocal,
+  queueUpsert,
+  readArchive,
+  readRegistry,
+  readSoonestDue,
+  upsertTickets,
+  writeRegistry,
+} from './registry-store';
+import { HOST, seedRegistry, storedRegistry, ticketEntry } from './test-support';
+import type { Registry, RegistryEntry } from '../registry';
+import type { FinishedRecord } from '../compliance';
+import { summaryMetric } from '../registry/test-fixtures';
 
 const NOW = Date.parse('2026-03-03T10:00:00Z');
+const DAY = 86_400_000;
 const iso = (t: number) => new Date(t).toISOString();
-const registryOf = (...ids: number[]) => ({
-  version: 2 as const,
+const registryOf = (...ids: number[]): Registry => ({
+  version: 2,
   entries: Object.fromEntries(
     ids.map((id) => {
-      const e = ticketEntry(id, { createdAt: iso(NOW - 3600_000) });
+      const e = ticketEntry(id, { createdAt: iso(NOW - 3600_000) }, { lastSeen: NOW });
       return [e.key, e];
     }),
   ),
 });
+const withDue = (e: RegistryEntry, dueAt: number): RegistryEntry => ({
+  ...e,
+  evaluation: {
+    evaluatedAt: iso(NOW),
+    policy: 'mextra',
+    policyName: 'Mextra',
+    tier: 't',
+    type: 'incident',
+    priority: 'p1',
+    metrics: {
+      resolution: summaryMetric({ dueAt: iso(dueAt) }),
+    },
+  },
+});
+const record = (id: number, closedAt: number): FinishedRecord => ({
+  key: `zendesk:${HOST}:${id}`,
+  ticketKey: `#${id}`,
+  subject: `Ticket ${id}`,
+  link: '',
+  policyId: 'mextra',
+  policyName: 'Mextra',
+  tier: 't',
+  priority: 'p1',
+  closedAt,
+  metrics: { resolution: { state: 'met', goalState: null, dueAt: null, goalAt: null, stoppedAt: null } },
+});
 
-describe('the stored registry', () => {
-  beforeEach(() => fakeBrowser.reset());
+/** Counts the records each IndexedDB write transaction puts and deletes. */
+async function countWrites(): Promise<{ puts: () => number; deletes: () => number }> {
+  const proto = Object.getPrototypeOf(
+    (await openStore()).transaction('tickets', 'readwrite').objectStore('tickets'),
+  );
+  const put = vi.spyOn(proto, 'put');
+  const del = vi.spyOn(proto, 'delete');
+  const onTickets = (spy: typeof put) =>
+    spy.mock.contexts.filter((c) => (c as IDBObjectStore).name === 'tickets').length;
+  return { puts: () => onTickets(put), deletes: () => onTickets(del) };
+}
 
-  it('is read from memory after this worker wrote it, without another read of the whole value', async () => {
+describe('the ticket store', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    vi.restoreAllMocks();
+  });
+
+  it('is read from memory after this worker wrote it, without reading every record again', async () => {
     const written = await writeRegistry(registryOf(1, 2), NOW);
-    const get = vi.spyOn(fakeBrowser.storage.local, 'get');
+    const db = await openStore();
+    const getAll = vi.spyOn(
+      Object.getPrototypeOf(db.transaction('tickets').objectStore('tickets')),
+      'getAll',
+    );
     const { registry } = await readRegistry();
     expect(registry).toBe(written);
-    const keysRead = get.mock.calls.flatMap(([k]) => (Array.isArray(k) ? k : [k]));
-    expect(keysRead).not.toContain('registry');
-    get.mockRestore();
+    expect(getAll).not.toHaveBeenCalled();
   });
 
-  it('is read again from storage when another context wrote it since', async () => {
+  it('is read again when another context wrote it since', async () => {
     await writeRegistry(registryOf(1, 2), NOW);
-    await seedRegistry([ticketEntry(7, { createdAt: iso(NOW) })]);
-    expect(Object.keys((await readRegistry()).registry.entries)).toEqual(['zendesk:mextra.zendesk.com:7']);
+    await seedRegistry([ticketEntry(7, { createdAt: iso(NOW) }, { lastSeen: NOW })]);
+    expect(Object.keys((await readRegistry()).registry.entries).sort()).toEqual([
+      `zendesk:${HOST}:1`,
+      `zendesk:${HOST}:2`,
+      `zendesk:${HOST}:7`,
+    ]);
   });
 
-  it('is read again after the storage was cleared', async () => {
-    await writeRegistry(registryOf(1), NOW);
-    await fakeBrowser.storage.local.clear();
-    expect((await readRegistry()).registry.entries).toEqual({});
+  it('writes only the record that changed when one ticket of many is upserted', async () => {
+    const reg = registryOf(...Array.from({ length: 200 }, (_, i) => i + 1));
+    await writeRegistry(reg, NOW);
+    const writes = await countWrites();
+    const one = ticketEntry(5, { createdAt: iso(NOW - 3600_000) });
+    await upsertTickets(
+      [
+        {
+          helpdesk: 'zendesk',
+          host: HOST,
+          ticketId: 5,
+          ticket: one.ticket,
+          source: 'opened',
+          ticketKey: '#5',
+          subject: 'Changed',
+          link: one.link,
+        },
+      ],
+      NOW + 1000,
+    );
+    expect(writes.puts()).toBe(1);
+    expect(writes.deletes()).toBe(0);
+    expect((await storedRegistry()).entries[`zendesk:${HOST}:5`]!.subject).toBe('Changed');
   });
 
-  it('stamps a new revision with every write, in the same storage call as the value', async () => {
-    const set = vi.spyOn(fakeBrowser.storage.local, 'set');
+  it('writes nothing when a wake-up changed nothing', async () => {
+    await writeRegistry(registryOf(1, 2, 3), NOW);
+    const writes = await countWrites();
+    const { registry } = await readRegistry();
+    // A re-evaluation makes new objects with the same content.
+    await writeRegistry({ version: 2, entries: JSON.parse(JSON.stringify(registry.entries)) }, NOW);
+    expect(writes.puts() + writes.deletes()).toBe(0);
+  });
+
+  it('coalesces a content script’s rapid reports into one write, the latest report of each ticket winning (issue 19 #5)', async () => {
     await writeRegistry(registryOf(1), NOW);
+    const writes = await countWrites();
+    const report = (id: number, subject: string, at: number) =>
+      queueUpsert(
+        {
+          helpdesk: 'zendesk',
+          host: HOST,
+          ticketId: id,
+          ticket: { createdAt: iso(NOW) },
+          source: 'opened',
+          ticketKey: `#${id}`,
+          subject,
+          link: '',
+        },
+        at,
+      );
+    const all = Array.from({ length: 15 }, (_, i) => report(2 + (i % 3), `switch ${i}`, NOW + i));
+    await Promise.all(all);
+    expect(writes.puts()).toBe(3);
+    const stored = (await storedRegistry()).entries;
+    expect([2, 3, 4].map((id) => stored[`zendesk:${HOST}:${id}`]!.subject)).toEqual([
+      'switch 12',
+      'switch 13',
+      'switch 14',
+    ]);
+  });
+
+  it('commits a batch atomically: a failed transaction leaves the previous state', async () => {
     await writeRegistry(registryOf(1, 2), NOW);
-    const revs = set.mock.calls.map(([items]) => {
-      expect(items).toHaveProperty('registry');
-      return (items as { registry$: { v: number; rev: string } }).registry$;
+    const batch = registryOf(1, 2, 3, 4, 5);
+    // The third record cannot be stored (DataCloneError), as a kill or a full disk would end it midway.
+    (batch.entries[`zendesk:${HOST}:3`] as unknown as { ticket: object }).ticket = {
+      createdAt: iso(NOW),
+      x: () => 1,
+    };
+    await expect(writeRegistry(batch, NOW + 1)).rejects.toThrow();
+    expect(Object.keys((await storedRegistry()).entries).sort()).toEqual([
+      `zendesk:${HOST}:1`,
+      `zendesk:${HOST}:2`,
+    ]);
+  });
+
+  it('reads the soonest deadlines through the index, in order', async () => {
+    const entries = [3, 1, 2].map((id) =>
+      withDue(ticketEntry(id, { createdAt: iso(NOW) }, { lastSeen: NOW }), NOW + id * 3600_000),
+    );
+    await writeRegistry({ version: 2, entries: Object.fromEntries(entries.map((e) => [e.key, e])) }, NOW);
+    expect((await readSoonestDue(2)).map((e) => e.ticketId)).toEqual(['1', '2']);
+  });
+
+  it('keeps open tickets seen in the last 30 days and lets older unseen ones go, with no count cap', async () => {
+    const fresh = ticketEntry(1, { createdAt: iso(NOW - 40 * DAY) }, { lastSeen: NOW - 29 * DAY });
+    const stale = ticketEntry(2, { createdAt: iso(NOW - 40 * DAY) }, { lastSeen: NOW - 31 * DAY });
+    const many = registryOf(...Array.from({ length: 6000 }, (_, i) => i + 10));
+    await writeRegistry(
+      { version: 2, entries: { ...many.entries, [fresh.key]: fresh, [stale.key]: stale } },
+      NOW,
+    );
+    const stored = (await storedRegistry()).entries;
+    expect(stored[fresh.key]).toBeDefined();
+    expect(stored[stale.key]).toBeUndefined();
+    expect(Object.keys(stored)).toHaveLength(6001);
+  });
+
+  it('keeps finished records for the configured retention and answers a period through the index', async () => {
+    await fakeBrowser.storage.local.set({ preferences: { finishedRetentionDays: 60 } });
+    await archiveFinished(
+      [record(1, NOW - 10 * DAY), record(2, NOW - 50 * DAY), record(3, NOW - 70 * DAY)],
+      NOW,
+    );
+    expect((await readArchive()).records.map((r) => r.ticketKey)).toEqual(['#1', '#2']);
+    const month = await readArchive({ from: NOW - 55 * DAY, to: NOW - 20 * DAY });
+    expect(month.records.map((r) => r.ticketKey)).toEqual(['#2']);
+  });
+
+  it('skips a damaged archive record and reports it, keeping the rest', async () => {
+    await archiveFinished([record(1, NOW - DAY)], NOW);
+    const db = await openStore();
+    await db.put('archive', { key: 'broken', closedAt: NOW - DAY, record: { key: 'broken', closedAt: 'x' } });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    expect((await readArchive()).records.map((r) => r.ticketKey)).toEqual(['#1']);
+    expect(warn.mock.calls.join(' ')).toMatch(/1 unreadable record/);
+  });
+});
+
+describe('the move from storage.local into the ticket store', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    forgetStoreState();
+  });
+
+  /** A captured-size fixture: 5,000 open tickets and 5,000 archived finished ones. */
+  async function seedOld(): Promise<{ keys: string[]; archived: string[] }> {
+    const reg = registryOf(...Array.from({ length: 5000 }, (_, i) => i + 1));
+    const records = Array.from({ length: 5000 }, (_, i) => record(100_000 + i, NOW - (i % 390) * DAY));
+    await fakeBrowser.storage.local.set({
+      registry: reg,
+      registry$: { v: 2, rev: 'x' },
+      complianceArchive: { records },
+      complianceArchive$: { v: 1 },
     });
-    expect(revs).toHaveLength(2);
-    expect(revs[0]!.v).toBe(2);
-    expect(revs[0]!.rev).not.toBe(revs[1]!.rev);
-    expect(Object.keys((await storedRegistry()).entries)).toHaveLength(2);
-    set.mockRestore();
+    return { keys: Object.keys(reg.entries), archived: records.map((r) => r.key) };
+  }
+
+  it('moves 5,000 tickets and 5,000 archived records, then removes the old keys', async () => {
+    const { keys, archived } = await seedOld();
+    const report = await migrateFromLocal();
+    expect(report).toMatchObject({ tickets: 5000, archived: 5000, quarantined: 0, kept: [] });
+    expect(Object.keys((await storedRegistry()).entries).sort()).toEqual([...keys].sort());
+    const db = await openStore();
+    expect((await db.getAllKeys('archive')).sort()).toEqual([...archived].sort());
+    expect(await fakeBrowser.storage.local.get(['registry', 'registry$', 'complianceArchive'])).toEqual({});
+  });
+
+  it('is idempotent: run again after a failure to remove the old keys, nothing is lost or overwritten', async () => {
+    const { keys } = await seedOld();
+    const remove = vi.spyOn(fakeBrowser.storage.local, 'remove').mockRejectedValueOnce(new Error('killed'));
+    await expect(migrateFromLocal()).rejects.toThrow('killed');
+    remove.mockRestore();
+    // Meanwhile the new store moved on: that ticket must not be put back to its old state.
+    const db = await openStore();
+    const changed = ticketEntry(1, { createdAt: iso(NOW) }, { subject: 'newer', lastSeen: NOW });
+    await db.put('tickets', { key: changed.key, host: HOST, lastSeen: NOW, entry: changed });
+    expect(await fakeBrowser.storage.local.get('registry')).toHaveProperty('registry');
+    await migrateFromLocal();
+    const stored = await storedRegistry();
+    expect(Object.keys(stored.entries)).toHaveLength(keys.length);
+    expect(stored.entries[changed.key]!.subject).toBe('newer');
+    expect(await migrateFromLocal()).toBeNull();
+  });
+
+  it('keeps unreadable old entries aside verbatim instead of dropping them', async () => {
+    const good = ticketEntry(1, { createdAt: iso(NOW) });
+    await fakeBrowser.storage.local.set({
+      registry: { version: 2, entries: { [good.key]: good, odd: { key: 'odd', helpdesk: 'freshdesk' } } },
+    });
+    const report = await migrateFromLocal();
+    expect(report).toMatchObject({ tickets: 1, quarantined: 1 });
+    const q = (await fakeBrowser.storage.local.get('quarantine')).quarantine as Record<
+      string,
+      { raw: unknown }
+    >;
+    expect(Object.values(q).map((x) => x.raw)).toEqual([{ key: 'odd', helpdesk: 'freshdesk' }]);
+  });
+
+  it('leaves a registry written by a newer version exactly as it is, also across wake-ups', async () => {
+    const newer = { version: 3, entries: { a: { anything: true } }, extra: [1, 2, 3] };
+    await fakeBrowser.storage.local.set({ registry: newer, registry$: { v: 3 } });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const report = await migrateFromLocal();
+    expect(report?.kept.join(' ')).toMatch(/registry/);
+    await writeRegistry(registryOf(1), NOW);
+    expect((await fakeBrowser.storage.local.get('registry')).registry).toEqual(newer);
+    warn.mockRestore();
   });
 });

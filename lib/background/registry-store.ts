@@ -1,34 +1,82 @@
 /**
- * The ticket registry and the alert markers in `storage.local`, read and written through the WXT
- * storage items (lib/storage/items.ts). Reads never throw (a corrupt value or entry is dropped and
- * reported); every write compacts (finished tickets 30 days after finishing, then the LRU bound).
+ * The ticket registry and the compliance archive in IndexedDB (lib/storage/db.ts), one record per
+ * ticket; the alert markers stay in `storage.local` (small, hot). Which store holds what and why:
+ * lib/storage/README.md.
  *
- * One worker, several callers (alarms, popup refresh, sidebar): read-modify-write sequences run one at
- * a time through `withStore`, so two wake-ups cannot both see the old markers and notify twice.
- *
- * The parsed registry is kept in memory between reads (parsing 1,000 entries with zod takes tens of
- * milliseconds, and the popup asks on every open). Every write stamps a revision in the registry's
- * storage meta (`registry$.rev`); a read compares that small value with the cached one and re-reads
- * the registry when anyone else (another context, a test, a restart) wrote it since.
+ * - Reads never throw on data: a damaged record is skipped and reported (`problems`), never written
+ *   over or deleted (writes touch only the records they changed).
+ * - `writeRegistry` diffs against what it read and writes ONLY the changed records, in one
+ *   transaction with the archive records of finished tickets leaving it and a new `meta.rev`: a worker
+ *   killed mid-write leaves the previous state. No code path rewrites the store for one change.
+ * - Retention by age, no caps: finished tickets leave the registry 30 days after finishing (into the
+ *   archive), open ones when not listed/seen for 30 days; the archive keeps `finishedRetentionDays`.
+ * - One worker, several callers (alarms, popup refresh, sidebar, queue watch): read-modify-write
+ *   sequences run one at a time through `withStore`, so two wake-ups cannot both see the old markers.
+ * - The parsed registry is kept in memory; a read compares the stored `meta.rev` with the cached one.
+ * - On first use, the old `storage.local` values are moved in once (`migrateFromLocal`).
  */
 import { storage } from 'wxt/utils/storage';
 import type { FiredMarkers } from '../alerts/plan';
 import {
   compactRegistry,
-  DEFAULT_MAX_ENTRIES,
-  evictLeastRecentlySeen,
+  finishedAt,
   parseStoredRegistry,
+  RegistryEntrySchema,
+  registryKey,
   upsertEntry,
   type Registry,
+  type RegistryEntry,
   type RegistryProblem,
   type UpsertInput,
 } from '../registry';
-import { archiveRecords, finishedRecords, parseArchive, type ComplianceArchive } from '../compliance';
-import type { FinishedRecord } from '../compliance';
-import { alertMarkersItem, complianceArchiveItem, registryItem } from '../storage/items';
+import {
+  ARCHIVE_RETENTION_MS,
+  boundRecord,
+  finishedRecords,
+  FinishedRecordSchema,
+  type ComplianceArchive,
+  type FinishedRecord,
+} from '../compliance';
+import { alertMarkersItem, quarantineWrites, readPreferences, readQuarantine } from '../storage/items';
 import { FiredMarkerSchema } from '../storage/schemas';
+import type { IDBPTransaction, StoreNames } from 'idb';
+import {
+  openStore,
+  ticketRow,
+  type ArchiveRow,
+  type SlaDB,
+  type SlaDatabase,
+  type TicketRow,
+} from '../storage/db';
+
+export { ticketRow };
+import { quarantined, type QuarantinedElement } from '../storage/validated';
+import { explainStorageError } from '../storage/errors';
 
 let chain: Promise<unknown> = Promise.resolve();
+
+/** A request inside a transaction: its failure is the transaction's (`tx.done` rejects), not its own. */
+const quiet = (request: Promise<unknown>) => void request.catch(() => undefined);
+
+/**
+ * Runs `fill` (which issues the transaction's requests) and waits for the commit. Anything `fill`
+ * throws (a record that cannot be stored) aborts the whole transaction: all or nothing.
+ */
+async function inTransaction(tx: { done: Promise<void>; abort(): void }, fill: () => void | Promise<void>) {
+  const done = tx.done;
+  done.catch(() => undefined);
+  try {
+    await fill();
+  } catch (e) {
+    try {
+      tx.abort();
+    } catch {
+      /* already finished */
+    }
+    throw e;
+  }
+  await done;
+}
 
 /** Runs `fn` after every earlier `withStore` call of this worker has settled. Do not nest. */
 export function withStore<T>(fn: () => Promise<T>): Promise<T> {
@@ -42,53 +90,175 @@ export interface StoredRegistry {
   problems: RegistryProblem[];
 }
 
-let cache: { rev: string; registry: Registry } | null = null;
+/** Open tickets not listed by a queue refresh nor seen by an agent for this long leave the registry. */
+export const OPEN_RETENTION_MS = 30 * 86_400_000;
+const DAY_MS = 86_400_000;
+
+interface Cache {
+  rev: unknown;
+  registry: Registry;
+  problems: RegistryProblem[];
+  /** JSON of each stored entry: what a write compares with to find the changed ones. */
+  json: Map<string, string>;
+}
+let cache: Cache | null = null;
 let revCounter = 0;
+const newRev = (now: number) =>
+  `${now.toString(36)}.${(++revCounter).toString(36)}.${Math.random().toString(36).slice(2, 8)}`;
 
-const storedRev = async (): Promise<string | undefined> => {
-  const meta: unknown = await storage.getMeta('local:registry');
-  const rev = meta && typeof meta === 'object' ? (meta as { rev?: unknown }).rev : undefined;
-  return typeof rev === 'string' ? rev : undefined;
-};
+function parseTicketRow(row: TicketRow): { entry: RegistryEntry } | { problem: RegistryProblem } {
+  const parsed = RegistryEntrySchema.safeParse(row?.entry);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    const where = first?.path.length ? first.path.join('.') : '(root)';
+    return {
+      problem: {
+        where: String(row?.key),
+        message: `skipped unreadable ticket ${String(row?.key)} (${where}: ${first?.message ?? 'invalid'}); it is kept as stored`,
+      },
+    };
+  }
+  if (parsed.data.key !== row.key)
+    return { problem: { where: row.key, message: `skipped ticket stored under the wrong key ${row.key}` } };
+  return { entry: parsed.data as RegistryEntry };
+}
 
-export async function readRegistry(): Promise<StoredRegistry> {
-  const rev = await storedRev();
-  if (cache && rev !== undefined && cache.rev === rev) return { registry: cache.registry, problems: [] };
-  const { registry, problems } = parseStoredRegistry(await registryItem.getValue());
+async function load(db: SlaDatabase): Promise<Cache> {
+  const tx = db.transaction(['tickets', 'meta'], 'readonly');
+  const [rev, rows] = await Promise.all([
+    tx.objectStore('meta').get('rev'),
+    tx.objectStore('tickets').getAll(),
+  ]);
+  const registry: Registry = { version: 2, entries: {} };
+  const problems: RegistryProblem[] = [];
+  const json = new Map<string, string>();
+  for (const row of rows) {
+    const r = parseTicketRow(row);
+    if ('problem' in r) problems.push(r.problem);
+    else {
+      registry.entries[r.entry.key] = r.entry;
+      json.set(r.entry.key, JSON.stringify(r.entry));
+    }
+  }
   for (const p of problems) console.warn(`[sla] registry: ${p.message}`);
-  cache = rev !== undefined && problems.length === 0 ? { rev, registry } : null;
-  return { registry, problems };
+  return { rev, registry, problems, json };
 }
 
-/** The compliance archive; damaged records are left out (and reported). */
-export async function readArchive(): Promise<ComplianceArchive> {
-  const { archive, dropped } = parseArchive(await complianceArchiveItem.getValue());
-  if (dropped > 0) console.warn(`[sla] compliance archive: ${dropped} unreadable record(s) left out`);
-  return archive;
+async function current(db: SlaDatabase): Promise<Cache> {
+  const rev = await db.get('meta', 'rev');
+  if (cache && rev !== undefined && cache.rev === rev) return cache;
+  cache = await load(db);
+  return cache;
 }
 
-/** Finished tickets among `before` that `after` no longer holds, as compliance records. */
-function leaving(before: Registry, after: Registry): FinishedRecord[] {
-  return finishedRecords(Object.values(before.entries).filter((e) => !(e.key in after.entries)));
+/** The registry: every readable ticket record (damaged ones skipped and reported). */
+export async function readRegistry(): Promise<StoredRegistry> {
+  const db = await ready();
+  const c = await current(db);
+  return { registry: c.registry, problems: c.problems };
+}
+
+/** Open tickets whose next deadline is soonest, read through the `next` index (the popup's "breaches next"). */
+export async function readSoonestDue(limit: number): Promise<RegistryEntry[]> {
+  const db = await ready();
+  const out: RegistryEntry[] = [];
+  let cursor = await db.transaction('tickets').store.index('next').openCursor();
+  while (cursor && out.length < limit) {
+    const r = parseTicketRow(cursor.value);
+    if ('entry' in r) out.push(r.entry);
+    cursor = await cursor.continue();
+  }
+  return out;
+}
+
+/** Tickets of one helpdesk host, through the `host` index. */
+export async function readHost(host: string): Promise<RegistryEntry[]> {
+  const db = await ready();
+  const rows = await db.getAllFromIndex('tickets', 'host', host.toLowerCase());
+  return rows.flatMap((row) => {
+    const r = parseTicketRow(row);
+    return 'entry' in r ? [r.entry] : [];
+  });
+}
+
+function parseArchiveRows(rows: ArchiveRow[]): ComplianceArchive {
+  const records: FinishedRecord[] = [];
+  let dropped = 0;
+  for (const row of rows) {
+    const parsed = FinishedRecordSchema.safeParse(row?.record);
+    if (parsed.success && parsed.data.key === row.key) records.push(parsed.data as FinishedRecord);
+    else dropped++;
+  }
+  if (dropped > 0) console.warn(`[sla] compliance archive: ${dropped} unreadable record(s) skipped`);
+  records.sort((a, b) => b.closedAt - a.closedAt || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return { records };
 }
 
 /**
- * Adds finished-ticket records to the compliance archive (history read from the helpdesk). When
- * `storage.local` is full, the archive keeps fewer of its oldest records until the write fits.
+ * The compliance archive, most recently finished first; with `range` only the records that finished
+ * in [from, to), read through the `closedAt` index. Damaged records are skipped (and reported).
  */
-export function archiveFinished(records: readonly FinishedRecord[], now: number): Promise<ComplianceArchive> {
+export async function readArchive(range?: { from: number; to: number }): Promise<ComplianceArchive> {
+  const db = await ready();
+  const rows = range
+    ? await db.getAllFromIndex('archive', 'closedAt', IDBKeyRange.bound(range.from, range.to, false, true))
+    : await db.getAll('archive');
+  return parseArchiveRows(rows);
+}
+
+async function archiveRetentionMs(): Promise<number> {
+  const days = (await readPreferences()).value.finishedRetentionDays;
+  return Number.isFinite(days) ? days * DAY_MS : ARCHIVE_RETENTION_MS;
+}
+
+type WriteTx = IDBPTransaction<SlaDB, ArrayLike<StoreNames<SlaDB>>, 'readwrite'>;
+
+function putArchive(
+  store: { put(row: ArchiveRow): Promise<unknown> },
+  records: readonly FinishedRecord[],
+  now: number,
+  retentionMs: number,
+): number {
+  let n = 0;
+  for (const r of records) {
+    if (now - r.closedAt > retentionMs) continue;
+    const record = boundRecord(r);
+    quiet(store.put({ key: record.key, closedAt: record.closedAt, record }));
+    n++;
+  }
+  return n;
+}
+
+async function pruneArchive(tx: WriteTx, now: number, retentionMs: number): Promise<void> {
+  const index = tx.objectStore('archive').index('closedAt');
+  let cursor = await index.openCursor(IDBKeyRange.upperBound(now - retentionMs, true));
+  while (cursor) {
+    await cursor.delete();
+    cursor = await cursor.continue();
+  }
+}
+
+/**
+ * Adds finished-ticket records (history read from the helpdesk) to the archive in one transaction, and
+ * lets those older than the retention go. Returns how many were written.
+ */
+export function archiveFinished(
+  records: readonly FinishedRecord[],
+  now: number,
+): Promise<{ written: number }> {
   return withStore(async () => {
-    let archive = archiveRecords(await readArchive(), records, now);
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await complianceArchiveItem.setValue(archive);
-        return archive;
-      } catch (e) {
-        const n = archive.records.length;
-        if (!isQuotaError(e) || attempt >= 5 || n === 0) throw e;
-        console.warn(`[sla] storage.local is full; archiving the ${Math.floor(n * 0.8)} most recent tickets`);
-        archive = archiveRecords(archive, [], now, { max: Math.floor(n * 0.8) });
-      }
+    const db = await ready();
+    const retention = await archiveRetentionMs();
+    try {
+      const tx = db.transaction(['archive'], 'readwrite');
+      let written = 0;
+      await inTransaction(tx, async () => {
+        written = putArchive(tx.objectStore('archive'), records, now, retention);
+        await pruneArchive(tx, now, retention);
+      });
+      return { written };
+    } catch (e) {
+      throw new Error(explainStorageError(e), { cause: e });
     }
   });
 }
@@ -106,56 +276,265 @@ export async function readMarkers(): Promise<FiredMarkers> {
 }
 
 export interface WriteOptions {
+  /** Keep at most this many (least recently seen go first); no bound unless given. */
   maxEntries?: number;
-  /** Write the markers in the same storage call. */
+  /** Write the markers too (storage.local), before the registry. */
   markers?: FiredMarkers;
 }
 
-const isQuotaError = (e: unknown) => /quota/i.test(e instanceof Error ? e.message : String(e));
+/** Open tickets not seen (by an agent or a queue listing) for `OPEN_RETENTION_MS`. */
+function staleOpen(reg: Registry, now: number): string[] {
+  return Object.values(reg.entries)
+    .filter((e) => finishedAt(e) === null && now - e.lastSeen > OPEN_RETENTION_MS)
+    .map((e) => e.key);
+}
 
 /**
- * Compacts and writes the registry (and the markers when given) in one storage call. When
- * `storage.local` is full, the least recently seen tickets are evicted (a fifth at a time) until the
- * write fits. Finished tickets that leave the registry go to the compliance archive in the same call.
- * Returns what was written.
+ * Makes the stored registry equal `reg` (after retention), writing only the records that differ from
+ * what is stored, in ONE transaction together with the archive records of finished tickets that leave
+ * it. Damaged stored records are left as they are. Returns what was written.
  */
 export async function writeRegistry(
   reg: Registry,
   now: number,
   options: WriteOptions = {},
 ): Promise<Registry> {
-  let compact = compactRegistry(reg, now, { maxEntries: options.maxEntries ?? DEFAULT_MAX_ENTRIES });
-  for (let attempt = 0; ; attempt++) {
-    try {
-      // One storage call: the registry, its meta and the markers change together. The meta's version:
-      // written straight after a fresh install (no meta yet), WXT would otherwise run the v1 → v2
-      // migration on a v2 value at the next start. Its revision: see `readRegistry`.
-      const rev = `${now.toString(36)}.${(++revCounter).toString(36)}.${Math.random().toString(36).slice(2, 8)}`;
-      cache = null;
-      const gone = leaving(reg, compact);
-      const archive = gone.length > 0 ? archiveRecords(await readArchive(), gone, now) : null;
-      await storage.setItems([
-        { item: registryItem, value: compact },
-        ...(archive ? [{ item: complianceArchiveItem, value: archive }] : []),
-        { key: 'local:registry$', value: { v: 2, rev } },
-        ...(options.markers ? [{ item: alertMarkersItem, value: options.markers }] : []),
-      ]);
-      cache = { rev, registry: compact };
-      return compact;
-    } catch (e) {
-      const n = Object.keys(compact.entries).length;
-      if (!isQuotaError(e) || attempt >= 5 || n === 0) throw e;
-      console.warn(`[sla] storage.local is full; keeping the ${Math.floor(n * 0.8)} most recent tickets`);
-      compact = evictLeastRecentlySeen(compact, Math.floor(n * 0.8));
-    }
+  const db = await ready();
+  const base = await current(db);
+  let compact = compactRegistry(
+    reg,
+    now,
+    options.maxEntries !== undefined ? { maxEntries: options.maxEntries } : {},
+  );
+  const stale = staleOpen(compact, now);
+  if (stale.length) {
+    const entries = { ...compact.entries };
+    for (const k of stale) delete entries[k];
+    compact = { ...compact, entries };
   }
+  const puts: Array<{ entry: RegistryEntry; json: string }> = [];
+  for (const entry of Object.values(compact.entries)) {
+    const before = base.registry.entries[entry.key];
+    if (before === entry) continue;
+    const json = JSON.stringify(entry);
+    if (base.json.get(entry.key) !== json) puts.push({ entry, json });
+  }
+  const deletes = Object.keys(base.registry.entries).filter((k) => !Object.hasOwn(compact.entries, k));
+  const gone = finishedRecords(deletes.map((k) => base.registry.entries[k]!));
+
+  if (options.markers) await alertMarkersItem.setValue(options.markers);
+  if (puts.length === 0 && deletes.length === 0) {
+    cache = { ...base, registry: compact };
+    return compact;
+  }
+  const rev = newRev(now);
+  cache = null;
+  try {
+    const retention = gone.length ? await archiveRetentionMs() : 0;
+    const tx = db.transaction(['tickets', 'archive', 'meta'], 'readwrite');
+    await inTransaction(tx, () => {
+      const tickets = tx.objectStore('tickets');
+      for (const p of puts) quiet(tickets.put(ticketRow(p.entry)));
+      for (const k of deletes) quiet(tickets.delete(k));
+      if (gone.length) putArchive(tx.objectStore('archive'), gone, now, retention);
+      quiet(tx.objectStore('meta').put(rev, 'rev'));
+    });
+  } catch (e) {
+    throw new Error(explainStorageError(e), { cause: e });
+  }
+  const json = new Map(base.json);
+  for (const p of puts) json.set(p.entry.key, p.json);
+  for (const k of deletes) json.delete(k);
+  cache = { rev, registry: compact, problems: base.problems, json };
+  return compact;
 }
 
-/** Upserts tickets (agent-opened or queue-listed) in one read-modify-write. */
+/** Upserts tickets (agent-opened or a poll's batch) in one read-modify-write and one transaction. */
 export function upsertTickets(inputs: readonly UpsertInput[], now: number): Promise<Registry> {
   return withStore(async () => {
     let { registry } = await readRegistry();
     for (const input of inputs) registry = upsertEntry(registry, input, now);
     return writeRegistry(registry, now);
   });
+}
+
+let batch: Map<string, { input: UpsertInput; now: number }> | null = null;
+let batchWrite: Promise<Registry> = Promise.resolve({ version: 2, entries: {} });
+
+/**
+ * A content script's report, coalesced: reports that arrive while the batch waits its turn join it
+ * (the latest report of a ticket wins), and the batch is written in one transaction. A report after
+ * the batch started writing goes into the next one. Resolves when its batch is stored.
+ */
+export function queueUpsert(input: UpsertInput, now: number): Promise<Registry> {
+  if (!batch) {
+    const mine = new Map<string, { input: UpsertInput; now: number }>();
+    batch = mine;
+    batchWrite = withStore(async () => {
+      if (batch === mine) batch = null;
+      let { registry } = await readRegistry();
+      let at = now;
+      for (const item of mine.values()) {
+        registry = upsertEntry(registry, item.input, item.now);
+        at = Math.max(at, item.now);
+      }
+      return writeRegistry(registry, at);
+    });
+  }
+  batch.set(registryKey(input.helpdesk, input.host, input.ticketId), { input, now });
+  return batchWrite;
+}
+
+/** Deletes the finished tickets and the whole compliance archive (Options → Clear history). */
+export function clearHistory(): Promise<void> {
+  return withStore(async () => {
+    const db = await ready();
+    const base = await current(db);
+    const finished = Object.values(base.registry.entries)
+      .filter((e) => finishedAt(e) !== null)
+      .map((e) => e.key);
+    cache = null;
+    const tx = db.transaction(['tickets', 'archive', 'meta'], 'readwrite');
+    await inTransaction(tx, () => {
+      for (const k of finished) quiet(tx.objectStore('tickets').delete(k));
+      quiet(tx.objectStore('archive').clear());
+      quiet(tx.objectStore('meta').put(newRev(Date.now()), 'rev'));
+    });
+  });
+}
+
+export interface StoreInfo {
+  tickets: number;
+  archived: number;
+  bytes: number | null;
+  damaged: number;
+}
+
+/** How much the store holds (Options → Preferences). */
+export async function storeInfo(): Promise<StoreInfo> {
+  try {
+    const db = await ready();
+    const c = await current(db);
+    const tickets = Object.keys(c.registry.entries).length;
+    const archived = await db.count('archive');
+    let bytes: number | null = null;
+    try {
+      const est = await (globalThis.navigator?.storage?.estimate?.() ?? Promise.resolve(undefined));
+      bytes = typeof est?.usage === 'number' ? est.usage : null;
+    } catch {
+      bytes = null;
+    }
+    return { tickets, archived, bytes, damaged: c.problems.length };
+  } catch {
+    return { tickets: 0, archived: 0, bytes: null, damaged: 0 };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The one-time move from storage.local (registry ≤ v2, complianceArchive v1)
+
+const OLD_KEYS = ['registry', 'registry$', 'complianceArchive', 'complianceArchive$'] as const;
+
+export interface MigrationReport {
+  tickets: number;
+  archived: number;
+  /** Elements that could not be read: kept aside verbatim in the quarantine. */
+  quarantined: number;
+  /** Old keys kept because they could not be moved (a newer version's value): the reason. */
+  kept: string[];
+}
+
+/**
+ * Moves the registry and the archive from `storage.local` into the ticket store. Idempotent: a record
+ * the store already holds is not overwritten; the old keys are removed only after the store holds
+ * every readable record, and unreadable elements are first kept aside in the quarantine. A value the
+ * code cannot read at all (a newer version's) is left where it is, untouched, and reported.
+ */
+export async function migrateFromLocal(): Promise<MigrationReport | null> {
+  const old = await browser.storage.local.get([...OLD_KEYS]);
+  if (old.registry === undefined && old.complianceArchive === undefined) return null;
+  const report: MigrationReport = { tickets: 0, archived: 0, quarantined: 0, kept: [] };
+  const found: QuarantinedElement[] = [];
+  const remove: string[] = [];
+
+  let entries: RegistryEntry[] = [];
+  if (old.registry !== undefined) {
+    const parsed = parseStoredRegistry(old.registry);
+    const whole = parsed.problems.find((p) => p.where === 'registry');
+    if (whole)
+      report.kept.push(`registry: ${whole.message.replace(/ — starting empty$/, '')}; kept as it was`);
+    else {
+      entries = Object.values(parsed.registry.entries);
+      const raw = (old.registry as { entries?: Record<string, unknown> }).entries ?? {};
+      for (const p of parsed.problems)
+        found.push(quarantined('registry', `entries.${p.where}`, raw[p.where], p.message));
+      remove.push('registry', 'registry$');
+    }
+  }
+  const records: FinishedRecord[] = [];
+  if (old.complianceArchive !== undefined) {
+    const list = (old.complianceArchive as { records?: unknown } | null)?.records;
+    if (!Array.isArray(list)) report.kept.push('complianceArchive: not an archive; kept as it was');
+    else {
+      list.forEach((r, i) => {
+        const parsed = FinishedRecordSchema.safeParse(r);
+        if (parsed.success) records.push(parsed.data as FinishedRecord);
+        else
+          found.push(quarantined('complianceArchive', `records.${i}`, r, `records.${i}: unreadable record`));
+      });
+      remove.push('complianceArchive', 'complianceArchive$');
+    }
+  }
+
+  const db = await openStore();
+  const tx = db.transaction(['tickets', 'archive', 'meta'], 'readwrite');
+  const tickets = tx.objectStore('tickets');
+  const archive = tx.objectStore('archive');
+  await inTransaction(tx, async () => {
+    const [haveTickets, haveArchive] = await Promise.all([tickets.getAllKeys(), archive.getAllKeys()]);
+    const hasTicket = new Set(haveTickets);
+    const hasRecord = new Set(haveArchive);
+    for (const e of entries) if (!hasTicket.has(e.key)) quiet(tickets.put(ticketRow(e)));
+    for (const r of records)
+      if (!hasRecord.has(r.key))
+        quiet(archive.put({ key: r.key, closedAt: r.closedAt, record: boundRecord(r) }));
+    quiet(tx.objectStore('meta').put(newRev(Date.now()), 'rev'));
+  });
+  cache = null;
+
+  // Every readable record must be in the store before anything old is removed.
+  const [nowTickets, nowArchive] = await Promise.all([db.getAllKeys('tickets'), db.getAllKeys('archive')]);
+  const t = new Set(nowTickets);
+  const a = new Set(nowArchive);
+  if (entries.some((e) => !t.has(e.key)) || records.some((r) => !a.has(r.key)))
+    throw new Error('the ticket store does not hold every migrated record; the old values were kept');
+  report.tickets = entries.length;
+  report.archived = records.length;
+  report.quarantined = found.length;
+  const q = quarantineWrites(await readQuarantine(), found, Date.now());
+  await storage.setItems(q);
+  if (remove.length) await browser.storage.local.remove(remove);
+  for (const k of report.kept) console.warn(`[sla] ${k}`);
+  return report;
+}
+
+let migration: Promise<unknown> | null = null;
+
+/** The store, after the one-time migration has run in this worker (a failed one is retried next time). */
+async function ready(): Promise<SlaDatabase> {
+  if (!migration) {
+    const m = migrateFromLocal().catch((e: unknown) => {
+      console.warn('[sla] moving the registry into the ticket store failed; will retry:', e);
+      if (migration === m) migration = null;
+    });
+    migration = m;
+  }
+  await migration;
+  return openStore();
+}
+
+/** Tests: forget the cached registry and the migration state (the database itself is not touched). */
+export function forgetStoreState(): void {
+  cache = null;
+  migration = null;
 }

@@ -22,6 +22,11 @@ export interface BackgroundState {
   /** Policies in effect by id: enabled built-ins, overridden or extended by imported ones. */
   policies: Map<string, Policy>;
   problems: string[];
+  /**
+   * True when part of the stored configuration could not be read (kept aside, see
+   * lib/storage/validated.ts) or it is from a newer version: views say so instead of "no policy yet".
+   */
+  configUnreadable: boolean;
 }
 
 export function validatorForImport(json: unknown) {
@@ -70,8 +75,10 @@ export async function loadState(): Promise<BackgroundState> {
     locks: eff.locks,
     managed: eff.managed,
     policies,
+    configUnreadable: config.quarantined.length > 0 || config.readOnly !== undefined,
     problems: [
       ...[config.problem, preferences.problem].filter((p) => p !== undefined).map((p) => p.message),
+      ...(config.readOnly ? [config.readOnly] : []),
       ...eff.problems.map((p) => `managed setting ${p.path}: ${p.message}`),
       ...problems,
     ],

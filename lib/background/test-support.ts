@@ -2,6 +2,8 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { registryKey, type Registry, type RegistryEntry } from '../registry';
 import type { NeutralTicket } from '../sla/types';
+import { openStore } from '../storage/db';
+import { ticketRow } from './registry-store';
 
 export const HOST = 'mextra.zendesk.com';
 
@@ -52,11 +54,27 @@ export function ticketEntry(
   };
 }
 
+/** Puts entries straight into the ticket store, as another context would (new `meta.rev`). */
 export async function seedRegistry(entries: RegistryEntry[]): Promise<void> {
-  const registry: Registry = { version: 2, entries: Object.fromEntries(entries.map((e) => [e.key, e])) };
-  await fakeBrowser.storage.local.set({ registry, registry$: { v: 2 } });
+  const db = await openStore();
+  const tx = db.transaction(['tickets', 'meta'], 'readwrite');
+  for (const e of entries) {
+    let row;
+    try {
+      row = ticketRow(e);
+    } catch {
+      // A deliberately damaged entry: stored as is, as a bug or another version could have.
+      row = { key: e.key, host: String(e.host), lastSeen: Number(e.lastSeen) || 0, entry: e };
+    }
+    void tx.objectStore('tickets').put(row);
+  }
+  void tx.objectStore('meta').put(`seed.${Math.random()}`, 'rev');
+  await tx.done;
 }
 
+/** What the ticket store holds, read straight from IndexedDB (no validation, no cache). */
 export async function storedRegistry(): Promise<Registry> {
-  return (await fakeBrowser.storage.local.get('registry')).registry as Registry;
+  const db = await openStore();
+  const rows = await db.getAll('tickets');
+  return { version: 2, entries: Object.fromEntries(rows.map((r) => [r.key, r.entry as RegistryEntry])) };
 }

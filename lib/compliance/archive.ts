@@ -1,6 +1,6 @@
 /**
- * The compliance archive: finished tickets kept as compact records (`FinishedRecord`) for about 13
- * months, so compliance for an earlier month still counts them after the ticket registry has let them
+ * The compliance archive: finished tickets kept as compact records (`FinishedRecord`) for 400 days by
+ * default (Options → Preferences), one IndexedDB record each (lib/background/registry-store.ts), so compliance for an earlier month still counts them after the ticket registry has let them
  * go (it keeps finished tickets 30 days), and history read from the helpdesk for a period
  * (`ui-bg:popup-load-history`) has a place to live. Pure: the background reads and writes it.
  *
@@ -12,13 +12,13 @@ import type { FinishedRecord } from './compute';
 
 /** 400 days: any month of the past year can still be reported on. */
 export const ARCHIVE_RETENTION_MS = 400 * 86_400_000;
-/**
- * About 2 MB (`npm run bench` prints the size of a full archive), beside a full registry of 5,000
- * tickets (about 6 MB) within storage.local's 10 MB.
- */
-export const ARCHIVE_MAX_RECORDS = 5_000;
 /** Subjects are only shown in the breach lists: kept short. */
 const MAX_SUBJECT = 120;
+
+/** A record as the archive keeps it (subject shortened). */
+export function boundRecord(r: FinishedRecord): FinishedRecord {
+  return r.subject.length > MAX_SUBJECT ? { ...r, subject: `${r.subject.slice(0, MAX_SUBJECT - 1)}…` } : r;
+}
 
 const FinishedMetricSchema = z.object({
   state: z.enum(['met', 'breached']),
@@ -71,7 +71,7 @@ export function parseArchive(raw: unknown): { archive: ComplianceArchive; droppe
 
 /**
  * Adds records (a record with the same key replaces the older one), drops those that finished more
- * than `retentionMs` before `now`, and keeps the `max` most recently finished.
+ * than `retentionMs` before `now`, and keeps the `max` most recently finished (no bound unless given).
  */
 export function archiveRecords(
   archive: ComplianceArchive,
@@ -80,18 +80,14 @@ export function archiveRecords(
   options: { retentionMs?: number; max?: number } = {},
 ): ComplianceArchive {
   const retention = options.retentionMs ?? ARCHIVE_RETENTION_MS;
-  const max = options.max ?? ARCHIVE_MAX_RECORDS;
+  const max = options.max ?? Infinity;
   const byKey = new Map<string, FinishedRecord>();
   for (const r of archive.records) byKey.set(r.key, r);
-  for (const r of records)
-    byKey.set(
-      r.key,
-      r.subject.length > MAX_SUBJECT ? { ...r, subject: `${r.subject.slice(0, MAX_SUBJECT - 1)}…` } : r,
-    );
+  for (const r of records) byKey.set(r.key, boundRecord(r));
   const kept = [...byKey.values()]
     .filter((r) => now - r.closedAt <= retention)
     .sort((a, b) => b.closedAt - a.closedAt || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return { records: kept.slice(0, Math.max(0, max)) };
+  return { records: Number.isFinite(max) ? kept.slice(0, Math.max(0, max)) : kept };
 }
 
 /** What compliance counts: the registry's finished tickets, and archived ones the registry no longer has. */

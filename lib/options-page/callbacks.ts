@@ -121,6 +121,8 @@ export function createCallbacks(deps: PageDeps): OptionsCallbacks {
     saveCredentials: (host, username, password) =>
       change({ type: 'ui-bg:options-save-credentials', host, username, password }),
     clearCredentials: (host) => change({ type: 'ui-bg:options-clear-credentials', host }),
+    deleteQuarantined: (id) => change({ type: 'ui-bg:options-delete-quarantined', id }),
+    clearHistory: () => change({ type: 'ui-bg:options-clear-history' }),
     exportTeamConfig: async () => {
       const reply = await deps.send({ type: 'ui-bg:options-export-team' });
       if (!reply.ok) throw new Error(reply.error);

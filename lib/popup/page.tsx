@@ -176,6 +176,7 @@ export function startPopupPage(root: HTMLElement): void {
       language: snap.language,
       timeZone: snap.timeZone,
       hasAssignments: snap.hasAssignments,
+      ...(snap.configUnreadable === true ? { configUnreadable: true } : {}),
       rows: snap.rows,
       refresh: {
         kind: 'queue',

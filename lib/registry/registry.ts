@@ -2,7 +2,7 @@
  * The ticket registry as pure functions over a plain object. Every function returns a new registry
  * (the input is never mutated), so the background can read storage, apply, and write back.
  */
-import type { Evaluation, MetricName, MetricResult, NeutralTicket } from '../sla/types';
+import type { Evaluation, MetricName, MetricResult, NeutralTicket, TicketEvent } from '../sla/types';
 import { finishedAt, isFinished } from './live';
 import type {
   EntrySource,
@@ -13,7 +13,6 @@ import type {
   RegistryEntry,
 } from './types';
 
-export const DEFAULT_MAX_ENTRIES = 5000;
 export const DEFAULT_FINISHED_RETENTION_MS = 30 * 24 * 3600_000;
 /** Open intervals kept per metric: enough to count down through a popup session, small enough for 5,000 tickets. */
 export const MAX_STORED_INTERVALS = 8;
@@ -79,13 +78,66 @@ export interface UpsertInput {
   evaluation?: Evaluation | null;
 }
 
+/** Per-ticket bounds (issue 19 #6): one hostile or huge ticket cannot crowd out the others. */
+export const MAX_SUBJECT_CHARS = 500;
+export const MAX_TICKET_KEY_CHARS = 120;
+export const MAX_LINK_CHARS = 2048;
+/** Above this many events, a ticket's events are summarised (`compactEvents`). */
+export const MAX_STORED_EVENTS = 200;
+
+const clip = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
+
+/**
+ * The events the engine's deadlines depend on, in time order: every status change (repeats of the
+ * same status dropped), every priority change (repeats dropped), the first public agent reply (it
+ * stops the response clock) and the first hotfix. Replies after the first, internal notes and requester replies change
+ * no deadline. Applied only above `MAX_STORED_EVENTS`; `omitted` counts what was left out.
+ */
+export function compactEvents(events: readonly TicketEvent[]): { events: TicketEvent[]; omitted: number } {
+  if (events.length <= MAX_STORED_EVENTS) return { events: [...events], omitted: 0 };
+  const ordered = events
+    .map((e, i) => ({ e, i, t: Date.parse(e.at) }))
+    .sort((a, b) => a.t - b.t || a.i - b.i)
+    .map((x) => x.e);
+  const kept: TicketEvent[] = [];
+  let status: string | null = null;
+  let replied = false;
+  let hotfix = false;
+  let priority: string | null = null;
+  for (const e of ordered) {
+    if (e.type === 'status') {
+      if (e.status !== status) kept.push(e);
+      status = e.status;
+    } else if (e.type === 'reply') {
+      if (!replied && e.public && e.by === 'agent') {
+        kept.push(e);
+        replied = true;
+      }
+    } else if (e.type === 'hotfix') {
+      if (!hotfix) kept.push(e);
+      hotfix = true;
+    } else if (e.type === 'priority') {
+      if (e.priority !== priority) kept.push(e);
+      priority = e.priority;
+    }
+  }
+  return { events: kept, omitted: events.length - kept.length };
+}
+
+/** A ticket as the registry stores it: texts clipped, events summarised (deadlines unchanged). */
+export function boundTicket(ticket: NeutralTicket): { ticket: NeutralTicket; omitted: number } {
+  if (!ticket.events || ticket.events.length <= MAX_STORED_EVENTS) return { ticket, omitted: 0 };
+  const { events, omitted } = compactEvents(ticket.events);
+  return { ticket: { ...ticket, events }, omitted };
+}
+
 export interface BoundOptions {
   maxEntries?: number;
 }
 
 /**
  * Inserts or updates a ticket, marks it as just seen, and evicts the least recently seen entries
- * beyond the bound. `source` is sticky towards 'opened': a ticket the agent opened stays 'opened' when a
+ * beyond the bound when one is given (the stored registry has none: retention is by age). `source` is sticky towards 'opened': a ticket the agent opened stays 'opened' when a
  * queue refresh lists it again.
  */
 export function upsertEntry(
@@ -97,15 +149,18 @@ export function upsertEntry(
   const key = registryKey(input.helpdesk, input.host, input.ticketId);
   const prev = reg.entries[key];
   const evaluation = input.evaluation ? summarizeEvaluation(input.evaluation) : (prev?.evaluation ?? null);
+  const bounded = boundTicket(input.ticket);
   const entry: RegistryEntry = {
     key,
     helpdesk: input.helpdesk,
     host: input.host.toLowerCase(),
     ticketId: String(input.ticketId),
-    ticketKey: input.ticketKey,
-    subject: input.subject,
-    link: input.link,
-    ticket: input.ticket,
+    ticketKey: clip(input.ticketKey, MAX_TICKET_KEY_CHARS),
+    subject: clip(input.subject, MAX_SUBJECT_CHARS),
+    // A clipped link would open the wrong page: none instead.
+    link: input.link.length > MAX_LINK_CHARS ? '' : input.link,
+    ticket: bounded.ticket,
+    ...(bounded.omitted > 0 ? { omittedEvents: bounded.omitted } : {}),
     policyId: input.policyId !== undefined ? input.policyId : (prev?.policyId ?? null),
     tier: input.tier !== undefined ? input.tier : (input.evaluation?.tier ?? prev?.tier ?? null),
     evaluation,
@@ -155,7 +210,7 @@ export function removeEntries(reg: Registry, keys: Iterable<string>): Registry {
 }
 
 /** Keeps the `max` most recently seen entries (ties: the key decides, so the result is deterministic). */
-export function evictLeastRecentlySeen(reg: Registry, max: number = DEFAULT_MAX_ENTRIES): Registry {
+export function evictLeastRecentlySeen(reg: Registry, max: number = Infinity): Registry {
   const all = Object.values(reg.entries);
   if (all.length <= max) return reg;
   all.sort((a, b) => b.lastSeen - a.lastSeen || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
@@ -181,7 +236,7 @@ export function pruneFinished(
   return removeEntries(reg, drop);
 }
 
-/** Prune then bound: what the background runs after every write batch. */
+/** Prune then bound (no bound unless given): what the background runs after every write batch. */
 export function compactRegistry(
   reg: Registry,
   now: number,

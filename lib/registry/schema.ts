@@ -58,6 +58,7 @@ export const RegistryEntrySchema = z.object({
   subject: z.string(),
   link: z.string(),
   ticket: StoredTicketSchema,
+  omittedEvents: z.number().int().nonnegative().optional(),
   policyId: z.string().nullable(),
   tier: z.string().nullable(),
   evaluation: EvaluationSummarySchema.nullable(),

@@ -53,6 +53,8 @@ export interface RegistryEntry {
   /** URL that opens the ticket in the helpdesk's UI. */
   link: string;
   ticket: NeutralTicket;
+  /** Events left out of `ticket.events` because they change no deadline (lib/registry `compactEvents`). */
+  omittedEvents?: number;
   /** Policy assigned to the host when last evaluated; null when none is assigned. */
   policyId: string | null;
   tier: string | null;

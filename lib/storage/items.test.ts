@@ -20,11 +20,19 @@ describe('stored configuration', () => {
     ]);
   });
 
-  it('falls back to an empty configuration and reports where a corrupted value broke', async () => {
-    await fakeBrowser.storage.local.set({ config: { version: 2, policies: 'oops' }, config$: { v: 2 } });
-    const { value, problem } = await readConfig();
-    expect(value.assignments).toEqual([]);
-    expect(problem?.message).toMatch(/config was unreadable at policies/);
+  it('keeps the readable parts of a configuration and takes out only the broken field, with its path', async () => {
+    await fakeBrowser.storage.local.set({
+      config: {
+        version: 2,
+        policies: 'oops',
+        assignments: [{ host: 'a.zendesk.com', helpdesk: 'zendesk', policyId: 'mextra' }],
+      },
+      config$: { v: 2 },
+    });
+    const { value, problem, quarantined } = await readConfig();
+    expect(value.assignments).toEqual([{ host: 'a.zendesk.com', helpdesk: 'zendesk', policyId: 'mextra' }]);
+    expect(quarantined).toMatchObject([{ key: 'config', path: 'policies', raw: 'oops' }]);
+    expect(problem?.message).toMatch(/policies: expected an object/);
   });
 
   it('keeps the valid preferences and defaults only the corrupted field', async () => {
@@ -35,13 +43,25 @@ describe('stored configuration', () => {
       sidebarSide: 'left',
     });
     const { value } = await readPreferences();
-    expect(value).toEqual({ language: 'nl', atRiskPercent: 25, notifications: false, sidebarSide: 'left' });
+    expect(value).toEqual({
+      language: 'nl',
+      atRiskPercent: 25,
+      notifications: false,
+      sidebarSide: 'left',
+      finishedRetentionDays: 400,
+    });
   });
 
-  it('rejects credentials stored under something that is not a host name', async () => {
-    await fakeBrowser.storage.local.set({ credentials: { 'not a host': { username: 'a', password: 'b' } } });
-    const { value, problem } = await readCredentials();
-    expect(value).toEqual({});
+  it('takes out credentials stored under something that is not a host name, keeping the others', async () => {
+    await fakeBrowser.storage.local.set({
+      credentials: {
+        'not a host': { username: 'a', password: 'b' },
+        'x.topdesk.net': { username: 'api', password: 'c' },
+      },
+    });
+    const { value, problem, quarantined } = await readCredentials();
+    expect(value).toEqual({ 'x.topdesk.net': { username: 'api', password: 'c' } });
     expect(problem?.key).toBe('credentials');
+    expect(quarantined.map((q) => q.path)).toEqual(['not a host']);
   });
 });

@@ -3,9 +3,13 @@
  * validated on every read (see `readConfig` etc.); writes of several keys go in one `setItems` call.
  */
 import { storage } from 'wxt/utils/storage';
+import { z } from 'zod';
 import {
-  ConfigSchemaV2,
-  CredentialsSchema,
+  AssignmentSchema,
+  CredentialSchema,
+  HostName,
+  SelfHostedSchema,
+  StoredPolicySchema,
   DEFAULT_PREFERENCES,
   EMPTY_CONFIG,
   PreferencesSchema,
@@ -19,8 +23,14 @@ import {
   DEFAULT_QUEUE_STATE,
   type QueueState,
 } from './schemas';
-import { registryMigrations } from '../registry/schema';
-import { validateStored, type StorageProblem } from './validated';
+import {
+  quarantined,
+  readArrayElements,
+  readRecordElements,
+  validateStored,
+  type QuarantinedElement,
+  type StorageProblem,
+} from './validated';
 
 export const configItem = storage.defineItem<unknown>('local:config', {
   fallback: EMPTY_CONFIG,
@@ -36,25 +46,12 @@ export const uiStateItem = storage.defineItem<unknown>('local:uiState', {
   version: 1,
 });
 export const credentialsItem = storage.defineItem<unknown>('local:credentials', { fallback: {}, version: 1 });
-/** The ticket registry (lib/registry): read through `parseStoredRegistry` (lib/background/registry-store.ts). */
-export const registryItem = storage.defineItem<unknown>('local:registry', {
-  fallback: null,
-  version: 2,
-  migrations: registryMigrations,
-});
 /** Alert markers (lib/alerts `FiredMarkers`): which notifications were already handled. */
 export const alertMarkersItem = storage.defineItem<unknown>('local:alertMarkers', {
   fallback: {},
   version: 1,
 });
-/**
- * Finished tickets kept for compliance after the registry lets them go, and history read from the
- * helpdesk (lib/compliance/archive.ts; read through `readArchive` in lib/background/registry-store.ts).
- */
-export const complianceArchiveItem = storage.defineItem<unknown>('local:complianceArchive', {
-  fallback: null,
-  version: 1,
-});
+/** The registry and the compliance archive live in IndexedDB: lib/storage/db.ts. */
 /** The popup's queue refresh state and chosen compliance period. */
 export const queueStateItem = storage.defineItem<unknown>('local:queueState', {
   fallback: DEFAULT_QUEUE_STATE,
@@ -64,26 +61,170 @@ export const queueStateItem = storage.defineItem<unknown>('local:queueState', {
 export interface Read<T> {
   value: T;
   problem?: StorageProblem;
+  /** Elements taken out of the stored value (kept verbatim; a writer commits them, see `quarantineWrites`). */
+  quarantined: QuarantinedElement[];
+  /** Set when the stored value was written by a newer version: use it, but never write over it. */
+  readOnly?: string;
+}
+
+/** Unreadable elements of any stored value, kept verbatim until an admin deletes them (Options). */
+export const quarantineItem = storage.defineItem<unknown>('local:quarantine', { fallback: {}, version: 1 });
+
+export interface StoredQuarantine extends QuarantinedElement {
+  /** Epoch ms it was first kept aside. */
+  at: number;
+}
+const StoredQuarantineSchema = z.object({
+  id: z.string(),
+  key: z.string(),
+  path: z.string(),
+  message: z.string(),
+  raw: z.unknown(),
+  at: z.number(),
+});
+
+/** What the quarantine holds (elements that are not even a quarantine record are skipped). */
+export async function readQuarantine(): Promise<Record<string, StoredQuarantine>> {
+  const raw = await quarantineItem.getValue();
+  const out: Record<string, StoredQuarantine> = {};
+  if (!raw || typeof raw !== 'object') return out;
+  for (const [id, value] of Object.entries(raw as Record<string, unknown>)) {
+    const q = StoredQuarantineSchema.safeParse(value);
+    if (q.success && Object.hasOwn(q.data, 'raw')) out[id] = q.data as StoredQuarantine;
+  }
+  return out;
+}
+
+/**
+ * The `storage.setItems` entry that keeps `found` in the quarantine (beside what it already holds,
+ * minus `remove`), or nothing when that changes nothing. Writers put it in the same call as their write.
+ */
+export function quarantineWrites(
+  stored: Record<string, StoredQuarantine>,
+  found: readonly QuarantinedElement[],
+  now: number,
+  remove: readonly string[] = [],
+): Array<{ item: typeof quarantineItem; value: Record<string, StoredQuarantine> }> {
+  const next = { ...stored };
+  let changed = false;
+  for (const q of found)
+    if (!Object.hasOwn(next, q.id)) {
+      next[q.id] = { ...q, at: now };
+      changed = true;
+    }
+  for (const id of remove)
+    if (Object.hasOwn(next, id)) {
+      delete next[id];
+      changed = true;
+    }
+  return changed ? [{ item: quarantineItem, value: next }] : [];
+}
+
+const CURRENT_CONFIG_VERSION = 2;
+
+/** The stored configuration, element by element (see lib/storage/validated.ts). Pure. */
+export function parseConfig(raw: unknown, metaVersion?: number): Read<Config> {
+  if (raw === null || raw === undefined) return { value: EMPTY_CONFIG, quarantined: [] };
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    const q = quarantined('config', '(root)', raw, '(root): expected an object');
+    return {
+      value: EMPTY_CONFIG,
+      quarantined: [q],
+      problem: { key: 'config', message: `stored config was unreadable (${q.message}) — kept aside` },
+    };
+  }
+  const r = raw as Record<string, unknown>;
+  const policies = readRecordElements('config', 'policies', r.policies, StoredPolicySchema);
+  const disabled = readArrayElements('config', 'disabledBuiltins', r.disabledBuiltins, z.string());
+  const assignments = readArrayElements('config', 'assignments', r.assignments, AssignmentSchema);
+  const selfHosted = readArrayElements('config', 'selfHosted', r.selfHosted, SelfHostedSchema);
+  const found = [
+    ...policies.quarantined,
+    ...disabled.quarantined,
+    ...assignments.quarantined,
+    ...selfHosted.quarantined,
+  ];
+  const version = typeof r.version === 'number' ? r.version : CURRENT_CONFIG_VERSION;
+  const newer = Math.max(version, metaVersion ?? 0) > CURRENT_CONFIG_VERSION;
+  const value: Config = {
+    version: 2,
+    policies: policies.entries,
+    disabledBuiltins: disabled.items,
+    assignments: assignments.items,
+    selfHosted: selfHosted.items,
+  };
+  const out: Read<Config> = { value, quarantined: newer ? [] : found };
+  if (newer)
+    out.readOnly = `the stored configuration was written by a newer version of the extension (v${Math.max(version, metaVersion ?? 0)}); it is used read-only — update the extension to change it`;
+  if (found.length)
+    out.problem = {
+      key: 'config',
+      message: `stored config: ${found.length} element(s) could not be read and were kept aside (${found
+        .map((q) => q.message)
+        .join('; ')})`,
+    };
+  return out;
 }
 
 export async function readConfig(): Promise<Read<Config>> {
-  return validateStored('config', await configItem.getValue(), ConfigSchemaV2, EMPTY_CONFIG);
+  const [raw, meta] = await Promise.all([configItem.getValue(), configItem.getMeta()]);
+  const v = (meta as { v?: unknown } | null)?.v;
+  return parseConfig(raw, typeof v === 'number' ? v : undefined);
 }
+
+/** Preferences field by field: a bad or unknown field is kept aside, its default used. Pure. */
+export function parsePreferences(raw: unknown): Read<Preferences> {
+  if (raw === null || raw === undefined) return { value: DEFAULT_PREFERENCES, quarantined: [] };
+  if (typeof raw !== 'object' || Array.isArray(raw))
+    return validateStored('preferences', raw, PreferencesSchema, DEFAULT_PREFERENCES);
+  const r = raw as Record<string, unknown>;
+  const value = PreferencesSchema.parse(r);
+  const found: QuarantinedElement[] = [];
+  for (const [k, v] of Object.entries(r)) {
+    if (!Object.hasOwn(PreferencesSchema.shape, k))
+      found.push(quarantined('preferences', k, v, `${k}: unknown setting (perhaps from a newer version)`));
+    else if (JSON.stringify((value as Record<string, unknown>)[k]) !== JSON.stringify(v))
+      found.push(
+        quarantined(
+          'preferences',
+          k,
+          v,
+          `${k}: ${JSON.stringify(v)} is not a valid value; the default is used`,
+        ),
+      );
+  }
+  const out: Read<Preferences> = { value, quarantined: found };
+  if (found.length)
+    out.problem = {
+      key: 'preferences',
+      message: `stored preferences: ${found.map((q) => q.message).join('; ')}`,
+    };
+  return out;
+}
+
 export async function readPreferences(): Promise<Read<Preferences>> {
-  // Field by field: a bad field falls back to its default (`.catch` in the schema), the rest is kept.
-  const raw = await preferencesItem.getValue();
-  return validateStored(
-    'preferences',
-    raw && typeof raw === 'object' ? raw : {},
-    PreferencesSchema,
-    DEFAULT_PREFERENCES,
-  );
+  return parsePreferences(await preferencesItem.getValue());
 }
 export async function readUiState(): Promise<Read<UiState>> {
   return validateStored('uiState', await uiStateItem.getValue(), UiStateSchema, { collapsed: {}, side: {} });
 }
+
+/** Credentials host by host: an entry under a bad key or with a bad value is kept aside. Pure. */
+export function parseCredentials(raw: unknown): Read<Credentials> {
+  const r = readRecordElements('credentials', '', raw, CredentialSchema, HostName);
+  const out: Read<Credentials> = { value: r.entries, quarantined: r.quarantined };
+  if (r.quarantined.length)
+    out.problem = {
+      key: 'credentials',
+      message: `stored credentials: ${r.quarantined.length} entry(ies) could not be read and were kept aside (${r.quarantined
+        .map((q) => q.path)
+        .join(', ')})`,
+    };
+  return out;
+}
+
 export async function readCredentials(): Promise<Read<Credentials>> {
-  return validateStored('credentials', await credentialsItem.getValue(), CredentialsSchema, {});
+  return parseCredentials(await credentialsItem.getValue());
 }
 export async function readQueueState(): Promise<Read<QueueState>> {
   const raw = await queueStateItem.getValue();

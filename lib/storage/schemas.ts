@@ -12,6 +12,8 @@ export const PreferencesSchema = z.object({
   atRiskPercent: z.number().int().min(1).max(90).catch(25),
   notifications: z.boolean().catch(true),
   sidebarSide: z.enum(['right', 'left']).catch('right'),
+  /** Days finished tickets are kept for compliance (the ticket store's retention, lib/storage/README.md). */
+  finishedRetentionDays: z.number().int().min(31).max(3660).catch(400),
 });
 export type Preferences = z.infer<typeof PreferencesSchema>;
 export const DEFAULT_PREFERENCES: Preferences = {
@@ -19,6 +21,7 @@ export const DEFAULT_PREFERENCES: Preferences = {
   atRiskPercent: 25,
   notifications: true,
   sidebarSide: 'right',
+  finishedRetentionDays: 400,
 };
 
 /** Sidebar UI state, per helpdesk. */
@@ -54,12 +57,14 @@ export const StoredPolicySchema = z.object({
   source: z.string().optional(),
 });
 
+export const SelfHostedSchema = z.object({ host: HostName, helpdesk: HelpdeskKind });
+
 export const ConfigSchemaV2 = z.object({
   version: z.literal(2),
   policies: z.record(z.string(), StoredPolicySchema),
   disabledBuiltins: z.array(z.string()),
   assignments: z.array(AssignmentSchema),
-  selfHosted: z.array(z.object({ host: HostName, helpdesk: HelpdeskKind })),
+  selfHosted: z.array(SelfHostedSchema),
 });
 export type Config = z.infer<typeof ConfigSchemaV2>;
 export const EMPTY_CONFIG: Config = {
@@ -93,10 +98,8 @@ export function migrateConfigV1toV2(v1: unknown): Config {
 }
 
 /** TOPdesk application passwords per host (stored locally only, never synced, sent only to that host). */
-export const CredentialsSchema = z.record(
-  HostName,
-  z.object({ username: z.string().min(1), password: z.string().min(1) }),
-);
+export const CredentialSchema = z.object({ username: z.string().min(1), password: z.string().min(1) });
+export const CredentialsSchema = z.record(HostName, CredentialSchema);
 export type Credentials = z.infer<typeof CredentialsSchema>;
 
 /** A compliance period the popup can ask for (lib/compliance/period.ts `CompliancePeriod`). */

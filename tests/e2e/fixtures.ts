@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { EXTENSION_DIR, launchWithExtension } from '../support/browser';
 import { routeDemo, type DemoOptions } from '../demo/route';
+import { DB_NAME, ticketRow } from '../../lib/storage/db';
+import type { Registry, RegistryEntry } from '../../lib/registry/types';
 
 /** A fixed demo "now": Tuesday 10 February 2026, 11:00 in Amsterdam. */
 export const FIXED_NOW = Date.parse('2026-02-10T10:00:00Z');
@@ -71,39 +73,90 @@ function withReferencePage(): string {
  * Seeding the configuration wakes the worker (re-evaluate and write the registry, 200 ms debounced),
  * possibly more than once. Wait until the registry has been quiet for `quietMs` after at least one
  * write (or `maxMs` in all), so a registry the test writes next is not overwritten by a late wake.
+ * A write is seen as a new `meta.rev` in the ticket store (IndexedDB, lib/storage/db.ts).
  */
 export async function settled(sw: Worker, quietMs = 1000, maxMs = 10_000): Promise<void> {
-  await sw.evaluate(
-    ([quiet, max]) =>
-      new Promise<void>((resolve) => {
-        const c = (
-          globalThis as unknown as {
-            chrome: { storage: { onChanged: { addListener(f: (ch: object) => void): void } } };
-          }
-        ).chrome;
-        const started = Date.now();
-        let last = started;
-        let wrote = false;
-        c.storage.onChanged.addListener((changes) => {
-          if ('registry' in changes) {
-            wrote = true;
-            last = Date.now();
+  const started = Date.now();
+  let last = started;
+  let wrote = false;
+  let rev = await storedRev(sw);
+  for (;;) {
+    await new Promise((r) => setTimeout(r, 100));
+    const now = Date.now();
+    const next = await storedRev(sw);
+    if (next !== rev) {
+      rev = next;
+      wrote = true;
+      last = now;
+    }
+    if (
+      (wrote && now - last >= quietMs) ||
+      (!wrote && now - started >= 3 * quietMs) ||
+      now - started >= maxMs
+    )
+      return;
+  }
+}
+
+type Target = Worker | Page;
+type StoreOp = { op: 'rev' } | { op: 'read' } | { op: 'replace'; rows: unknown[] };
+
+/**
+ * One operation on the ticket store (raw IndexedDB), in the worker or an extension page. It never
+ * creates the database: an open that would is aborted, so the extension's own upgrade still runs.
+ */
+function inStore(target: Target, op: StoreOp): Promise<unknown> {
+  return (target as Worker).evaluate(
+    async ([name, o]) => {
+      const db = await new Promise<IDBDatabase | null>((resolve, reject) => {
+        const req = indexedDB.open(name);
+        req.onupgradeneeded = () => req.transaction?.abort();
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => (req.error?.name === 'AbortError' ? resolve(null) : reject(req.error));
+      });
+      const done = (r: IDBRequest | IDBTransaction) =>
+        new Promise<unknown>((resolve, reject) => {
+          if (r instanceof IDBTransaction) {
+            r.oncomplete = () => resolve(null);
+            r.onabort = () => reject(r.error ?? new Error('aborted'));
+          } else {
+            r.onsuccess = () => resolve(r.result);
+            r.onerror = () => reject(r.error);
           }
         });
-        const check = setInterval(() => {
-          const now = Date.now();
-          if (
-            (wrote && now - last >= quiet) ||
-            (!wrote && now - started >= 3 * quiet) ||
-            now - started >= max
-          ) {
-            clearInterval(check);
-            resolve();
-          }
-        }, 100);
-      }),
-    [quietMs, maxMs] as const,
+      try {
+        if (!db || !db.objectStoreNames.contains('tickets')) {
+          if (o.op === 'replace') throw new Error('the ticket store does not exist yet');
+          return o.op === 'read' ? [] : null;
+        }
+        if (o.op === 'rev')
+          return (await done(db.transaction('meta').objectStore('meta').get('rev'))) ?? null;
+        if (o.op === 'read') return done(db.transaction('tickets').objectStore('tickets').getAll());
+        const tx = db.transaction(['tickets', 'meta'], 'readwrite');
+        const tickets = tx.objectStore('tickets');
+        tickets.clear();
+        for (const row of o.rows) tickets.put(row);
+        tx.objectStore('meta').put(`e2e.${Date.now()}.${Math.random()}`, 'rev');
+        return done(tx);
+      } finally {
+        db?.close();
+      }
+    },
+    [DB_NAME, op] as const,
   );
+}
+
+const storedRev = (target: Target) => inStore(target, { op: 'rev' });
+
+/** The registry as the ticket store holds it (raw records, read in the worker or an extension page). */
+export async function storedRegistryIn(target: Target): Promise<Registry> {
+  const rows = (await inStore(target, { op: 'read' })) as Array<{ key: string; entry: RegistryEntry }>;
+  return { version: 2, entries: Object.fromEntries(rows.map((r) => [r.key, r.entry])) };
+}
+
+/** Replaces every ticket record with `registry`'s, in one transaction with a new `meta.rev`. */
+export async function replaceStoredRegistry(target: Target, registry: Registry): Promise<void> {
+  await inStore(target, { op: 'replace', rows: Object.values(registry.entries).map(ticketRow) });
 }
 
 /**
@@ -145,8 +198,12 @@ export async function killWorker(context: BrowserContext, page: Page): Promise<v
   await cdp.detach();
 }
 
-/** One value of the extension's `storage.local`, read in the service worker: what the extension stored. */
+/**
+ * One value of the extension's `storage.local`, read in the service worker: what the extension stored.
+ * `registry` is read from the ticket store in IndexedDB, where it lives now.
+ */
 export async function storedLocal(sw: Worker, key: string): Promise<unknown> {
+  if (key === 'registry') return storedRegistryIn(sw);
   return sw.evaluate(async (k) => {
     const local = (
       globalThis as unknown as {

@@ -8,7 +8,7 @@
  * is built relative to the real now, and expectations are computed from what the worker stored.
  */
 import type { Page, Worker } from '@playwright/test';
-import { test, expect, killWorker, settled, storedLocal } from './fixtures';
+import { test, expect, killWorker, replaceStoredRegistry, settled, storedLocal } from './fixtures';
 import { seedDemo } from '../demo/seed';
 import { DEMO_HISTORY, DEMO_HOSTS, DEMO_SCENARIOS, solvedAt } from '../demo/scenarios';
 import { BUILTIN_POLICIES, getBuiltinPolicy } from '../../policies';
@@ -34,10 +34,6 @@ test.beforeEach(async ({ serviceWorker }) => {
   await settled(serviceWorker);
 });
 
-type Chrome = {
-  storage: { local: { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> } };
-};
-
 export async function storedRegistry(sw: Worker): Promise<Registry> {
   return (await storedLocal(sw, 'registry')) as Registry;
 }
@@ -57,10 +53,7 @@ export async function writeRegistry(sw: Worker, registry: Registry): Promise<voi
   await settled(sw, 500);
   const ours = new Set(Object.keys(registry.entries));
   for (let attempt = 0; attempt < 5; attempt++) {
-    await sw.evaluate(async (value) => {
-      const c = (globalThis as unknown as { chrome: Chrome }).chrome;
-      await c.storage.local.set({ registry: value, registry$: { v: 2 } });
-    }, registry);
+    await replaceStoredRegistry(sw, registry);
     await settled(sw, 500, 3000);
     const stored = Object.keys((await storedRegistry(sw))?.entries ?? {});
     if (stored.length > 0 && stored.every((k) => ours.has(k))) return;

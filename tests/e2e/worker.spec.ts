@@ -7,10 +7,9 @@
  * the restarted worker (headless Chromium keeps the extension's notifications listed there).
  */
 import type { BrowserContext, Page, Worker } from '@playwright/test';
-import { test, expect, killWorker, settled } from './fixtures';
+import { test, expect, killWorker, replaceStoredRegistry, settled, storedRegistryIn } from './fixtures';
 import { seedDemo } from '../demo/seed';
 import { DEMO_HOSTS } from '../demo/scenarios';
-import type { Registry } from '../../lib/registry';
 
 test.use({ demo: { now: Date.now() } });
 
@@ -27,20 +26,20 @@ async function openPopup(page: Page, extensionId: string) {
 }
 
 async function snapshot(sw: Worker | Page) {
-  return (sw as Worker).evaluate(async () => {
+  const registry = await storedRegistryIn(sw);
+  const rest = await (sw as Worker).evaluate(async () => {
     const c = (globalThis as unknown as { chrome: Chrome }).chrome;
-    const { registry, alertMarkers } = (await c.storage.local.get(null as unknown as string)) as {
-      registry: Registry;
+    const { alertMarkers } = (await c.storage.local.get(null as unknown as string)) as {
       alertMarkers: Record<string, { at: number; firedAt: number; silent?: boolean }>;
     };
     return {
-      keys: Object.keys(registry?.entries ?? {}).sort(),
       markers: alertMarkers ?? {},
       badge: await c.action.getBadgeText({}),
       alarms: (await c.alarms.getAll()).sort((a, b) => a.name.localeCompare(b.name)),
       notifications: Object.keys(await c.notifications.getAll()).sort(),
     };
   });
+  return { keys: Object.keys(registry.entries).sort(), ...rest };
 }
 
 /**
@@ -87,10 +86,9 @@ test('registry, badge and alarms survive a killed worker, and a breach that pass
   expect(
     Object.keys(before.markers).filter((id) => id.startsWith(`${victim}:`) && id.endsWith(':breach')),
   ).toEqual([]);
-  await serviceWorker.evaluate(async (key) => {
-    const c = (globalThis as unknown as { chrome: Chrome }).chrome;
-    const { registry } = (await c.storage.local.get('registry')) as { registry: Registry };
-    const e = registry.entries[key]!;
+  {
+    const registry = await storedRegistryIn(serviceWorker);
+    const e = registry.entries[victim]!;
     const shift = 30 * 86_400_000;
     const move = (iso: string) => new Date(Date.parse(iso) - shift).toISOString();
     e.ticket = {
@@ -98,8 +96,8 @@ test('registry, badge and alarms survive a killed worker, and a breach that pass
       createdAt: move(e.ticket.createdAt),
       events: (e.ticket.events ?? []).map((ev) => ({ ...ev, at: move(ev.at) })),
     };
-    await c.storage.local.set({ registry });
-  }, victim);
+    await replaceStoredRegistry(serviceWorker, registry);
+  }
 
   await killWorker(context, page);
   const sw = await restartWorker(context, extensionId);

@@ -36,6 +36,7 @@ export const PreferencesPatchSchema = z
     atRiskPercent: PreferencesSchema.shape.atRiskPercent.unwrap(),
     notifications: PreferencesSchema.shape.notifications.unwrap(),
     sidebarSide: PreferencesSchema.shape.sidebarSide.unwrap(),
+    finishedRetentionDays: PreferencesSchema.shape.finishedRetentionDays.unwrap(),
   })
   .partial();
 
@@ -85,6 +86,8 @@ export const OptionsRequests = [
     token: z.string().max(200),
   }),
   z.strictObject({ type: z.literal('ui-bg:options-save-preferences'), patch: PreferencesPatchSchema }),
+  z.strictObject({ type: z.literal('ui-bg:options-delete-quarantined'), id: z.string().min(1).max(2000) }),
+  z.strictObject({ type: z.literal('ui-bg:options-clear-history') }),
 ] as const;
 
 export interface OptionsResponses {
@@ -106,4 +109,6 @@ export interface OptionsResponses {
   'ui-bg:options-preview-team': { result: TeamConfigResult; token: string };
   'ui-bg:options-confirm-team': ActionResult;
   'ui-bg:options-save-preferences': ActionResult;
+  'ui-bg:options-delete-quarantined': ActionResult;
+  'ui-bg:options-clear-history': ActionResult;
 }

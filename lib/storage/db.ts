@@ -1,0 +1,121 @@
+/**
+ * The ticket store in IndexedDB (through `idb`, see lib/storage/README.md): one record per ticket of
+ * the registry, one per finished ticket of the compliance archive, and a `meta` store whose `rev`
+ * changes in the same transaction as every write. Records are wrapped with the fields the indexes need;
+ * the payload (`entry`, `record`) is validated with zod on every read (lib/background/registry-store.ts).
+ *
+ * Schema versions: each upgrade step below runs once, in order, inside IndexedDB's version-change
+ * transaction (a worker killed during an upgrade leaves the previous version).
+ * - v1: `tickets` (indexes host, next, finished, lastSeen), `archive` (index closedAt), `meta`.
+ */
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import { finishedAt, ms } from '../registry/live';
+import type { RegistryEntry } from '../registry/types';
+
+export const DB_NAME = 'sla-store';
+export const DB_VERSION = 1;
+
+export interface TicketRow {
+  key: string;
+  host: string;
+  lastSeen: number;
+  /** Earliest deadline of a clock still counting (epoch ms); absent when none (not in the index). */
+  next?: number;
+  /** When the ticket finished (epoch ms); absent while open. */
+  finished?: number;
+  /** The `RegistryEntry`, validated on read. */
+  entry: unknown;
+}
+
+/** The earliest deadline of a clock that still counts (the `next` index). */
+export function nextDeadline(entry: RegistryEntry): number | undefined {
+  let next: number | undefined;
+  for (const m of Object.values(entry.evaluation?.metrics ?? {})) {
+    if (!m || m.state === 'met' || m.state === 'none' || (m.state === 'breached' && m.stoppedAt !== null))
+      continue;
+    const due = ms(m.dueAt);
+    if (due !== null && (next === undefined || due < next)) next = due;
+  }
+  return next;
+}
+
+/** The stored record of an entry, with the fields the indexes read. */
+export function ticketRow(entry: RegistryEntry): TicketRow {
+  const row: TicketRow = { key: entry.key, host: entry.host, lastSeen: entry.lastSeen, entry };
+  const next = nextDeadline(entry);
+  if (next !== undefined) row.next = next;
+  const finished = finishedAt(entry);
+  if (finished !== null) row.finished = finished;
+  return row;
+}
+
+export interface ArchiveRow {
+  key: string;
+  closedAt: number;
+  /** The `FinishedRecord`, validated on read. */
+  record: unknown;
+}
+
+export interface SlaDB extends DBSchema {
+  tickets: {
+    key: string;
+    value: TicketRow;
+    indexes: { host: string; next: number; finished: number; lastSeen: number };
+  };
+  archive: { key: string; value: ArchiveRow; indexes: { closedAt: number } };
+  meta: { key: string; value: unknown };
+}
+
+export type SlaDatabase = IDBPDatabase<SlaDB>;
+type UpgradeTx = IDBPTransaction<SlaDB, ArrayLike<StoreNames<SlaDB>>, 'versionchange'>;
+
+/** Upgrade steps: `UPGRADES[n]` turns version n into n + 1. */
+const UPGRADES: Array<(db: SlaDatabase, tx: UpgradeTx) => void> = [
+  (db) => {
+    const tickets = db.createObjectStore('tickets', { keyPath: 'key' });
+    tickets.createIndex('host', 'host');
+    tickets.createIndex('next', 'next');
+    tickets.createIndex('finished', 'finished');
+    tickets.createIndex('lastSeen', 'lastSeen');
+    db.createObjectStore('archive', { keyPath: 'key' }).createIndex('closedAt', 'closedAt');
+    db.createObjectStore('meta');
+  },
+];
+
+let opening: Promise<SlaDatabase> | null = null;
+
+/** The open database (opened once per worker; a newer version elsewhere closes this connection). */
+export function openStore(): Promise<SlaDatabase> {
+  if (!opening) {
+    const p = openDB<SlaDB>(DB_NAME, DB_VERSION, {
+      upgrade(db, oldVersion, _newVersion, tx) {
+        for (let v = oldVersion; v < DB_VERSION; v++) UPGRADES[v]!(db, tx);
+      },
+      blocking() {
+        void p.then((db) => db.close());
+        opening = null;
+      },
+      terminated() {
+        opening = null;
+      },
+    });
+    opening = p;
+    p.catch(() => {
+      if (opening === p) opening = null;
+    });
+  }
+  return opening;
+}
+
+/** Closes and deletes the database (tests, and "clear everything"). */
+export async function deleteStore(): Promise<void> {
+  const p = opening;
+  opening = null;
+  if (p) await p.then((db) => db.close()).catch(() => undefined);
+  await new Promise<void>((resolve, reject) => {
+    const req = indexedDB.deleteDatabase(DB_NAME);
+    req.onsuccess = () => resolve();
+    req.onerror = () => reject(req.error ?? new Error('could not delete the ticket store'));
+    req.onblocked = () => resolve();
+  });
+}
