@@ -80,6 +80,7 @@ const ManagedPreferences = z.object({
   atRiskPercent: PreferencesSchema.shape.atRiskPercent.unwrap(),
   notifications: PreferencesSchema.shape.notifications.unwrap(),
   sidebarSide: PreferencesSchema.shape.sidebarSide.unwrap(),
+  watchMinutes: PreferencesSchema.shape.watchMinutes.unwrap(),
 });
 
 function zodProblems(prefix: Array<string | number>, error: z.ZodError): ManagedProblem[] {

@@ -60,6 +60,7 @@ const TeamConfigSchema = z.strictObject({
       atRiskPercent: PreferencesSchema.shape.atRiskPercent.unwrap(),
       notifications: PreferencesSchema.shape.notifications.unwrap(),
       sidebarSide: PreferencesSchema.shape.sidebarSide.unwrap(),
+      watchMinutes: PreferencesSchema.shape.watchMinutes.unwrap(),
     })
     .partial()
     .optional(),

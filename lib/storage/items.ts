@@ -18,6 +18,9 @@ import {
   QueueStateSchema,
   DEFAULT_QUEUE_STATE,
   type QueueState,
+  WatchStateSchema,
+  DEFAULT_WATCH_STATE,
+  type WatchState,
 } from './schemas';
 import { registryMigrations } from '../registry/schema';
 import { validateStored, type StorageProblem } from './validated';
@@ -61,6 +64,12 @@ export const queueStateItem = storage.defineItem<unknown>('local:queueState', {
   version: 1,
 });
 
+/** The queue watch's per-host state and last poll (lib/background/watch.ts). */
+export const watchStateItem = storage.defineItem<unknown>('local:watchState', {
+  fallback: DEFAULT_WATCH_STATE,
+  version: 1,
+});
+
 export interface Read<T> {
   value: T;
   problem?: StorageProblem;
@@ -92,5 +101,14 @@ export async function readQueueState(): Promise<Read<QueueState>> {
     raw && typeof raw === 'object' ? raw : {},
     QueueStateSchema,
     DEFAULT_QUEUE_STATE,
+  );
+}
+export async function readWatchState(): Promise<Read<WatchState>> {
+  const raw = await watchStateItem.getValue();
+  return validateStored(
+    'watchState',
+    raw && typeof raw === 'object' ? raw : {},
+    WatchStateSchema,
+    DEFAULT_WATCH_STATE,
   );
 }

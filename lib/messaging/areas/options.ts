@@ -36,6 +36,7 @@ export const PreferencesPatchSchema = z
     atRiskPercent: PreferencesSchema.shape.atRiskPercent.unwrap(),
     notifications: PreferencesSchema.shape.notifications.unwrap(),
     sidebarSide: PreferencesSchema.shape.sidebarSide.unwrap(),
+    watchMinutes: PreferencesSchema.shape.watchMinutes.unwrap(),
   })
   .partial();
 
