@@ -53,6 +53,19 @@ const en = {
     never: 'Not refreshed from the helpdesk yet',
     errors: 'Refresh problems',
   },
+  watch: {
+    label: 'Queue watch',
+    line: (n: number, minutes: number, at: string | null) =>
+      `Watching ${n} helpdesk${n === 1 ? '' : 's'} every ${minutes} min · ${at === null ? 'not checked yet' : `last checked ${at}`}`,
+    off: 'Queue watch is off (Options → Preferences): only opened tickets and refreshes are known.',
+    signIn: (helpdesk: string, host: string) => `Sign in to ${helpdesk} again to keep watching ${host}.`,
+    signInLink: (helpdesk: string) => `Open ${helpdesk}`,
+    noCredentials: (host: string) =>
+      `No application password for ${host}: add one in Options → Assignments to keep watching it.`,
+    perHost: 'Per helpdesk',
+    lastOk: (at: string) => `last success ${at}`,
+    neverOk: 'no successful check yet',
+  },
   noPolicy: {
     title: 'No policy assigned yet',
     body: 'Assign a contract policy to your helpdesk in Options to see deadlines here.',
@@ -149,6 +162,20 @@ const nl: Strings = {
     last: (t: string) => `Laatst ververst ${t}`,
     never: 'Nog niet ververst vanuit de helpdesk',
     errors: 'Problemen bij verversen',
+  },
+  watch: {
+    label: 'Wachtrijbewaking',
+    line: (n: number, minutes: number, at: string | null) =>
+      `${n} helpdesk${n === 1 ? '' : 's'} bewaakt, elke ${minutes} min · ${at === null ? 'nog niet gecontroleerd' : `laatst gecontroleerd ${at}`}`,
+    off: 'Wachtrijbewaking staat uit (Opties → Voorkeuren): alleen geopende en ververste tickets zijn bekend.',
+    signIn: (helpdesk: string, host: string) =>
+      `Meld je opnieuw aan bij ${helpdesk} om ${host} te blijven bewaken.`,
+    signInLink: (helpdesk: string) => `${helpdesk} openen`,
+    noCredentials: (host: string) =>
+      `Geen applicatiewachtwoord voor ${host}: voeg er een toe in Opties → Toewijzingen om deze te blijven bewaken.`,
+    perHost: 'Per helpdesk',
+    lastOk: (at: string) => `laatst gelukt ${at}`,
+    neverOk: 'nog niet gelukt',
   },
   noPolicy: {
     title: 'Nog geen beleid toegewezen',
