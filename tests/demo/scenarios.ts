@@ -313,3 +313,27 @@ export function solvedAt(s: DemoScenario, now: number): number | null {
 export function scenarioFor(helpdesk: DemoHelpdesk, host: string, id: number): DemoScenario | undefined {
   return DEMO_SCENARIOS.find((s) => s.helpdesk === helpdesk && s.host === host && s.id === id);
 }
+
+/**
+ * A ticket that joins the Zmanda queue a minute after the demo starts (`npm start`): a Premium P1
+ * (24×7, 15-minute response), created as it arrives, that nobody opens. The queue watch finds it at
+ * its next poll, the badge counts it and one "New P1" notification follows.
+ */
+export const DEMO_ARRIVAL: DemoScenario = {
+  helpdesk: 'zendesk',
+  host: DEMO_HOSTS.zmanda,
+  id: 4009,
+  policy: 'zmanda',
+  subject: 'All backup jobs stopped after the storage controller update',
+  requester: { name: 'Mark de Groot', email: 'mark@degroot-logistiek.nl' },
+  organization: 'De Groot Logistiek',
+  createdAgo: -1,
+  status: 'new',
+  type: 'incident',
+  impact: 'high',
+  urgency: 'high',
+  tier: 'premium',
+  events: [],
+  shows: 'arrives a minute after start: Premium P1, 15-minute response, found by the queue watch',
+};
+export const DEMO_ARRIVALS = [{ afterMs: 60_000, scenario: DEMO_ARRIVAL }];
