@@ -198,11 +198,13 @@ export async function startRefresh(
               : qs.historyLoads,
         }));
       });
-    void run.finally(() => {
-      inFlight = null;
-      release();
-      void scheduleWatch(deps).catch(report);
-    });
+    void run
+      .then(() => scheduleWatch(deps))
+      .catch(report)
+      .finally(() => {
+        inFlight = null;
+        release();
+      });
     return { started: true };
   } catch (e) {
     inFlight = null;
