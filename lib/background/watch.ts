@@ -617,23 +617,37 @@ export async function scheduleWatch(deps: Pick<WatchDeps, 'now'> = defaultDeps()
 }
 
 let checking: Promise<boolean> | null = null;
+let again = false;
 
 /**
  * A wake-up of the watch (worker start, its alarm, a settings change): polls when the last poll is
  * older than the interval, else sets the alarm for when it will be. Overlapping calls share one check
- * (and so one poll). Answers whether a poll ran.
+ * (and so one poll); a call that arrives during a check makes it look once more afterwards (the
+ * settings may have changed after it read them). Answers whether a poll ran.
  */
 export function checkWatch(deps: WatchDeps = defaultDeps()): Promise<boolean> {
-  if (checking) return checking;
+  if (checking) {
+    again = true;
+    return checking;
+  }
   checking = (async () => {
-    if (inFlight) return false; // the running refresh sets the alarm when it ends
-    const due = await scheduleWatch(deps);
-    if (due === null || due > deps.now()) return false;
-    const { started } = await startRefresh(deps, { kind: 'queue' }, 'watch');
-    if (started) await refreshDone();
-    return started;
+    let polled = false;
+    do {
+      again = false;
+      polled = (await checkOnce(deps)) || polled;
+    } while (again);
+    return polled;
   })().finally(() => (checking = null));
   return checking;
+}
+
+async function checkOnce(deps: WatchDeps): Promise<boolean> {
+  if (inFlight) return false; // the running refresh sets the alarm when it ends
+  const due = await scheduleWatch(deps);
+  if (due === null || due > deps.now()) return false;
+  const { started } = await startRefresh(deps, { kind: 'queue' }, 'watch');
+  if (started) await refreshDone();
+  return started;
 }
 
 /** Registers the watch's listeners (at the top level of the worker start) and checks it once. */

@@ -316,8 +316,10 @@ export function scenarioFor(helpdesk: DemoHelpdesk, host: string, id: number): D
 
 /**
  * A ticket that joins the Zmanda queue a minute after the demo starts (`npm start`): a Premium P1
- * (24×7, 15-minute response), created as it arrives, that nobody opens. The queue watch finds it at
- * its next poll, the badge counts it and one "New P1" notification follows.
+ * (24×7, 15-minute response) created ten minutes before the start (it was moved in from another
+ * group), so 4 response minutes are left when it arrives, and nobody opens it. The queue watch finds
+ * it at its next poll (within 2 minutes): it is at risk, the badge counts it, and one "New P1"
+ * notification follows.
  */
 export const DEMO_ARRIVAL: DemoScenario = {
   helpdesk: 'zendesk',
@@ -327,7 +329,7 @@ export const DEMO_ARRIVAL: DemoScenario = {
   subject: 'All backup jobs stopped after the storage controller update',
   requester: { name: 'Mark de Groot', email: 'mark@degroot-logistiek.nl' },
   organization: 'De Groot Logistiek',
-  createdAgo: -1,
+  createdAgo: 10,
   status: 'new',
   type: 'incident',
   impact: 'high',
