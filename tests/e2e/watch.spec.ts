@@ -34,7 +34,7 @@ type Chrome = {
 type Ext = Worker | Page;
 
 async function watchState(ext: Ext) {
-  return ext.evaluate(async () => {
+  return (ext as Worker).evaluate(async () => {
     const c = (globalThis as unknown as { chrome: Chrome }).chrome;
     return ((await c.storage.local.get('watchState')).watchState ?? null) as {
       lastPollAt: number | null;
@@ -44,7 +44,7 @@ async function watchState(ext: Ext) {
 }
 
 async function observed(ext: Ext, prefix: string) {
-  return ext.evaluate(async (p) => {
+  return (ext as Worker).evaluate(async (p) => {
     const c = (globalThis as unknown as { chrome: Chrome }).chrome;
     const markers = ((await c.storage.local.get('alertMarkers')).alertMarkers ?? {}) as Record<
       string,
@@ -61,7 +61,7 @@ async function observed(ext: Ext, prefix: string) {
 /** "Two minutes later": the last poll moved back one interval, then the real watch alarm fired. */
 async function nextPoll(ext: Ext) {
   const before = (await watchState(ext))?.lastPollAt ?? 0;
-  await ext.evaluate(async () => {
+  await (ext as Worker).evaluate(async () => {
     const c = (globalThis as unknown as { chrome: Chrome }).chrome;
     const { watchState } = (await c.storage.local.get('watchState')) as {
       watchState: { lastPollAt: number };
