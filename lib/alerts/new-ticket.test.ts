@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MetricSummary, RegistryEntry } from '../registry/types';
+import type { EvaluationSummary, MetricSummary, RegistryEntry } from '../registry/types';
 import { planNewTicketAlerts } from './new-ticket';
 import { planAlerts } from './plan';
 import { newTicketText } from './text';
@@ -26,10 +26,7 @@ function metric(dueAt: number, atRiskAt: number | null, over: Partial<MetricSumm
   };
 }
 
-function entry(
-  id: number,
-  metrics: RegistryEntry['evaluation'] extends infer E ? NonNullable<E>['metrics'] : never,
-) {
+function entry(id: number, metrics: EvaluationSummary['metrics']) {
   const key = `zendesk:zmanda.zendesk.com:${id}`;
   return {
     key,
