@@ -35,7 +35,13 @@ describe('stored configuration', () => {
       sidebarSide: 'left',
     });
     const { value } = await readPreferences();
-    expect(value).toEqual({ language: 'nl', atRiskPercent: 25, notifications: false, sidebarSide: 'left' });
+    expect(value).toEqual({
+      language: 'nl',
+      atRiskPercent: 25,
+      notifications: false,
+      sidebarSide: 'left',
+      watchMinutes: 2, // absent: the default
+    });
   });
 
   it('rejects credentials stored under something that is not a host name', async () => {
