@@ -93,29 +93,24 @@ const WATCH_MAX_RETRY_AFTER_MS = 60_000;
 // ---------------------------------------------------------------------------------------------
 // stored state: serialised read-modify-write
 
-let queueChain: Promise<unknown> = Promise.resolve();
-
-export function updateQueueState(fn: (qs: QueueState) => QueueState): Promise<QueueState> {
-  const run = queueChain.then(async () => {
-    const next = fn((await readQueueState()).value);
-    await queueStateItem.setValue(next);
-    return next;
-  });
-  queueChain = run.catch(() => undefined);
-  return run;
+/** `update(fn)`: read, change with `fn`, write — one at a time per stored item in this worker. */
+function serialised<T>(read: () => Promise<{ value: T }>, item: { setValue(v: T): Promise<void> }) {
+  let chain: Promise<unknown> = Promise.resolve();
+  return (fn: (value: T) => T): Promise<T> => {
+    const run = chain.then(async () => {
+      const next = fn((await read()).value);
+      await item.setValue(next);
+      return next;
+    });
+    chain = run.catch(() => undefined);
+    return run;
+  };
 }
 
-let watchChain: Promise<unknown> = Promise.resolve();
-
-export function updateWatchState(fn: (ws: WatchState) => WatchState): Promise<WatchState> {
-  const run = watchChain.then(async () => {
-    const next = fn((await readWatchState()).value);
-    await watchStateItem.setValue(next);
-    return next;
-  });
-  watchChain = run.catch(() => undefined);
-  return run;
-}
+/** The refresh's progress, errors, `seen` stamps and the compliance period (`queueState`). */
+export const updateQueueState = serialised<QueueState>(readQueueState, queueStateItem);
+/** The watch's last poll and per-host states (`watchState`). */
+export const updateWatchState = serialised<WatchState>(readWatchState, watchStateItem);
 
 // ---------------------------------------------------------------------------------------------
 // the refresh slot: one refresh (poll or history read) at a time in this worker
