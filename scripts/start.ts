@@ -12,7 +12,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { launchWithExtension, NO_BROWSER_HINT, findChromium } from '../tests/support/browser';
 import { routeDemo, demoTicketUrl } from '../tests/demo/route';
-import { DEMO_SCENARIOS } from '../tests/demo/scenarios';
+import { DEMO_ARRIVALS, DEMO_SCENARIOS } from '../tests/demo/scenarios';
 import { seedDemo } from '../tests/demo/seed';
 import { SIDEBAR_SELECTOR } from '../tests/support/selectors';
 
@@ -41,8 +41,8 @@ async function main() {
     // The screenshots wait for the sidebar through locators, which need its shadow root open.
     openShadowRoot: true,
   });
-  await routeDemo(context, { now });
-  await seedDemo(serviceWorker);
+  await routeDemo(context, { now, arrivals: DEMO_ARRIVALS });
+  await seedDemo(serviceWorker, { watch: true });
 
   const first = DEMO_SCENARIOS.find((s) => s.id === 2001) ?? DEMO_SCENARIOS[0]!;
   const page = context.pages()[0] ?? (await context.newPage());
@@ -52,6 +52,9 @@ async function main() {
     console.log(`Demo running: ${demoTicketUrl(first)} (other demo tickets are in the tab bar).`);
     console.log(
       `Popup: chrome-extension://${extensionId}/popup.html  Options: chrome-extension://${extensionId}/options.html`,
+    );
+    console.log(
+      'A new urgent Zmanda ticket joins the queue in a minute; the queue watch finds it (badge, notification).',
     );
     console.log('Close the browser window to stop.');
     await new Promise<void>((resolve) => context.on('close', () => resolve()));

@@ -1,6 +1,6 @@
-/** Language, at-risk threshold, notifications and sidebar side; managed values are shown locked. */
+/** Language, at-risk threshold, notifications, sidebar side, queue watch; managed values are shown locked. */
 import { useState } from 'preact/hooks';
-import type { Preferences } from '../../lib/storage/schemas';
+import { WATCH_MINUTES, type Preferences } from '../../lib/storage/schemas';
 import type { ActionResult, LockSource } from './model';
 import type { Strings } from './strings';
 import { Field, LockedBadge, Status } from './ui';
@@ -109,6 +109,32 @@ export function PreferencesForm({ preferences, locked, t, onSave }: PreferencesF
           </label>
         ))}
       </fieldset>
+      <Field
+        id="pref-watch"
+        label={
+          <>
+            {t.prefs.watch} {lockLabel('watchMinutes')}
+          </>
+        }
+        help={t.prefs.watchHelp}
+      >
+        {(a) => (
+          <select
+            {...a}
+            disabled={Boolean(locked.watchMinutes)}
+            value={String(preferences.watchMinutes)}
+            onChange={(e) =>
+              save({ watchMinutes: Number(e.currentTarget.value) as Preferences['watchMinutes'] })
+            }
+          >
+            {WATCH_MINUTES.map((m) => (
+              <option key={m} value={String(m)}>
+                {m === 0 ? t.prefs.watchOff : t.prefs.watchEvery(m)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
       <Status text={status?.text ?? null} kind={status?.error ? 'error' : 'info'} />
     </form>
   );

@@ -279,6 +279,11 @@ const en = {
     notifications: 'Desktop notifications for at-risk and breached tickets',
     side: 'Sidebar side',
     sides: { right: 'Right', left: 'Left' } as Record<string, string>,
+    watch: 'Watch the assigned helpdesks’ queues',
+    watchHelp:
+      'Reads every assigned queue in the background, so tickets nobody opened are warned about too. Default every 2 minutes.',
+    watchOff: 'Off',
+    watchEvery: (m: number) => `Every ${m} min`,
   },
 };
 
@@ -563,6 +568,11 @@ const nl: Strings = {
     notifications: 'Bureaubladmeldingen voor tickets met risico of overschrijding',
     side: 'Kant van de zijbalk',
     sides: { right: 'Rechts', left: 'Links' },
+    watch: 'Wachtrijen van de toegewezen helpdesks bewaken',
+    watchHelp:
+      'Leest op de achtergrond elke toegewezen wachtrij, zodat ook tickets die niemand opende een waarschuwing krijgen. Standaard elke 2 minuten.',
+    watchOff: 'Uit',
+    watchEvery: (m: number) => `Elke ${m} min`,
   },
 };
 

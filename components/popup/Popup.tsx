@@ -8,6 +8,7 @@ import { ComplianceView } from './ComplianceView';
 import type { ComplianceModel, CompliancePeriod, PopupModel, Summary } from './model';
 import { QueueList } from './QueueList';
 import { RefreshBar } from './RefreshBar';
+import { WatchLine } from './WatchLine';
 import { strings } from './strings';
 import { SummaryCounts } from './SummaryCounts';
 
@@ -130,6 +131,7 @@ export function Popup(props: PopupProps) {
             timeZone={model.timeZone}
             t={t}
           />
+          {model.watch && <WatchLine watch={model.watch} lang={lang} timeZone={model.timeZone} t={t} />}
           <QueueList
             rows={model.rows}
             total={props.partial?.total}

@@ -77,6 +77,23 @@ export type ComplianceModel = {
   historyLoadedAt: number | null;
 } & ({ report: ComplianceReport; error: null } | { report: null; error: string });
 
+/** The queue watch (lib/background/watch.ts): its interval, last poll, and each watched host. */
+export interface WatchModel {
+  /** Poll interval in minutes; 0 = off. */
+  minutes: number;
+  /** Epoch ms the last poll finished; null before the first. */
+  lastPollAt: number | null;
+  hosts: Array<{
+    host: string;
+    helpdesk: Helpdesk;
+    /** null: not polled yet. */
+    status: 'ok' | 'auth' | 'no-credentials' | 'rate-limited' | 'failing' | 'error' | null;
+    lastSuccessAt: number | null;
+    /** What went wrong (or was held back), to show; null when nothing. */
+    message: string | null;
+  }>;
+}
+
 export interface PopupModel {
   language: 'en' | 'nl';
   /** IANA zone for the times shown (the agent's zone). */
@@ -87,6 +104,8 @@ export interface PopupModel {
   configUnreadable?: boolean;
   rows: QueueRow[];
   refresh: RefreshModel;
+  /** Absent from models built before the queue watch existed (the popup then shows no watch line). */
+  watch?: WatchModel;
 }
 
 /**

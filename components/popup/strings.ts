@@ -57,6 +57,19 @@ const en = {
     title: 'Configuration could not be read — nothing was changed',
     body: 'Part of the stored configuration could not be read; it was kept aside as it was. Open Options to see what is wrong and fix or delete it.',
   },
+  watch: {
+    label: 'Queue watch',
+    line: (n: number, minutes: number, at: string | null) =>
+      `Watching ${n} helpdesk${n === 1 ? '' : 's'} every ${minutes} min · ${at === null ? 'not checked yet' : `last checked ${at}`}`,
+    off: 'Queue watch is off (Options → Preferences): only opened tickets and refreshes are known.',
+    signIn: (helpdesk: string, host: string) => `Sign in to ${helpdesk} again to keep watching ${host}.`,
+    signInLink: (helpdesk: string) => `Open ${helpdesk}`,
+    noCredentials: (host: string) =>
+      `No application password for ${host}: add one in Options → Assignments to keep watching it.`,
+    perHost: 'Per helpdesk',
+    lastOk: (at: string) => `last success ${at}`,
+    neverOk: 'no successful check yet',
+  },
   noPolicy: {
     title: 'No policy assigned yet',
     body: 'Assign a contract policy to your helpdesk in Options to see deadlines here.',
@@ -157,6 +170,20 @@ const nl: Strings = {
   configUnreadable: {
     title: 'Configuratie kon niet worden gelezen — er is niets gewijzigd',
     body: 'Een deel van de opgeslagen configuratie is niet te lezen; het is ongewijzigd apart bewaard. Open Opties om te zien wat er mis is en het te herstellen of te verwijderen.',
+  },
+  watch: {
+    label: 'Wachtrijbewaking',
+    line: (n: number, minutes: number, at: string | null) =>
+      `${n} helpdesk${n === 1 ? '' : 's'} bewaakt, elke ${minutes} min · ${at === null ? 'nog niet gecontroleerd' : `laatst gecontroleerd ${at}`}`,
+    off: 'Wachtrijbewaking staat uit (Opties → Voorkeuren): alleen geopende en ververste tickets zijn bekend.',
+    signIn: (helpdesk: string, host: string) =>
+      `Meld je opnieuw aan bij ${helpdesk} om ${host} te blijven bewaken.`,
+    signInLink: (helpdesk: string) => `${helpdesk} openen`,
+    noCredentials: (host: string) =>
+      `Geen applicatiewachtwoord voor ${host}: voeg er een toe in Opties → Toewijzingen om deze te blijven bewaken.`,
+    perHost: 'Per helpdesk',
+    lastOk: (at: string) => `laatst gelukt ${at}`,
+    neverOk: 'nog niet gelukt',
   },
   noPolicy: {
     title: 'Nog geen beleid toegewezen',

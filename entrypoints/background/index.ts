@@ -5,6 +5,7 @@ import { allowed, handle } from '@/lib/background/handlers';
 import { startHostScripts } from '@/lib/background/hosts';
 import { startAlarms } from '@/lib/background/alarms';
 import { closeLocalStorageToContentScripts } from '@/lib/background/storage-access';
+import { startWatch } from '@/lib/background/watch';
 
 export default defineBackground(() => {
   void closeLocalStorageToContentScripts();
@@ -12,4 +13,5 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener(createRouter(RequestSchema, allowed, handle, policy) as never);
   startHostScripts();
   startAlarms();
+  startWatch();
 });

@@ -2,7 +2,13 @@
 import { isFinished, summaryLiveState } from '../registry/live';
 import type { Registry, RegistryEntry } from '../registry/types';
 
-export const BADGE_COLORS = { breached: '#C5221F', 'at-risk': '#E37400', none: '#5F6368' } as const;
+export const BADGE_COLORS = {
+  breached: '#C5221F',
+  'at-risk': '#E37400',
+  none: '#5F6368',
+  /** The queue watch is signed out of a helpdesk (lib/background/watch.ts). */
+  'sign-in': '#5B2FB8',
+} as const;
 
 export interface Badge {
   /** '' when nothing needs attention; '999+' beyond 999. */
@@ -10,6 +16,8 @@ export interface Badge {
   color: string;
   breached: number;
   atRisk: number;
+  /** Hosts the queue watch is signed out of (set by `withSignIn`); the tooltip names them. */
+  signIn?: readonly string[];
 }
 
 export function badge(entries: Registry | Iterable<RegistryEntry>, now: number): Badge {
@@ -29,4 +37,14 @@ export function badge(entries: Registry | Iterable<RegistryEntry>, now: number):
     breached,
     atRisk,
   };
+}
+
+/**
+ * The badge's sign-in state: the queue watch cannot read `hosts` (session expired, or TOPdesk without
+ * a password). The count stays, marked with "!" ("!" alone when nothing is at risk), in its own colour.
+ */
+export function withSignIn(b: Badge, hosts: readonly string[]): Badge {
+  if (hosts.length === 0) return b;
+  const text = b.text === '' ? '!' : b.text.length <= 2 ? `${b.text}!` : b.text;
+  return { ...b, text, color: BADGE_COLORS['sign-in'], signIn: hosts };
 }

@@ -2,3 +2,4 @@
 export * from './plan';
 export * from './badge';
 export * from './text';
+export * from './new-ticket';

@@ -13,6 +13,7 @@
 import type { Alarms } from 'webextension-polyfill';
 import {
   badge,
+  withSignIn,
   planAlerts,
   notificationText,
   type AlertPlan,
@@ -29,7 +30,8 @@ import {
   type RegistryEntry,
 } from '../registry';
 import { evaluate, type Evaluation } from '../sla';
-import { readQueueState } from '../storage/items';
+import { signInNeeded } from '../queue/watch';
+import { readQueueState, readWatchState } from '../storage/items';
 import { buildQueueSnapshot, storeQueueSnapshot } from './popup-model';
 import { readMarkers, readRegistry, withStore, writeRegistry } from './registry-store';
 import { assignmentFor, loadState, type BackgroundState } from './state';
@@ -103,17 +105,22 @@ export function wake(reason: string, now: () => number = Date.now): Promise<Wake
 }
 
 async function wakeNow(now: number, _reason: string): Promise<WakeResult> {
-  const [state, stored, previous, qs] = await Promise.all([
+  const [state, stored, previous, qs, ws] = await Promise.all([
     loadState(),
     readRegistry(),
     readMarkers(),
     readQueueState(),
+    readWatchState(),
   ]);
   const evaluated = compactRegistry(reevaluateAll(stored.registry, engineFor(state, now), now), now);
   const plan = planAlerts(evaluated, now, { notifications: state.preferences.notifications }, previous);
   const registry = await writeRegistry(evaluated, now, { markers: plan.markers });
   await scheduleAlarms(plan.nextAlarmAt);
-  const b = badge(registry, now);
+  const hosts = new Set(state.config.assignments.map((a) => a.host));
+  const b = withSignIn(
+    badge(registry, now),
+    signInNeeded(ws.value).filter((h) => hosts.has(h)),
+  );
   await showBadge(b);
   const lang = uiLanguage(state.preferences);
   await storeQueueSnapshot(
@@ -147,6 +154,10 @@ export async function showBadge(b: Badge): Promise<void> {
   if (!action) return;
   await action.setBadgeText({ text: b.text });
   await action.setBadgeBackgroundColor({ color: b.color });
+  // The tooltip says why the badge asks to sign in (and is cleared when it no longer does).
+  await action.setTitle({
+    title: b.signIn?.length ? `Sign in again to keep watching ${b.signIn.join(', ')}` : '',
+  });
 }
 
 export async function showNotifications(

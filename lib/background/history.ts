@@ -4,7 +4,7 @@
  * in the compliance archive. Compliance for the period then counts every ticket finished in it, not
  * only those the extension happened to see finish.
  */
-import { finishedRecords, type FinishedRecord } from '../compliance';
+import { finishedRecords, type FinishedRecord, type PeriodRange } from '../compliance';
 import type { HttpDeps } from '../helpdesks/http';
 import { fetchTopdeskQueue, fetchZendeskQueue, type FinishedRange, type QueueResult } from '../queue';
 import { emptyRegistry, registryKey, upsertEntry } from '../registry';
@@ -21,6 +21,13 @@ import {
   type RefreshError,
 } from './helpdesk-read';
 import type { BackgroundState } from './state';
+
+/**
+ * The key under which a history load is remembered (`QueueState.historyLoads`): the month ("this
+ * month" is its month), or the 30 days starting on a day.
+ */
+export const historyKey = (r: PeriodRange) =>
+  r.period.kind === 'last-30-days' ? `30d:${r.firstDay}` : `month:${r.firstDay.slice(0, 7)}`;
 
 export interface HostHistory {
   records: FinishedRecord[];

@@ -81,6 +81,7 @@ const ManagedPreferences = z.object({
   notifications: PreferencesSchema.shape.notifications.unwrap(),
   sidebarSide: PreferencesSchema.shape.sidebarSide.unwrap(),
   finishedRetentionDays: PreferencesSchema.shape.finishedRetentionDays.unwrap(),
+  watchMinutes: PreferencesSchema.shape.watchMinutes.unwrap(),
 });
 
 function zodProblems(prefix: Array<string | number>, error: z.ZodError): ManagedProblem[] {

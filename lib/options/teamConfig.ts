@@ -61,6 +61,7 @@ const TeamConfigSchema = z.strictObject({
       notifications: PreferencesSchema.shape.notifications.unwrap(),
       sidebarSide: PreferencesSchema.shape.sidebarSide.unwrap(),
       finishedRetentionDays: PreferencesSchema.shape.finishedRetentionDays.unwrap(),
+      watchMinutes: PreferencesSchema.shape.watchMinutes.unwrap(),
     })
     .partial()
     .optional(),

@@ -49,6 +49,7 @@ describe('stored configuration', () => {
       notifications: false,
       sidebarSide: 'left',
       finishedRetentionDays: 400,
+      watchMinutes: 2, // absent: the default
     });
   });
 

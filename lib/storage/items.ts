@@ -22,6 +22,9 @@ import {
   QueueStateSchema,
   DEFAULT_QUEUE_STATE,
   type QueueState,
+  WatchStateSchema,
+  DEFAULT_WATCH_STATE,
+  type WatchState,
 } from './schemas';
 import {
   quarantined,
@@ -55,6 +58,12 @@ export const alertMarkersItem = storage.defineItem<unknown>('local:alertMarkers'
 /** The popup's queue refresh state and chosen compliance period. */
 export const queueStateItem = storage.defineItem<unknown>('local:queueState', {
   fallback: DEFAULT_QUEUE_STATE,
+  version: 1,
+});
+
+/** The queue watch's per-host state and last poll (lib/background/watch.ts). */
+export const watchStateItem = storage.defineItem<unknown>('local:watchState', {
+  fallback: DEFAULT_WATCH_STATE,
   version: 1,
 });
 
@@ -233,5 +242,14 @@ export async function readQueueState(): Promise<Read<QueueState>> {
     raw && typeof raw === 'object' ? raw : {},
     QueueStateSchema,
     DEFAULT_QUEUE_STATE,
+  );
+}
+export async function readWatchState(): Promise<Read<WatchState>> {
+  const raw = await watchStateItem.getValue();
+  return validateStored(
+    'watchState',
+    raw && typeof raw === 'object' ? raw : {},
+    WatchStateSchema,
+    DEFAULT_WATCH_STATE,
   );
 }

@@ -14,6 +14,8 @@ export const PreferencesSchema = z.object({
   sidebarSide: z.enum(['right', 'left']).catch('right'),
   /** Days finished tickets are kept for compliance (the ticket store's retention, lib/storage/README.md). */
   finishedRetentionDays: z.number().int().min(31).max(3660).catch(400),
+  /** Queue watch: poll every assigned helpdesk's queue every this many minutes; 0 = off (lib/background/watch.ts). */
+  watchMinutes: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(5), z.literal(15)]).catch(2),
 });
 export type Preferences = z.infer<typeof PreferencesSchema>;
 export const DEFAULT_PREFERENCES: Preferences = {
@@ -22,7 +24,11 @@ export const DEFAULT_PREFERENCES: Preferences = {
   notifications: true,
   sidebarSide: 'right',
   finishedRetentionDays: 400,
+  watchMinutes: 2,
 };
+
+/** The choices Options offers for `watchMinutes` (0 = off). */
+export const WATCH_MINUTES = [0, 1, 2, 5, 15] as const;
 
 /** Sidebar UI state, per helpdesk. */
 export const UiStateSchema = z.object({
@@ -168,3 +174,40 @@ export const FiredMarkerSchema = z.object({
   firedAt: z.number(),
   silent: z.boolean().optional(),
 });
+
+/**
+ * One helpdesk host as the queue watch last saw it (lib/background/watch.ts): how its last poll went,
+ * when it last succeeded, and when it may be asked again (backoff after failures, Retry-After).
+ */
+export const WatchHostSchema = z.object({
+  helpdesk: HelpdeskKind,
+  /** ok; auth: session expired / signed out; no-credentials: TOPdesk without an application password;
+   * rate-limited: 429 or the account's limit nearly used; failing: network or 5xx; error: anything else. */
+  status: z.enum(['ok', 'auth', 'no-credentials', 'rate-limited', 'failing', 'error']),
+  lastSuccessAt: z.number().nullable(),
+  lastAttemptAt: z.number().nullable(),
+  /** Consecutive network/5xx failures (reported from the third on). */
+  failures: z.number().int().min(0),
+  /** Not asked again before this instant (epoch ms): backoff after failures, a 429's Retry-After, the
+   * account's rate limit nearly used. Null: at the next poll. */
+  retryAt: z.number().nullable(),
+  message: z.string().nullable(),
+});
+export type WatchHost = z.infer<typeof WatchHostSchema>;
+
+export const WatchStateSchema = z.object({
+  /** When the last poll finished (epoch ms). */
+  lastPollAt: z.number().nullable().catch(null),
+  /** A poll started and not finished: its start (a worker stopped mid-poll leaves it; see watch.ts). */
+  pollStartedAt: z.number().nullable().catch(null),
+  /** This browser's jitter on the interval, a factor in [0.9, 1.1], drawn once per poll. */
+  jitter: z.number().min(0.5).max(1.5).catch(1),
+  hosts: z.record(z.string(), WatchHostSchema).catch({}),
+});
+export type WatchState = z.infer<typeof WatchStateSchema>;
+export const DEFAULT_WATCH_STATE: WatchState = {
+  lastPollAt: null,
+  pollStartedAt: null,
+  jitter: 1,
+  hosts: {},
+};

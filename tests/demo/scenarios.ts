@@ -313,3 +313,29 @@ export function solvedAt(s: DemoScenario, now: number): number | null {
 export function scenarioFor(helpdesk: DemoHelpdesk, host: string, id: number): DemoScenario | undefined {
   return DEMO_SCENARIOS.find((s) => s.helpdesk === helpdesk && s.host === host && s.id === id);
 }
+
+/**
+ * A ticket that joins the Zmanda queue a minute after the demo starts (`npm start`): a Premium P1
+ * (24×7, 15-minute response) created ten minutes before the start (it was moved in from another
+ * group), so 4 response minutes are left when it arrives, and nobody opens it. The queue watch finds
+ * it at its next poll (within 2 minutes): it is at risk, the badge counts it, and one "New P1"
+ * notification follows.
+ */
+export const DEMO_ARRIVAL: DemoScenario = {
+  helpdesk: 'zendesk',
+  host: DEMO_HOSTS.zmanda,
+  id: 4009,
+  policy: 'zmanda',
+  subject: 'All backup jobs stopped after the storage controller update',
+  requester: { name: 'Mark de Groot', email: 'mark@degroot-logistiek.nl' },
+  organization: 'De Groot Logistiek',
+  createdAgo: 10,
+  status: 'new',
+  type: 'incident',
+  impact: 'high',
+  urgency: 'high',
+  tier: 'premium',
+  events: [],
+  shows: 'arrives a minute after start: Premium P1, 15-minute response, found by the queue watch',
+};
+export const DEMO_ARRIVALS = [{ afterMs: 60_000, scenario: DEMO_ARRIVAL }];

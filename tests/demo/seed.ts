@@ -43,7 +43,12 @@ export function demoAssignments() {
   ];
 }
 
-export async function seedDemo(serviceWorker: Worker): Promise<void> {
+/**
+ * `watch: true` keeps the queue watch on (as a fresh install has it, `npm start`); by default it is
+ * switched off (`preferences.watchMinutes: 0`), so tests that drive "Refresh queue" themselves see no
+ * background poll of the demo helpdesks in between.
+ */
+export async function seedDemo(serviceWorker: Worker, options: { watch?: boolean } = {}): Promise<void> {
   const config = {
     version: 2,
     policies: {},
@@ -51,11 +56,21 @@ export async function seedDemo(serviceWorker: Worker): Promise<void> {
     assignments: demoAssignments(),
     selfHosted: [],
   };
-  await serviceWorker.evaluate(async (value) => {
-    // Runs inside the extension's service worker, where `chrome` exists.
-    const api = (
-      globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }
-    ).chrome;
-    await api.storage.local.set({ config: value, config$: { v: 2 } });
-  }, config);
+  await serviceWorker.evaluate(
+    async ([value, watch]) => {
+      // Runs inside the extension's service worker, where `chrome` exists.
+      const api = (
+        globalThis as unknown as {
+          chrome: { storage: { local: { set(v: object): Promise<void>; get(k: string): Promise<object> } } };
+        }
+      ).chrome;
+      const { preferences } = (await api.storage.local.get('preferences')) as { preferences?: object };
+      await api.storage.local.set({
+        config: value,
+        config$: { v: 2 },
+        ...(watch ? {} : { preferences: { ...preferences, watchMinutes: 0 }, preferences$: { v: 1 } }),
+      });
+    },
+    [config, options.watch ?? false] as const,
+  );
 }

@@ -37,6 +37,7 @@ export const PreferencesPatchSchema = z
     notifications: PreferencesSchema.shape.notifications.unwrap(),
     sidebarSide: PreferencesSchema.shape.sidebarSide.unwrap(),
     finishedRetentionDays: PreferencesSchema.shape.finishedRetentionDays.unwrap(),
+    watchMinutes: PreferencesSchema.shape.watchMinutes.unwrap(),
   })
   .partial();
 
