@@ -12,7 +12,7 @@ import type { ReadonlySignal } from '@preact/signals';
 import type { Evaluation } from '../../lib/sla/types.ts';
 import { liveEvaluation, mostUrgent, type LiveEvaluation } from '../../lib/live/countdown.ts';
 import type { Locale } from '../../lib/i18n/core.ts';
-import { formatDuration, formatMoment } from '../../lib/i18n/format.ts';
+import { formatCountdown, formatDuration, formatMoment } from '../../lib/i18n/format.ts';
 import { t } from '../../lib/i18n/sidebar.ts';
 import type {
   HelpdeskSla,
@@ -23,7 +23,6 @@ import type {
   Theme,
   TicketDisplay,
 } from './model.ts';
-import { countdownText } from './Countdown.tsx';
 import { Icon, STATE_ICON } from './icons.tsx';
 import { MetricCard } from './MetricCard.tsx';
 import { labelOf, PriorityMatrix } from './PriorityMatrix.tsx';
@@ -218,7 +217,7 @@ export function Sidebar(props: SidebarProps) {
       const l = urgent.live;
       const breached = l.state === 'breached';
       const ms = breached ? (l.calendarRemainingMs ?? 0) : (l.remainingMs ?? 0);
-      const short = countdownText(ms, locale, urgent.result.businessTime && !breached);
+      const short = formatCountdown(ms, locale, urgent.result.businessTime && !breached);
       text = breached ? t(locale, 'tab.overdue', { duration: short }) : short;
       label = t(locale, 'tab.label', {
         metric: t(locale, urgent.name === 'response' ? 'metric.response' : 'metric.resolution'),
