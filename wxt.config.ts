@@ -8,6 +8,11 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
   hooks: {
+    // The toolbar button's title in the browser's language (WXT takes it from popup.html's <title>).
+    'build:manifestGenerated': (_wxt, manifest) => {
+      const action = manifest.action ?? manifest.browser_action;
+      if (action) action.default_title = '__MSG_popupTitle__';
+    },
     // The policy JSON Schema, linked from Options so admins get editor completion.
     'build:publicAssets': (wxt, files) => {
       files.push({
@@ -20,6 +25,13 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
+    // A keyboard way into the sidebar (lib/background/commands.ts); agents can rebind it.
+    commands: {
+      'focus-sidebar': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: '__MSG_commandFocusSidebar__',
+      },
+    },
     permissions: ['storage', 'alarms', 'notifications'],
     host_permissions: ['*://*.zendesk.com/*', '*://*.topdesk.net/*'],
     // Self-hosted helpdesks: asked for at run time in Options, one origin at a time.

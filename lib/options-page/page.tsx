@@ -7,26 +7,38 @@ import { render } from 'preact';
 import { OptionsApp } from '../../components/options/OptionsApp';
 import type { OptionsModel } from '../../components/options/model';
 import { send } from '../messaging/client';
+import { strings } from '../../components/options/strings';
 import { createCallbacks } from './callbacks';
 
 export function startOptionsPage(root: HTMLElement): void {
   let model: OptionsModel | null = null;
   let loading: Promise<void> | null = null;
 
+  // Until the worker says which language the admin chose: the browser's.
+  const pageLang = /^nl\b/i.test(navigator.language) ? 'nl' : 'en';
   const draw = (error?: string) => {
     if (model) {
       document.documentElement.lang = model.language;
+      document.title = strings[model.language].title;
       render(<OptionsApp model={model} actions={actions} />, root);
-    } else
+    } else {
+      const t = strings[pageLang];
+      document.documentElement.lang = pageLang;
+      document.title = t.title;
       render(
         <main class="options">
-          <h1>SLA policies</h1>
-          <p role="alert" class="error">
-            {error ?? 'Loading…'}
-          </p>
+          <h1>{t.title}</h1>
+          {error ? (
+            <p role="alert" class="error">
+              {t.noAnswer(error)}
+            </p>
+          ) : (
+            <p role="status">{t.loading}</p>
+          )}
         </main>,
         root,
       );
+    }
     root.dataset.state = model ? 'ready' : error ? 'error' : 'loading';
   };
 
@@ -36,7 +48,7 @@ export function startOptionsPage(root: HTMLElement): void {
         if (reply.ok) {
           model = reply.data;
           draw();
-        } else if (!model) draw(`The extension did not answer: ${reply.error}`);
+        } else if (!model) draw(reply.error);
       })
       .finally(() => {
         loading = null;
