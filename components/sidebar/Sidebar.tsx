@@ -25,7 +25,7 @@ import type {
 } from './model.ts';
 import { Icon, STATE_ICON } from './icons.tsx';
 import { MetricCard } from './MetricCard.tsx';
-import { labelOf, PriorityMatrix } from './PriorityMatrix.tsx';
+import { labelOf, originText, PriorityMatrix } from './PriorityMatrix.tsx';
 import { ProblemState } from './ProblemState.tsx';
 import { useNarrowViewport } from './useNarrowViewport.ts';
 import { useNow, type Clock } from './useNow.ts';
@@ -65,23 +65,6 @@ export interface SidebarProps {
 function isSignal<T>(v: T | ReadonlySignal<T>): v is ReadonlySignal<T> {
   return typeof v === 'object' && v !== null && 'peek' in v && 'subscribe' in v;
 }
-
-const originText = (origin: string, locale: Locale): string => {
-  switch (origin) {
-    case 'default':
-      return t(locale, 'origin.default');
-    case 'none':
-      return t(locale, 'origin.none');
-    case 'mapping':
-    case 'tag':
-    case 'field':
-    case 'ticket':
-    case 'matrix':
-      return t(locale, 'origin.from', { source: t(locale, `origin.${origin}`) });
-    default:
-      return t(locale, 'origin.from', { source: origin });
-  }
-};
 
 /** What the polite live region says: states only, so it changes on state changes, never per tick. */
 function liveSummary(model: SidebarModel, live: LiveEvaluation | null, locale: Locale): string {

@@ -27,7 +27,7 @@ const en = {
   'origin.field': 'ticket field',
   'origin.default': 'policy default',
   'origin.ticket': 'ticket',
-  'origin.matrix': 'matrix',
+  'origin.matrix': 'the matrix',
   'origin.none': 'not set',
   'origin.from': 'from {source}',
 
@@ -160,7 +160,7 @@ const nl: Translation<typeof en> = {
   'origin.field': 'ticketveld',
   'origin.default': 'standaard van het beleid',
   'origin.ticket': 'ticket',
-  'origin.matrix': 'matrix',
+  'origin.matrix': 'de matrix',
   'origin.none': 'niet gezet',
   'origin.from': 'uit {source}',
 
