@@ -2,7 +2,7 @@ import { signal } from '@preact/signals';
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Locale } from '../../lib/i18n/core.ts';
-import { AGENT_ZONE, scenarios, XSS_SUBJECT, type ScenarioId } from './fixtures.ts';
+import { AGENT_ZONE, scenarios, ticket, XSS_SUBJECT, type ScenarioId } from './fixtures.ts';
 import type { SidebarModel } from './model.ts';
 import { Sidebar, type SidebarProps } from './Sidebar.tsx';
 import { NARROW_QUERY } from './useNarrowViewport.ts';
@@ -69,6 +69,16 @@ describe('Sidebar: metric states', () => {
     expect(setTimeout).not.toHaveBeenCalled();
     setInterval.mockRestore();
     setTimeout.mockRestore();
+  });
+
+  it('words Zendesk status ids in the agent’s language, and keeps a status the helpdesk already worded', () => {
+    const s = scenarios.paused;
+    const model = { ...s.model, display: ticket({ status: 'pending' }) } as SidebarModel;
+    show('paused', { model, locale: 'nl' });
+    expect(screen.getByText(/Anna de Vries · Mextra · In afwachting/)).toBeTruthy();
+    cleanup();
+    show('paused', { model: { ...s.model, display: ticket({ status: 'Wacht op klant' }) } as SidebarModel });
+    expect(screen.getByText(/· Wacht op klant/)).toBeTruthy();
   });
 
   it('shows a paused clock with who it waits on and since when', () => {

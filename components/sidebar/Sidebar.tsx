@@ -84,6 +84,14 @@ function safeLink(link: string): string | undefined {
   return /^https?:\/\//i.test(link) ? link : undefined;
 }
 
+const ZENDESK_STATUSES = ['new', 'open', 'pending', 'hold', 'solved', 'closed'] as const;
+
+/** Zendesk's status ids ("pending") in words; a status the helpdesk already words is shown as it is. */
+function statusText(status: string | undefined, locale: Locale): string | undefined {
+  const id = ZENDESK_STATUSES.find((s) => s === status);
+  return id ? t(locale, `ticketStatus.${id}`) : status;
+}
+
 function TicketLine({ display, locale }: { display: TicketDisplay; locale: Locale }) {
   const href = safeLink(display.link);
   const key = t(locale, 'sidebar.openTicket', { key: display.ticketKey });
@@ -99,7 +107,9 @@ function TicketLine({ display, locale }: { display: TicketDisplay; locale: Local
       {(display.requester || display.organization || display.status) && (
         <span class="sla-requester">
           <br />
-          {[display.requester, display.organization, display.status].filter(Boolean).join(' · ')}
+          {[display.requester, display.organization, statusText(display.status, locale)]
+            .filter(Boolean)
+            .join(' · ')}
         </span>
       )}
     </p>

@@ -18,6 +18,12 @@ const en = {
   'sidebar.partialHelp':
     'The helpdesk API refused; the ticket was read from the page, so some details may be missing.',
   'sidebar.openTicket': 'Ticket {key}',
+  'ticketStatus.new': 'New',
+  'ticketStatus.open': 'Open',
+  'ticketStatus.pending': 'Pending',
+  'ticketStatus.hold': 'On hold',
+  'ticketStatus.solved': 'Solved',
+  'ticketStatus.closed': 'Closed',
 
   'header.policy': 'Policy',
   'header.tier': 'Tier',
@@ -151,6 +157,12 @@ const nl: Translation<typeof en> = {
   'sidebar.partialHelp':
     'De helpdesk-API weigerde; het ticket is van de pagina gelezen, dus er kunnen gegevens ontbreken.',
   'sidebar.openTicket': 'Ticket {key}',
+  'ticketStatus.new': 'Nieuw',
+  'ticketStatus.open': 'Open',
+  'ticketStatus.pending': 'In afwachting',
+  'ticketStatus.hold': 'In de wacht',
+  'ticketStatus.solved': 'Opgelost',
+  'ticketStatus.closed': 'Gesloten',
 
   'header.policy': 'Beleid',
   'header.tier': 'Niveau',
@@ -242,7 +254,8 @@ const nl: Translation<typeof en> = {
   'problem.api-refused.body':
     'De helpdesk-API weigerde het verzoek en de pagina kon ook niet gelezen worden.',
   'problem.unmapped.title': 'Waarde niet gekoppeld',
-  'problem.unmapped.body': 'Een waarde van het ticket is niet aan het beleid gekoppeld. Koppel die in Opties.',
+  'problem.unmapped.body':
+    'Een waarde van het ticket is niet aan het beleid gekoppeld. Koppel die in Opties.',
   'problem.unmapped.value':
     'De waarde “{value}” voor {field} is niet aan het beleid gekoppeld. Koppel die in Opties.',
   'problem.no-policy.title': 'Geen beleid voor deze helpdesk',
