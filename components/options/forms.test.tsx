@@ -202,3 +202,15 @@ describe('TeamRollout', () => {
     expect(screen.queryByRole('button', { name: 'Confirm import' })).toBeNull();
   });
 });
+
+describe('PreferencesForm: the sidebar shortcut', () => {
+  it('shows the keyboard shortcut the browser has for the sidebar, or says none is set', () => {
+    render(<OptionsApp model={testModel()} actions={testActions()} sidebarShortcut="Alt+Shift+S" />);
+    expect(
+      screen.getByText('Keyboard shortcut to show and focus the sidebar: Alt+Shift+S.', { exact: false }),
+    ).toBeTruthy();
+    cleanup();
+    render(<OptionsApp model={testModel()} actions={testActions()} sidebarShortcut="" />);
+    expect(screen.getByText(/No keyboard shortcut is set/)).toBeTruthy();
+  });
+});

@@ -264,6 +264,9 @@ const en = {
     notifications: 'Desktop notifications for at-risk and breached tickets',
     side: 'Sidebar side',
     sides: { right: 'Right', left: 'Left' } as Record<string, string>,
+    shortcut: (keys: string) => `Keyboard shortcut to show and focus the sidebar: ${keys}.`,
+    noShortcut: 'No keyboard shortcut is set to show and focus the sidebar.',
+    shortcutHelp: 'Change it in the browser’s extension shortcuts (chrome://extensions/shortcuts).',
   },
 };
 
@@ -532,6 +535,10 @@ const nl: Strings = {
     notifications: 'Bureaubladmeldingen voor tickets met risico of overschrijding',
     side: 'Kant van de zijbalk',
     sides: { right: 'Rechts', left: 'Links' },
+    shortcut: (keys: string) => `Sneltoets om de zijbalk te tonen en te focussen: ${keys}.`,
+    noShortcut: 'Er is geen sneltoets ingesteld om de zijbalk te tonen en te focussen.',
+    shortcutHelp:
+      'Wijzig die bij de sneltoetsen voor extensies van de browser (chrome://extensions/shortcuts).',
   },
 };
 
