@@ -11,7 +11,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page, Worker } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { test, expect, settled } from './fixtures';
+import { test, expect, importJson, settled } from './fixtures';
 import { seedDemo } from '../demo/seed';
 import { demoTicketUrl } from '../demo/route';
 import { DEMO_SCENARIOS } from '../demo/scenarios';
@@ -135,11 +135,7 @@ for (const { lang, scheme } of COMBOS) {
       };
       const broken = structuredClone(mextra);
       broken.timezone = 'Europe/Amsterdm';
-      await page.setInputFiles('#import-file', {
-        name: 'broken.json',
-        mimeType: 'application/json',
-        buffer: Buffer.from(JSON.stringify(broken)),
-      });
+      await importJson(page, 'broken.json', broken);
       await expect(page.locator('.import-errors')).toBeVisible();
       await scan(page, 'options, import with errors');
 
@@ -147,11 +143,7 @@ for (const { lang, scheme } of COMBOS) {
         targets: { incident: { standard: { urgent: { resolution: { due: { amount: number } } } } } };
       };
       edited.targets.incident.standard.urgent.resolution.due.amount = 5;
-      await page.setInputFiles('#import-file', {
-        name: 'mextra.json',
-        mimeType: 'application/json',
-        buffer: Buffer.from(JSON.stringify(edited)),
-      });
+      await importJson(page, 'mextra.json', edited);
       await expect(page.locator('.import-preview')).toBeVisible();
       await scan(page, 'options, import preview');
 

@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, settled } from './fixtures';
+import { test, expect, importJson, settled } from './fixtures';
 import { seedDemo } from '../demo/seed';
 import { demoTicketUrl } from '../demo/route';
 import { DEMO_HOSTS, DEMO_SCENARIOS } from '../demo/scenarios';
@@ -132,11 +132,7 @@ test('keyboard only: Options keeps focus where the action put its result', async
     readFileSync(path.resolve(import.meta.dirname, '../../policies/mextra.json'), 'utf8'),
   ) as { name: string };
   mextra.name = 'Mextra (edited)';
-  await page.setInputFiles('#import-file', {
-    name: 'mextra.json',
-    mimeType: 'application/json',
-    buffer: Buffer.from(JSON.stringify(mextra)),
-  });
+  await importJson(page, 'mextra.json', mextra);
   await expect(page.locator('#import-preview-title')).toBeFocused();
   await expect(page.locator('#import-status')).toContainText('Preview ready: Mextra (edited)');
   await tabTo(page, async () => (await focused(page)).text === 'Confirm and activate');
