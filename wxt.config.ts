@@ -13,6 +13,11 @@ export default defineConfig({
   // zodNoEval: no Function constructor in the bundles (zod runs jitless, lib/zod-config.ts).
   vite: () => ({ plugins: [noPreactInnerHtml(), preact(), zodNoEval()] }),
   hooks: {
+    // The toolbar button's title in the browser's language (WXT takes it from popup.html's <title>).
+    'build:manifestGenerated': (_wxt, manifest) => {
+      const action = manifest.action ?? manifest.browser_action;
+      if (action) action.default_title = '__MSG_popupTitle__';
+    },
     // The policy JSON Schema, linked from Options so admins get editor completion.
     'build:publicAssets': (wxt, files) => {
       files.push({
@@ -25,6 +30,13 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
+    // A keyboard way into the sidebar (lib/background/commands.ts); agents can rebind it.
+    commands: {
+      'focus-sidebar': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: '__MSG_commandFocusSidebar__',
+      },
+    },
     permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications'],
     host_permissions: ['https://*.zendesk.com/*', 'https://*.topdesk.net/*'],
     // Self-hosted helpdesks: asked for at run time in Options, one origin at a time.

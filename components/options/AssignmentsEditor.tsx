@@ -2,7 +2,7 @@
  * Host → policy assignments, each with its field mapping (tier source, impact/urgency/workaround
  * fields, type map, status map, value maps) and a "test with a ticket" box.
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { assignmentHost } from '../../lib/options/hosts';
 import type { Policy } from '../../lib/sla/schema';
 import type { TicketStatus } from '../../lib/sla/types';
@@ -20,7 +20,7 @@ import type {
   ValueKind,
 } from './model';
 import type { Lang, Strings } from './strings';
-import { Field, IssueList, LockedBadge, Status } from './ui';
+import { Field, IssueList, LockedBadge, Status, useFocusAfterRender } from './ui';
 
 export interface AssignmentsEditorProps {
   assignments: AssignmentEntry[];
@@ -104,6 +104,12 @@ export function AssignmentsEditor(props: AssignmentsEditorProps) {
   const usable = policies.filter((p) => p.policy && !p.disabled);
   const [editing, setEditing] = useState<{ entry: AssignmentEntry | null } | null>(null);
   const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
+  const focusAfter = useFocusAfterRender();
+  /** Closes the form and puts focus back on the button that opened it (or on "Add"). */
+  const close = (host: string | null) => {
+    setEditing(null);
+    focusAfter(host ? `assign-edit-${host}` : 'assign-add');
+  };
 
   return (
     <div class="assignments">
@@ -134,8 +140,10 @@ export function AssignmentsEditor(props: AssignmentsEditorProps) {
                     <>
                       <button
                         type="button"
+                        id={`assign-edit-${a.host}`}
                         onClick={() => setEditing({ entry: a })}
                         aria-label={`${t.assign.edit}: ${a.host}`}
+                        aria-expanded={editing?.entry?.host === a.host}
                       >
                         {t.assign.edit}
                       </button>
@@ -163,7 +171,7 @@ export function AssignmentsEditor(props: AssignmentsEditorProps) {
       <Status text={status?.text ?? null} kind={status?.error ? 'error' : 'info'} />
       {usable.length ? (
         editing ? null : (
-          <button type="button" onClick={() => setEditing({ entry: null })}>
+          <button type="button" id="assign-add" onClick={() => setEditing({ entry: null })}>
             {t.assign.add}
           </button>
         )
@@ -176,7 +184,7 @@ export function AssignmentsEditor(props: AssignmentsEditorProps) {
           key={editing.entry?.host ?? '(new)'}
           entry={editing.entry}
           usable={usable}
-          onDone={() => setEditing(null)}
+          onDone={(host) => close(host ?? editing.entry?.host ?? null)}
         />
       ) : null}
     </div>
@@ -191,7 +199,12 @@ function MappingForm({
   onSave,
   onTestTicket,
   onDone,
-}: AssignmentsEditorProps & { entry: AssignmentEntry | null; usable: PolicyEntry[]; onDone(): void }) {
+}: AssignmentsEditorProps & {
+  entry: AssignmentEntry | null;
+  usable: PolicyEntry[];
+  /** Closed: saved (the host it was saved under) or cancelled. */
+  onDone(savedHost?: string): void;
+}) {
   const [d, setD] = useState<Draft>(() => toDraft(entry, usable[0]?.id ?? ''));
   const [hostError, setHostError] = useState<string | null>(null);
   const [issues, setIssues] = useState<Array<{ path: string; message: string }>>([]);
@@ -200,6 +213,8 @@ function MappingForm({
   const policy: Policy | null = usable.find((p) => p.id === d.policyId)?.policy ?? null;
   const set = (patch: Partial<Draft>) => setD({ ...d, ...patch });
   const idp = 'mapping';
+  // Opened from "Edit mapping" (or "Add"): the keyboard continues in the form, not 10 Tabs away.
+  useEffect(() => document.getElementById(`${idp}-host`)?.focus(), []);
 
   const levels = (kind: ValueKind | 'type'): Array<{ id: string; text: string }> => {
     if (!policy) return [];
@@ -240,7 +255,7 @@ function MappingForm({
         )
           .then(
             (r) => {
-              if (r.ok) onDone();
+              if (r.ok) onDone(host);
               else {
                 setMessage(r.message);
                 setIssues(r.issues ?? []);
@@ -286,7 +301,7 @@ function MappingForm({
       </fieldset>
 
       <fieldset>
-        <legend>{t.assign.tierFrom}</legend>
+        <legend>{t.assign.valueKinds.tier}</legend>
         <TierEditor d={d} set={set} t={t} tiers={levels('tier')} />
       </fieldset>
 
@@ -370,7 +385,7 @@ function MappingForm({
         <button type="submit" class="primary" disabled={busy}>
           {t.save}
         </button>
-        <button type="button" onClick={onDone}>
+        <button type="button" onClick={() => onDone()}>
           {t.cancel}
         </button>
       </div>
@@ -632,7 +647,7 @@ function TicketTest({
       <legend>{t.assign.test}</legend>
       <Field
         id="ticket-test-input"
-        label={t.assign.test}
+        label={t.assign.testInput}
         help={t.assign.testHelp}
         error={result && !result.ok ? result.message : null}
       >
@@ -661,7 +676,7 @@ function TicketTest({
       <Status text={busy ? t.working : null} />
       {result?.ok ? (
         <div class="ticket-test-result" aria-live="polite">
-          <h5>{t.assign.neutral}</h5>
+          <h3>{t.assign.neutral}</h3>
           <dl>
             {Object.entries(result.ticket)
               .filter(([k]) => k !== 'events')
@@ -702,7 +717,7 @@ function TicketTest({
           ) : null}
           {result.evaluation ? (
             <>
-              <h5>{t.assign.deadlines}</h5>
+              <h3>{t.assign.deadlines}</h3>
               <p>
                 {result.evaluation.policyName} · {result.evaluation.tier} · {result.evaluation.type} ·{' '}
                 {result.evaluation.priority ?? '—'}

@@ -91,6 +91,31 @@ describe('ImportPanel', () => {
     expect(await screen.findByText('Mextra is active.')).toBeTruthy();
   });
 
+  it('moves focus to the preview, announces it, and after confirming focuses what happened', async () => {
+    const onConfirm = vi.fn(() => Promise.resolve({ ok: true } as ActionResult));
+    render(<Harness onConfirm={onConfirm} />);
+    const edited = structuredClone(mextraSeed) as typeof mextraSeed;
+    edited.name = 'Mextra 2';
+    paste(JSON.stringify(edited));
+    const heading = await screen.findByRole('heading', { level: 3, name: /Preview: Mextra 2/ });
+    expect(document.activeElement).toBe(heading);
+    // The preview is a named region, and the always-present live region says it is there.
+    expect(screen.getByRole('region', { name: /Preview: Mextra 2/ })).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toBe(
+      'Preview ready: Mextra 2. 1 change. Nothing is stored until you confirm.',
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm and activate' }));
+    const done = await screen.findByText('Mextra 2 is active.');
+    await vi.waitFor(() => expect(document.activeElement).toBe(done));
+  });
+
+  it('moves focus to the problem list of a file that does not check', async () => {
+    render(<Harness onConfirm={vi.fn()} />);
+    paste('{\n  "id": "mextra",\n}');
+    const heading = await screen.findByRole('heading', { level: 3, name: /1 problem/ });
+    expect(document.activeElement).toBe(heading);
+  });
+
   it('cancel drops the plan without calling confirm', async () => {
     const onConfirm = vi.fn();
     render(<Harness onConfirm={onConfirm} />);

@@ -2,12 +2,12 @@
  * Import a policy by file, drag-and-drop, paste or https URL. Shows every problem (JSON path, or
  * line:column for syntax) or a preview of the differences; nothing is stored until Confirm.
  */
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { checkSize, formatBytes } from '../../lib/options/importPolicy';
 import type { DiffChange } from '../../lib/options/diffPolicy';
 import type { ActionResult, ImportPlan, ImportResult, ImportSource } from './model';
 import type { Strings } from './strings';
-import { Field, Status } from './ui';
+import { Field, Status, useFocusAfterRender } from './ui';
 
 export interface ImportPanelProps {
   t: Strings;
@@ -34,6 +34,15 @@ export function ImportPanel({
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
   const [dragging, setDragging] = useState(false);
+  const focusAfter = useFocusAfterRender();
+  // A new check result (from this panel or "Duplicate" in the policy list): focus its heading, so
+  // the keyboard continues at the errors or the preview and a screen reader reads where it is.
+  const shown = useRef<ImportResult | null>(null);
+  useEffect(() => {
+    if (result && result !== shown.current)
+      document.getElementById(result.ok ? 'import-preview-title' : 'import-errors-title')?.focus();
+    shown.current = result;
+  }, [result]);
 
   const preview = (input: ImportSource) => {
     setBusy(true);
@@ -104,7 +113,6 @@ export function ImportPanel({
               {...a}
               type="file"
               accept=".json,application/json"
-              disabled={busy}
               onChange={(e) => {
                 const input = e.currentTarget;
                 readFile(input.files?.[0]);
@@ -157,7 +165,11 @@ export function ImportPanel({
           {t.import.fetch}
         </button>
       </form>
-      <Status text={busy ? t.working : (status?.text ?? null)} kind={status?.error ? 'error' : 'info'} />
+      <Status
+        id="import-status"
+        text={busy ? t.working : (status?.text ?? (result ? resultSummary(result, t) : null))}
+        kind={status?.error ? 'error' : 'info'}
+      />
       {result ? (
         <ImportResultView
           t={t}
@@ -166,6 +178,7 @@ export function ImportPanel({
           onCancel={() => {
             onResult(null);
             setStatus({ text: t.import.cancelled, error: false });
+            focusAfter('import-file');
           }}
           onConfirm={(plan) => {
             setBusy(true);
@@ -180,12 +193,27 @@ export function ImportPanel({
                 },
                 (e: unknown) => setStatus({ text: String(e), error: true }),
               )
-              .finally(() => setBusy(false));
+              .finally(() => {
+                setBusy(false);
+                // The Confirm button is gone: focus what happened ("Mextra is active.").
+                focusAfter('import-status');
+              });
           }}
         />
       ) : null}
     </div>
   );
+}
+
+/** What the live region says when a preview appears (errors are an alert of their own). */
+function resultSummary(result: ImportResult, t: Strings): string | null {
+  if (!result.ok) return null;
+  const what = result.isNew
+    ? t.import.isNew
+    : result.diff.identical
+      ? t.import.identical
+      : `${t.import.changes(result.diff.count)}.`;
+  return t.import.previewReady(result.name, what);
 }
 
 function ImportResultView({
@@ -217,7 +245,9 @@ function ImportResultView({
   if (!result.ok) {
     return (
       <div class="import-errors" role="alert" aria-labelledby="import-errors-title">
-        <h4 id="import-errors-title">{t.import.errorsTitle(result.errors.length)}</h4>
+        <h3 id="import-errors-title" tabIndex={-1}>
+          {t.import.errorsTitle(result.errors.length)}
+        </h3>
         <ul>
           {result.errors.map((e, i) => (
             <li key={i}>
@@ -242,10 +272,10 @@ function ImportResultView({
 
   const plan = result;
   return (
-    <div class="import-preview" aria-labelledby="import-preview-title">
-      <h4 id="import-preview-title">
+    <section class="import-preview" aria-labelledby="import-preview-title">
+      <h3 id="import-preview-title" tabIndex={-1}>
         {t.import.previewTitle(plan.name)} <code>{plan.id}</code>
-      </h4>
+      </h3>
       <p>
         {plan.isNew
           ? t.import.isNew
@@ -262,7 +292,7 @@ function ImportResultView({
             <p>{t.import.changes(plan.diff.count)}</p>
             {plan.diff.groups.map((g) => (
               <section key={g.section} class="diff-group">
-                <h5>{t.import.section[g.section] ?? g.section}</h5>
+                <h4>{t.import.section[g.section] ?? g.section}</h4>
                 <ul>
                   {g.changes.map((c) => (
                     <DiffRow key={c.path} change={c} t={t} />
@@ -282,7 +312,7 @@ function ImportResultView({
           {t.cancel}
         </button>
       </div>
-    </div>
+    </section>
   );
 }
 

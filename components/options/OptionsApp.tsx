@@ -17,13 +17,15 @@ import { TeamRollout } from './TeamRollout';
 export interface OptionsAppProps {
   model: OptionsModel;
   actions: OptionsCallbacks;
+  /** The sidebar's keyboard shortcut as the browser has it ('' when unset); omitted: not shown. */
+  sidebarShortcut?: string | null | undefined;
   /** For tests; defaults to window.confirm. */
   confirm?: (message: string) => boolean;
 }
 
 const SECTIONS = ['policies', 'import', 'assignments', 'hosts', 'team', 'preferences'] as const;
 
-export function OptionsApp({ model, actions, confirm }: OptionsAppProps) {
+export function OptionsApp({ model, actions, confirm, sidebarShortcut }: OptionsAppProps) {
   const lang = model.language;
   const t = strings[lang];
   const [importResult, setImportResult] = useState<ImportResult | null>(null);
@@ -143,6 +145,7 @@ export function OptionsApp({ model, actions, confirm }: OptionsAppProps) {
           locked={model.lockedPreferences}
           t={t}
           onSave={actions.savePreferences}
+          sidebarShortcut={sidebarShortcut}
         />
         {model.store ? (
           <StoreSection

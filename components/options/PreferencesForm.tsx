@@ -10,9 +10,11 @@ export interface PreferencesFormProps {
   locked: Partial<Record<keyof Preferences, LockSource>>;
   t: Strings;
   onSave(patch: Partial<Preferences>): Promise<ActionResult>;
+  /** The keyboard shortcut that focuses the sidebar, as the browser has it; '' when none is set. */
+  sidebarShortcut?: string | null | undefined;
 }
 
-export function PreferencesForm({ preferences, locked, t, onSave }: PreferencesFormProps) {
+export function PreferencesForm({ preferences, locked, t, onSave, sidebarShortcut }: PreferencesFormProps) {
   const [atRisk, setAtRisk] = useState(String(preferences.atRiskPercent));
   const [atRiskError, setAtRiskError] = useState<string | null>(null);
   const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
@@ -135,6 +137,12 @@ export function PreferencesForm({ preferences, locked, t, onSave }: PreferencesF
           </select>
         )}
       </Field>
+      {sidebarShortcut !== undefined && sidebarShortcut !== null && (
+        <p class="shortcut" id="pref-shortcut">
+          {sidebarShortcut ? t.prefs.shortcut(sidebarShortcut) : t.prefs.noShortcut}{' '}
+          <span class="help">{t.prefs.shortcutHelp}</span>
+        </p>
+      )}
       <Status text={status?.text ?? null} kind={status?.error ? 'error' : 'info'} />
     </form>
   );

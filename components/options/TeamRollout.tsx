@@ -52,7 +52,7 @@ export function TeamRollout({ t, onExport, onPreview, onConfirm }: TeamRolloutPr
       <Status text={busy ? t.working : (status?.text ?? null)} kind={status?.error ? 'error' : 'info'} />
       {result && !result.ok ? (
         <div role="alert" class="import-errors">
-          <h4>{t.team.errorsTitle}</h4>
+          <h3>{t.team.errorsTitle}</h3>
           <ul>
             {result.errors.map((e, i) => (
               <li key={i}>
@@ -64,7 +64,7 @@ export function TeamRollout({ t, onExport, onPreview, onConfirm }: TeamRolloutPr
       ) : null}
       {result?.ok ? (
         <div class="team-preview">
-          <h4>{t.team.summary}</h4>
+          <h3>{t.team.summary}</h3>
           <ul>
             {result.summary.policiesAdded.length ? (
               <li>

@@ -6,6 +6,18 @@ import { testActions, testModel } from './testModel';
 afterEach(cleanup);
 
 describe('AssignmentsEditor', () => {
+  it('"Edit mapping" moves focus into the form it opens, and Cancel brings it back to the button', () => {
+    render(<OptionsApp model={testModel()} actions={testActions()} />);
+    const edit = screen.getByRole('button', { name: 'Edit mapping: mextra.zendesk.com' });
+    fireEvent.click(edit);
+    expect(edit.getAttribute('aria-expanded')).toBe('true');
+    expect(document.activeElement?.id).toBe('mapping-host');
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(document.activeElement).toBe(
+      screen.getByRole('button', { name: 'Edit mapping: mextra.zendesk.com' }),
+    );
+  });
+
   it('saves a host → policy assignment with a tier tag prefix and a status map', async () => {
     const actions = testActions();
     render(<OptionsApp model={testModel()} actions={actions} />);
@@ -110,7 +122,7 @@ describe('AssignmentsEditor', () => {
     });
     render(<OptionsApp model={testModel()} actions={actions} />);
     fireEvent.click(screen.getByRole('button', { name: 'Edit mapping: mextra.zendesk.com' }));
-    fireEvent.input(screen.getByLabelText('Test with a ticket'), {
+    fireEvent.input(screen.getByLabelText('Ticket to test'), {
       target: { value: 'https://mextra.zendesk.com/agent/tickets/1' },
     });
     fireEvent.click(screen.getByRole('button', { name: 'Test' }));
@@ -188,5 +200,17 @@ describe('TeamRollout', () => {
     fireEvent.change(screen.getByLabelText('Import configuration'), { target: { files: [file] } });
     expect(await screen.findByText('assignments[0].policyId')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Confirm import' })).toBeNull();
+  });
+});
+
+describe('PreferencesForm: the sidebar shortcut', () => {
+  it('shows the keyboard shortcut the browser has for the sidebar, or says none is set', () => {
+    render(<OptionsApp model={testModel()} actions={testActions()} sidebarShortcut="Alt+Shift+S" />);
+    expect(
+      screen.getByText('Keyboard shortcut to show and focus the sidebar: Alt+Shift+S.', { exact: false }),
+    ).toBeTruthy();
+    cleanup();
+    render(<OptionsApp model={testModel()} actions={testActions()} sidebarShortcut="" />);
+    expect(screen.getByText(/No keyboard shortcut is set/)).toBeTruthy();
   });
 });

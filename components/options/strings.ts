@@ -4,6 +4,8 @@
  */
 const en = {
   title: 'SLA overlay — settings',
+  loading: 'Loading…',
+  noAnswer: (why: string) => `The extension did not answer: ${why}`,
   sections: {
     policies: 'Policies',
     import: 'Import a policy',
@@ -122,6 +124,8 @@ const en = {
     lineCol: (l: number, c: number) => `line ${l}, column ${c}`,
     warnings: 'Warnings',
     previewTitle: (name: string) => `Preview: ${name}`,
+    previewReady: (name: string, what: string) =>
+      `Preview ready: ${name}. ${what} Nothing is stored until you confirm.`,
     isNew: 'New policy.',
     replacesBuiltin:
       'Replaces the built-in policy with this id (removing the import brings the built-in back).',
@@ -190,6 +194,7 @@ const en = {
     addRow: 'Add row',
     removeRow: 'Remove row',
     test: 'Test with a ticket',
+    testInput: 'Ticket to test',
     testHelp: 'Paste a ticket URL or a saved API response (JSON).',
     testRun: 'Test',
     neutral: 'Ticket as the policy sees it',
@@ -284,6 +289,9 @@ const en = {
       'Reads every assigned queue in the background, so tickets nobody opened are warned about too. Default every 2 minutes.',
     watchOff: 'Off',
     watchEvery: (m: number) => `Every ${m} min`,
+    shortcut: (keys: string) => `Keyboard shortcut to show and focus the sidebar: ${keys}.`,
+    noShortcut: 'No keyboard shortcut is set to show and focus the sidebar.',
+    shortcutHelp: 'Change it in the browser’s extension shortcuts (chrome://extensions/shortcuts).',
   },
 };
 
@@ -291,6 +299,8 @@ export type Strings = typeof en;
 
 const nl: Strings = {
   title: 'SLA-overlay — instellingen',
+  loading: 'Laden…',
+  noAnswer: (why: string) => `De extensie gaf geen antwoord: ${why}`,
   sections: {
     policies: 'Beleid',
     import: 'Beleid importeren',
@@ -413,6 +423,8 @@ const nl: Strings = {
     lineCol: (l: number, c: number) => `regel ${l}, kolom ${c}`,
     warnings: 'Waarschuwingen',
     previewTitle: (name: string) => `Voorbeeld: ${name}`,
+    previewReady: (name: string, what: string) =>
+      `Voorbeeld klaar: ${name}. ${what} Er wordt niets opgeslagen tot je bevestigt.`,
     isNew: 'Nieuw beleid.',
     replacesBuiltin:
       'Vervangt het ingebouwde beleid met deze id (verwijder de import om het ingebouwde terug te krijgen).',
@@ -478,6 +490,7 @@ const nl: Strings = {
     addRow: 'Regel toevoegen',
     removeRow: 'Regel verwijderen',
     test: 'Testen met een ticket',
+    testInput: 'Ticket om te testen',
     testHelp: 'Plak een ticket-URL of een opgeslagen API-antwoord (JSON).',
     testRun: 'Testen',
     neutral: 'Ticket zoals het beleid het ziet',
@@ -573,6 +586,10 @@ const nl: Strings = {
       'Leest op de achtergrond elke toegewezen wachtrij, zodat ook tickets die niemand opende een waarschuwing krijgen. Standaard elke 2 minuten.',
     watchOff: 'Uit',
     watchEvery: (m: number) => `Elke ${m} min`,
+    shortcut: (keys: string) => `Sneltoets om de zijbalk te tonen en te focussen: ${keys}.`,
+    noShortcut: 'Er is geen sneltoets ingesteld om de zijbalk te tonen en te focussen.',
+    shortcutHelp:
+      'Wijzig die bij de sneltoetsen voor extensies van de browser (chrome://extensions/shortcuts).',
   },
 };
 

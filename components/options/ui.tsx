@@ -1,5 +1,6 @@
 /** Small shared pieces of the options views: lock badge, field with help/error association, problem lists. */
 import type { ComponentChildren } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
 import type { LockSource } from './model';
 import type { Strings } from './strings';
 
@@ -54,13 +55,54 @@ export function Field({
   );
 }
 
-export function Status({ text, kind = 'info' }: { text: string | null; kind?: 'info' | 'error' }) {
-  if (!text) return null;
+/**
+ * What an action did. Errors are alerts; other news goes to a live region that is always in the page
+ * (a region inserted together with its text is often not announced). With `id`, focus can be moved
+ * to it after an action removed the control that had focus (see `useFocusAfterRender`).
+ */
+export function Status({
+  text,
+  kind = 'info',
+  id,
+}: {
+  text: string | null;
+  kind?: 'info' | 'error';
+  id?: string;
+}) {
+  if (text && kind === 'error')
+    return (
+      <p class="error" role="alert" id={id} tabIndex={id ? -1 : undefined}>
+        {text}
+      </p>
+    );
   return (
-    <p class={kind === 'error' ? 'error' : 'status'} role={kind === 'error' ? 'alert' : 'status'}>
-      {text}
+    <p
+      class={text ? 'status' : 'status is-empty'}
+      role="status"
+      id={id}
+      tabIndex={id && text ? -1 : undefined}
+    >
+      {text ?? ''}
     </p>
   );
+}
+
+/**
+ * Moves keyboard focus to an element by id after the next render: where an action's result appears
+ * (a preview, a form), or back to the button that opened what was just closed. Without it focus
+ * falls to the page when the focused control is disabled or removed.
+ */
+export function useFocusAfterRender(): (id: string) => void {
+  const pending = useRef<string | null>(null);
+  useEffect(() => {
+    if (!pending.current) return;
+    const el = document.getElementById(pending.current);
+    pending.current = null;
+    el?.focus();
+  });
+  return (id: string) => {
+    pending.current = id;
+  };
 }
 
 export function IssueList({ issues, id }: { issues: Array<{ path: string; message: string }>; id?: string }) {

@@ -219,15 +219,13 @@ export function ComplianceView({
                         {r.met}/{r.total}
                       </td>
                       <td>
-                        <ShareBar row={r} label={t.compliance.chart(share, goalText(r))} /> {share}
+                        <ShareBar row={r} label={r.goal ? t.compliance.chart(share, goalText(r)) : share} />{' '}
+                        {share}
                       </td>
                       <td>{goalText(r)}</td>
                       <td>
-                        {r.meetsGoal === null
-                          ? t.compliance.noGoal
-                          : r.meetsGoal
-                            ? t.compliance.meets
-                            : t.compliance.misses}
+                        {/* Without a goal the Goal column already says so: no verdict to repeat. */}
+                        {r.meetsGoal === null ? '' : r.meetsGoal ? t.compliance.meets : t.compliance.misses}
                         {r.breaches.length > 0 && (
                           <>
                             {' '}
@@ -260,7 +258,9 @@ export function ComplianceView({
                                 </button>{' '}
                                 {b.subject} — {t.compliance.closed}{' '}
                                 {formatDateTime(b.closedAt, lang, timeZone)}
-                                {b.tier ? ` · ${b.tier}` : ''}
+                                {b.tier
+                                  ? ` · ${compliance.vocabulary[r.policyId]?.tiers[b.tier] ?? b.tier}`
+                                  : ''}
                               </li>
                             ))}
                           </ul>

@@ -25,7 +25,15 @@ export function HistoryBar({ loadedAt, refresh, onLoad, lang, timeZone, t }: His
     <section class="history" aria-label={t.history.button} data-read={String(loadedAt !== null && !reading)}>
       <p class="history-note">
         {loadedAt === null ? t.history.observed : t.history.loaded(formatDateTime(loadedAt, lang, timeZone))}{' '}
-        <button type="button" onClick={onLoad} disabled={refresh.running} aria-busy={reading}>
+        <button
+          type="button"
+          onClick={() => {
+            if (!refresh.running) onLoad();
+          }}
+          // Not `disabled`: focus stays on the button while the read runs (see RefreshBar).
+          aria-disabled={refresh.running}
+          aria-busy={reading}
+        >
           {reading ? t.history.running : loadedAt === null ? t.history.button : t.history.again}
         </button>
       </p>

@@ -94,15 +94,15 @@ describe('popup queue', () => {
 
   it('counts down live from the now signal, turning at-risk and breached on time', async () => {
     const { now } = setup();
-    const first = () => screen.getByRole('button', { name: /#3:/ });
-    expect(first().textContent).toContain('1h 00m left');
+    const first = () => screen.getByRole('button', { name: /^Zendesk #3 / });
+    expect(first().textContent).toContain('1 h left');
     expect(within(first()).getByText('At risk')).toBeTruthy();
-    now.value = NOW + 30 * 60_000;
+    now.value = NOW + 30 * 60_000 + 5000;
     await Promise.resolve();
-    expect(first().textContent).toContain('30m left');
+    expect(first().textContent).toContain('29 min 55 s left');
     now.value = NOW + 90 * 60_000;
     await Promise.resolve();
-    expect(first().textContent).toContain('30m over');
+    expect(first().textContent).toContain('30 min ago');
     expect(within(first()).getByText('Breached')).toBeTruthy();
   });
 
@@ -123,20 +123,57 @@ describe('popup queue', () => {
     const { now } = setup({ rows: [r] });
     now.value = NOW + 3 * H; // closed hours: the clock stands still
     await Promise.resolve();
-    expect(screen.getByRole('button', { name: /#b:/ }).textContent).toContain('1h 00m left');
+    expect(screen.getByRole('button', { name: /^Zendesk #b / }).textContent).toContain(
+      '1 h of business time left',
+    );
   });
 
   it('shows priority and tier labels (not ids), the policy and the helpdesk icon on each row', () => {
     setup();
     const r = screen.getByRole('button', { name: /I 2611 005/ });
-    expect(within(r).getByText('Hoog').getAttribute('title')).toBe('2');
-    expect(within(r).getByText('Scope4mation · Extended')).toBeTruthy();
+    expect(r.querySelector('.chip-priority')?.textContent).toBe('Priority: Hoog');
+    expect(r.querySelector('.chip-policy')?.textContent).toBe('Policy: Scope4mation · Extended');
     expect(within(r).getByRole('img', { name: 'TOPdesk' })).toBeTruthy();
+  });
+
+  it('names each row with what it shows: ticket, subject, state, metric, time left, priority and policy', () => {
+    setup();
+    const r = screen.getByRole('button', { name: /I 2611 005/ });
+    // No aria-label that would hide the row's text (axe: label-content-name-mismatch).
+    expect(r.hasAttribute('aria-label')).toBe(false);
+    expect(r.textContent!.replace(/\s+/g, ' ').trim()).toBe(
+      'I 2611 005 Subject 5 At risk · Resolution · 2 h left Priority: Hoog Policy: Scope4mation · Extended',
+    );
+    expect(within(r).getByRole('img', { name: 'TOPdesk' })).toBeTruthy();
+    const overdue = screen.getByRole('button', { name: /^Zendesk #2 / });
+    expect(overdue.textContent).toContain('Breached · Resolution · 1 h ago');
+  });
+
+  it('orders the queue by time to breach, by priority, or oldest first', () => {
+    const rows = [
+      row('a', 1 * H, { priority: 'low', priorityLabel: 'Low', priorityRank: 2, createdAt: NOW - 5 * H }),
+      row('b', 3 * H, {
+        priority: 'urgent',
+        priorityLabel: 'Urgent',
+        priorityRank: 0,
+        createdAt: NOW - 1 * H,
+      }),
+      row('c', 2 * H, { createdAt: NOW - 9 * H }),
+    ];
+    setup({ rows });
+    const keys = () => rowKeys().map((k) => k!.split(':').pop());
+    expect(keys()).toEqual(['a', 'c', 'b']);
+    fireEvent.change(screen.getByLabelText('Order'), { target: { value: 'priority' } });
+    expect(keys()).toEqual(['b', 'c', 'a']);
+    fireEvent.change(screen.getByLabelText('Order'), { target: { value: 'age' } });
+    expect(keys()).toEqual(['c', 'a', 'b']);
+    fireEvent.change(screen.getByLabelText('Order'), { target: { value: 'breach' } });
+    expect(keys()).toEqual(['a', 'c', 'b']);
   });
 
   it('opens a ticket on click with its key and link', () => {
     const { onOpen } = setup();
-    fireEvent.click(screen.getByRole('button', { name: /#3:/ }));
+    fireEvent.click(screen.getByRole('button', { name: /^Zendesk #3 / }));
     expect(onOpen).toHaveBeenCalledWith(
       expect.objectContaining({
         key: 'zendesk:mextra.zendesk.com:3',
@@ -273,15 +310,18 @@ describe('popup summary', () => {
 });
 
 describe('popup summary fold', () => {
-  it('starts unfolded, reports a fold, and starts folded when the page remembered that', () => {
+  it('starts folded (the queue comes first), reports an unfold, and starts unfolded when the page remembered that', () => {
     const onBreakdownToggle = vi.fn();
     setup({}, { onBreakdownToggle });
     const details = document.querySelector('details.breakdown') as HTMLDetailsElement;
-    expect(details.open).toBe(true);
+    expect(details.open).toBe(false);
     expect(screen.getByText('Per policy and priority').tagName).toBe('SUMMARY');
-    details.open = false;
+    details.open = true;
     details.dispatchEvent(new Event('toggle'));
-    expect(onBreakdownToggle).toHaveBeenLastCalledWith(false);
+    expect(onBreakdownToggle).toHaveBeenLastCalledWith(true);
+    cleanup();
+    setup({ language: 'nl' }, { breakdownOpen: true });
+    expect((document.querySelector('details.breakdown') as HTMLDetailsElement).open).toBe(true);
     cleanup();
     setup({ language: 'nl' }, { breakdownOpen: false });
     expect((document.querySelector('details.breakdown') as HTMLDetailsElement).open).toBe(false);
@@ -300,7 +340,7 @@ describe('popup refresh bar', () => {
   });
 
   it('shows progress while refreshing, the wait a 429 asked for, and problems', () => {
-    setup({
+    const { onRefresh } = setup({
       refresh: {
         kind: 'queue',
         running: true,
@@ -309,7 +349,11 @@ describe('popup refresh bar', () => {
         errors: [{ helpdesk: 'topdesk', host: 'scope4mation.topdesk.net', message: 'HTTP 500' }],
       },
     });
-    expect((screen.getByRole('button', { name: 'Refreshing…' }) as HTMLButtonElement).disabled).toBe(true);
+    // Not disabled (that would drop keyboard focus to the page): marked busy, and a click does nothing.
+    const busy = screen.getByRole('button', { name: 'Refreshing…' });
+    expect(busy.getAttribute('aria-disabled')).toBe('true');
+    fireEvent.click(busy);
+    expect(onRefresh).not.toHaveBeenCalled();
     expect(screen.getByText(/3 of 5 tickets read/)).toBeTruthy();
     expect(screen.getByRole('alert').textContent).toContain('scope4mation.topdesk.net: HTTP 500');
     cleanup();
@@ -357,7 +401,8 @@ describe('popup empty state and tabs', () => {
     setup({ language: 'nl' });
     expect(screen.getByRole('tab', { name: 'Wachtrij' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Wachtrij verversen' })).toBeTruthy();
-    expect(screen.getByRole('button', { name: /#3 openen/ }).textContent).toContain('nog 1h 00m');
+    expect(screen.getByRole('button', { name: /^Zendesk #3 / }).textContent).toContain('nog 1 u');
+    expect(screen.getByText('5 tickets')).toBeTruthy();
   });
 });
 
@@ -485,8 +530,8 @@ describe('popup compliance', () => {
     };
     open({ report, error: null }, {}, { refresh: reading });
     expect(
-      (screen.getByRole('button', { name: 'Reading finished tickets…' }) as HTMLButtonElement).disabled,
-    ).toBe(true);
+      screen.getByRole('button', { name: 'Reading finished tickets…' }).getAttribute('aria-disabled'),
+    ).toBe('true');
     expect(screen.getByText(/12 of 40 tickets read/)).toBeTruthy();
     cleanup();
     const failed = {

@@ -27,6 +27,8 @@ export interface PopupProps {
   now: ReadonlySignal<number>;
   /** Focus the ticket's tab or open it (queue rows and compliance breaches). */
   onOpen: (target: { key: string; link: string }) => void;
+  /** Why the last ticket could not be opened; shown as an alert. */
+  openError?: string | null;
   onRefresh: () => void;
   /** Read the chosen compliance period's finished tickets from the helpdesks. */
   onLoadHistory: () => void;
@@ -36,7 +38,7 @@ export interface PopupProps {
   onOpenOptions: () => void;
   initialTab?: PopupTab;
   onTabChange?: (tab: PopupTab) => void;
-  /** Whether the queue's per-policy breakdown starts unfolded (default), and its fold changes. */
+  /** Whether the queue's per-policy breakdown starts unfolded (default: folded), and its fold changes. */
   breakdownOpen?: boolean;
   onBreakdownToggle?: (open: boolean) => void;
   /** After each queue render: rows in the DOM out of the rows shown (they are rendered in chunks). */
@@ -98,6 +100,11 @@ export function Popup(props: PopupProps) {
           ))}
         </div>
       </header>
+      {props.openError && (
+        <p class="open-error" role="alert">
+          {t.queue.openFailed(props.openError)}
+        </p>
+      )}
       {!model.hasAssignments && model.configUnreadable ? (
         <section class="empty-state" role="alert">
           <h2>{t.configUnreadable.title}</h2>

@@ -1,5 +1,5 @@
 /**
- * The queue sorted by time to breach. Rows are cheap: they re-render only when their data changes;
+ * The queue, sorted by time to breach (or priority, or age). Rows are cheap: they re-render only when their data changes;
  * only each row's countdown follows the `now` signal (the page ticks `now`).
  * A long queue is rendered in chunks: the first rows (what fits the popup and more) at once, the rest
  * a chunk per task, so the popup shows the top of the queue quickly and stays responsive meanwhile.
@@ -10,9 +10,10 @@ import { Component } from 'preact';
 import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { queueCsv } from '../../lib/compliance/csv';
 import type { Helpdesk } from '../../lib/registry/types';
-import { formatDateTime, formatDuration } from './format';
+import { formatCountdown } from '../../lib/i18n/format';
+import { formatDateTime } from './format';
 import { HelpdeskIcon, HelpdeskIconDefs } from './icons';
-import { rowLive, rowState, SNAPSHOT_ROWS, sortByTimeToBreach, type QueueRow } from './model';
+import { rowLive, rowState, SNAPSHOT_ROWS, sortQueue, type QueueRow, type QueueSort } from './model';
 import type { Lang, Strings } from './strings';
 
 export type StateFilter = 'all' | 'breached' | 'at-risk' | 'running' | 'paused';
@@ -49,20 +50,31 @@ function Countdown({
   t: Strings;
 }) {
   const live = rowLive(row, now.value);
+  // Worded like the sidebar's countdown: "25 h 29 min of business time left", "2 d 6 h ago".
   const time =
     live.remainingMs === null
-      ? t.queue.noDeadline
+      ? live.metric
+        ? null
+        : t.queue.noDeadline
       : live.remainingMs < 0
-        ? t.queue.overdue(formatDuration(live.remainingMs))
-        : t.queue.left(formatDuration(live.remainingMs));
+        ? t.queue.overdue(formatCountdown(live.remainingMs, lang, false))
+        : t.queue.left(formatCountdown(live.remainingMs, lang, live.businessTime), live.businessTime);
+  const due = live.dueAt !== null ? formatDateTime(live.dueAt, lang, timeZone) : null;
   return (
     <span
       class={`countdown state-${live.state}`}
       data-state={live.state}
-      title={live.dueAt !== null ? formatDateTime(live.dueAt, lang, timeZone) : undefined}
+      title={due ? t.queue.due(due) : undefined}
     >
-      <span class="state-label">{t.state[live.state]}</span>
-      {live.metric && <span class="metric"> · {t.metric[live.metric]}</span>} <span class="time">{time}</span>
+      {live.metric ? (
+        <>
+          <span class="state-label">{t.state[live.state]}</span>
+          <span class="metric"> · {t.metric[live.metric]}</span>
+          {time && <span class="time"> · {time}</span>}
+        </>
+      ) : (
+        <span class="time">{time}</span>
+      )}
     </span>
   );
 }
@@ -84,29 +96,31 @@ class Row extends Component<RowProps> {
   override render({ row, now, lang, timeZone, t, onOpen }: RowProps) {
     return (
       <li class="row" data-key={row.key}>
-        <button
-          type="button"
-          class="row-button"
-          onClick={() => onOpen(row)}
-          aria-label={`${t.queue.open(row.ticketKey)}: ${row.subject}`}
-        >
-          <HelpdeskIcon helpdesk={row.helpdesk} label={t.helpdesk[row.helpdesk]} />
-          <span class="ticket-key">{row.ticketKey}</span>
-          <span class="subject">{row.subject}</span>
-          <span class="chips">
-            {row.priority && (
-              <span class="chip chip-priority" title={row.priority}>
-                {row.priorityLabel ?? row.priority}
-              </span>
-            )}
-            {row.policyName && (
-              <span class="chip chip-policy">
-                {row.policyName}
-                {row.tier ? ` · ${row.tierLabel ?? row.tier}` : ''}
-              </span>
-            )}
+        {/* No aria-label: the name is what the row shows (ticket, subject, state, time, priority,
+            policy), so a screen reader hears the countdown too, and speech input matches the text. */}
+        <button type="button" class="row-button" onClick={() => onOpen(row)}>
+          <span class="row-title">
+            <HelpdeskIcon helpdesk={row.helpdesk} label={t.helpdesk[row.helpdesk]} />{' '}
+            <span class="ticket-key">{row.ticketKey}</span> <span class="subject">{row.subject}</span>
+          </span>{' '}
+          <span class="row-detail">
+            <Countdown row={row} now={now} lang={lang} timeZone={timeZone} t={t} />{' '}
+            <span class="chips">
+              {row.priority && (
+                <span class="chip chip-priority">
+                  <span class="sr-only">{t.queue.priority}: </span>
+                  {row.priorityLabel ?? row.priority}
+                </span>
+              )}{' '}
+              {row.policyName && (
+                <span class="chip chip-policy">
+                  <span class="sr-only">{t.queue.policy}: </span>
+                  {row.policyName}
+                  {row.tier ? ` · ${row.tierLabel ?? row.tier}` : ''}
+                </span>
+              )}
+            </span>
           </span>
-          <Countdown row={row} now={now} lang={lang} timeZone={timeZone} t={t} />
         </button>
       </li>
     );
@@ -146,8 +160,9 @@ export function QueueList({
   const [helpdesk, setHelpdesk] = useState<'all' | Helpdesk>('all');
   const [policy, setPolicy] = useState<string>('all');
   const [state, setState] = useState<StateFilter>('all');
+  const [order, setOrder] = useState<QueueSort>('breach');
   // The order is fixed over time (deadlines are instants): sort once per rows, not per tick.
-  const sorted = useMemo(() => sortByTimeToBreach(rows, now.peek()), [rows]);
+  const sorted = useMemo(() => sortQueue(rows, now.peek(), order), [rows, order]);
   const policies = useMemo(() => {
     const m = new Map<string, string>();
     for (const r of rows) m.set(r.policyId ?? '', r.policyName ?? r.policyId ?? t.filters.noPolicy);
@@ -249,6 +264,20 @@ export function QueueList({
             {(['breached', 'at-risk', 'running', 'paused'] as const).map((s) => (
               <option key={s} value={s}>
                 {t.state[s]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t.queue.sort}{' '}
+          <select
+            value={order}
+            disabled={partial}
+            onChange={(e) => setOrder((e.currentTarget as HTMLSelectElement).value as QueueSort)}
+          >
+            {(['breach', 'priority', 'age'] as const).map((o) => (
+              <option key={o} value={o}>
+                {t.queue.sortBy[o]}
               </option>
             ))}
           </select>

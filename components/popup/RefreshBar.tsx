@@ -18,8 +18,11 @@ export function RefreshBar({ refresh, onRefresh, lang, timeZone, t }: RefreshBar
       <button
         type="button"
         class="refresh-button"
-        onClick={onRefresh}
-        disabled={refresh.running}
+        onClick={() => {
+          if (!refresh.running) onRefresh();
+        }}
+        // Not `disabled`: a disabled button drops keyboard focus to the page; this one keeps it.
+        aria-disabled={refresh.running}
         aria-busy={refresh.running}
       >
         {refresh.running

@@ -12,7 +12,7 @@ export interface SummaryCountsProps {
   summary?: Summary | undefined;
   now: ReadonlySignal<number>;
   t: Strings;
-  /** Whether the per-policy breakdown starts unfolded (default); the page remembers the agent's choice. */
+  /** Whether the per-policy breakdown starts unfolded (default: folded, so the queue shows first); the page remembers the choice. */
   breakdownOpen?: boolean | undefined;
   onBreakdownToggle?: ((open: boolean) => void) | undefined;
 }
@@ -22,7 +22,7 @@ export function SummaryCounts({
   summary,
   now,
   t,
-  breakdownOpen = true,
+  breakdownOpen = false,
   onBreakdownToggle,
 }: SummaryCountsProps) {
   const s = summary ?? summarize(rows, now.value);

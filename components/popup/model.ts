@@ -37,6 +37,8 @@ export interface QueueRow {
   tier: string | null;
   tierLabel: string | null;
   source: EntrySource;
+  /** Epoch ms the ticket was created (for the "oldest first" order); absent in older snapshots. */
+  createdAt?: number | null;
   /**
    * Epoch ms the live metrics count from: when the model was built (the stored evaluation rebased to
    * that instant, see `liveMetric`); null when not evaluated (no policy).
@@ -184,6 +186,7 @@ export function toQueueRows(
       tier,
       tierLabel: tier === null ? null : (vocab?.tiers[tier] ?? tier),
       source: e.source,
+      createdAt: ms(e.ticket.createdAt),
       evaluatedAt: base,
       metrics,
     });
@@ -197,13 +200,15 @@ export interface RowLive {
   dueAt: number | null;
   /** Remaining target time of the deciding metric (negative: overdue). */
   remainingMs: number | null;
+  /** Whether that remaining time is business time (counted in business hours, not calendar time). */
+  businessTime: boolean;
 }
 
 export function rowLive(row: QueueRow, now: number): RowLive {
   const live = summaryLiveState(row, now);
   const m = live.metric ? row.metrics[live.metric] : undefined;
   const remainingMs = m && row.evaluatedAt !== null ? liveRemainingMs(m, row.evaluatedAt, now) : null;
-  return { ...live, remainingMs };
+  return { ...live, remainingMs, businessTime: m?.businessTime ?? false };
 }
 
 /** Ticket-level state for filters and counts: the worst live state (met/none → 'none'). */
@@ -241,6 +246,33 @@ export function sortByTimeToBreach(rows: readonly QueueRow[], now: number): Queu
       (a.row.key < b.row.key ? -1 : a.row.key > b.row.key ? 1 : 0),
   );
   return keyed.map((k) => k.row);
+}
+
+/** How the queue can be ordered: soonest breach first (default), most urgent priority, oldest ticket. */
+export type QueueSort = 'breach' | 'priority' | 'age';
+
+/** By priority (most urgent first, unknown last), ties by time to breach. */
+export function sortByPriority(rows: readonly QueueRow[], now: number): QueueRow[] {
+  const byBreach = sortByTimeToBreach(rows, now);
+  const at = new Map(byBreach.map((r, i) => [r, i]));
+  return byBreach.sort((a, b) => (a.priorityRank ?? 99) - (b.priorityRank ?? 99) || at.get(a)! - at.get(b)!);
+}
+
+/** Oldest ticket first (unknown creation last), ties by time to breach. */
+export function sortByAge(rows: readonly QueueRow[], now: number): QueueRow[] {
+  const byBreach = sortByTimeToBreach(rows, now);
+  const at = new Map(byBreach.map((r, i) => [r, i]));
+  return byBreach.sort(
+    (a, b) => (a.createdAt ?? Infinity) - (b.createdAt ?? Infinity) || at.get(a)! - at.get(b)!,
+  );
+}
+
+export function sortQueue(rows: readonly QueueRow[], now: number, by: QueueSort): QueueRow[] {
+  return by === 'priority'
+    ? sortByPriority(rows, now)
+    : by === 'age'
+      ? sortByAge(rows, now)
+      : sortByTimeToBreach(rows, now);
 }
 
 export interface StateCounts {

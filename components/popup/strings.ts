@@ -4,6 +4,8 @@
  */
 const en = {
   title: 'SLA queue',
+  loading: 'Loading…',
+  noAnswer: (why: string) => `The extension did not answer: ${why}`,
   tabs: { queue: 'Queue', compliance: 'Compliance' },
   state: {
     breached: 'Breached',
@@ -34,11 +36,21 @@ const en = {
   },
   queue: {
     label: 'Tickets by time to breach',
-    shown: (n: number, total: number) => (n === total ? `${n} tickets` : `${n} of ${total} tickets`),
-    open: (key: string) => `Open ${key}`,
-    noDeadline: '—',
-    overdue: (d: string) => `${d} over`,
-    left: (d: string) => `${d} left`,
+    shown: (n: number, total: number) =>
+      n === total
+        ? n === 1
+          ? '1 ticket'
+          : `${n} tickets`
+        : `${n} of ${total} ${total === 1 ? 'ticket' : 'tickets'}`,
+    noDeadline: 'No running deadline',
+    overdue: (d: string) => `${d} ago`,
+    left: (d: string, business: boolean) => (business ? `${d} of business time left` : `${d} left`),
+    priority: 'Priority',
+    policy: 'Policy',
+    due: (moment: string) => `due ${moment}`,
+    openFailed: (why: string) => `The ticket could not be opened: ${why}`,
+    sort: 'Order',
+    sortBy: { breach: 'Time to breach', priority: 'Priority', age: 'Oldest first' },
     export: 'Export CSV',
     empty: 'No tickets yet. Open a ticket in Zendesk or TOPdesk, or refresh the queue.',
     emptyFiltered: 'No tickets match these filters.',
@@ -47,7 +59,9 @@ const en = {
     button: 'Refresh queue',
     running: 'Refreshing…',
     progress: (done: number, total: number | null) =>
-      total === null ? `${done} tickets read` : `${done} of ${total} tickets read`,
+      total === null
+        ? `${done} ${done === 1 ? 'ticket' : 'tickets'} read`
+        : `${done} of ${total} tickets read`,
     waiting: (s: number) => `Helpdesk asked to wait ${s} s…`,
     last: (t: string) => `Last refresh ${t}`,
     never: 'Not refreshed from the helpdesk yet',
@@ -118,10 +132,12 @@ export type Strings = typeof en;
 
 const nl: Strings = {
   title: 'SLA-wachtrij',
+  loading: 'Laden…',
+  noAnswer: (why: string) => `De extensie gaf geen antwoord: ${why}`,
   tabs: { queue: 'Wachtrij', compliance: 'Naleving' },
   state: {
-    breached: 'Verbroken',
-    'at-risk': 'In gevaar',
+    breached: 'Overschreden',
+    'at-risk': 'Risico',
     running: 'Loopt',
     paused: 'Gepauzeerd',
     met: 'Gehaald',
@@ -148,11 +164,21 @@ const nl: Strings = {
   },
   queue: {
     label: 'Tickets op tijd tot overschrijding',
-    shown: (n: number, total: number) => (n === total ? `${n} tickets` : `${n} van ${total} tickets`),
-    open: (key: string) => `${key} openen`,
-    noDeadline: '—',
-    overdue: (d: string) => `${d} te laat`,
-    left: (d: string) => `nog ${d}`,
+    shown: (n: number, total: number) =>
+      n === total
+        ? n === 1
+          ? '1 ticket'
+          : `${n} tickets`
+        : `${n} van ${total} ${total === 1 ? 'ticket' : 'tickets'}`,
+    noDeadline: 'Geen lopende deadline',
+    overdue: (d: string) => `${d} geleden`,
+    left: (d: string, business: boolean) => (business ? `nog ${d} werktijd` : `nog ${d}`),
+    priority: 'Prioriteit',
+    policy: 'Beleid',
+    due: (moment: string) => `deadline ${moment}`,
+    openFailed: (why: string) => `Het ticket kon niet worden geopend: ${why}`,
+    sort: 'Volgorde',
+    sortBy: { breach: 'Tijd tot overschrijding', priority: 'Prioriteit', age: 'Oudste eerst' },
     export: 'CSV exporteren',
     empty: 'Nog geen tickets. Open een ticket in Zendesk of TOPdesk, of ververs de wachtrij.',
     emptyFiltered: 'Geen tickets voor deze filters.',

@@ -2,10 +2,8 @@
 import type { MetricResult } from '../../lib/sla/types.ts';
 import type { LiveMetric } from '../../lib/live/countdown.ts';
 import type { Locale } from '../../lib/i18n/core.ts';
-import { formatDuration, formatMoment } from '../../lib/i18n/format.ts';
+import { formatCountdown, formatDuration, formatMoment } from '../../lib/i18n/format.ts';
 import { t } from '../../lib/i18n/sidebar.ts';
-
-const HOUR = 3_600_000;
 
 export interface CountdownProps {
   metric: MetricResult;
@@ -14,11 +12,6 @@ export interface CountdownProps {
   /** For moments ("stopped 09:10"): the agent's zone and now. */
   zone: string;
   nowMs: number;
-}
-
-/** A duration as the countdown shows it: seconds below an hour, business time in hours. */
-export function countdownText(ms: number, locale: Locale, business: boolean): string {
-  return formatDuration(ms, locale, { seconds: Math.abs(ms) < HOUR, largest: business ? 'h' : 'd' });
 }
 
 export function countdownLine({ metric, live, locale, zone, nowMs }: CountdownProps): string {
@@ -48,14 +41,14 @@ export function countdownLine({ metric, live, locale, zone, nowMs }: CountdownPr
           duration: formatDuration(live.remainingMs ?? 0, locale, { largest: 'h' }),
         });
       return t(locale, 'reason.breached', {
-        duration: countdownText(live.calendarRemainingMs ?? live.remainingMs ?? 0, locale, false),
+        duration: formatCountdown(live.calendarRemainingMs ?? live.remainingMs ?? 0, locale, false),
       });
     case 'paused':
       return t(locale, 'remaining.frozen', {
-        duration: countdownText(live.remainingMs ?? 0, locale, metric.businessTime),
+        duration: formatCountdown(live.remainingMs ?? 0, locale, metric.businessTime),
       });
     default: {
-      const duration = countdownText(live.remainingMs ?? 0, locale, metric.businessTime);
+      const duration = formatCountdown(live.remainingMs ?? 0, locale, metric.businessTime);
       return metric.businessTime
         ? t(locale, 'remaining.business', { duration })
         : t(locale, 'remaining.calendarTarget', { duration });

@@ -19,6 +19,15 @@ function show(model: SidebarReady, locale: Locale = 'en') {
 }
 
 describe('PriorityMatrix', () => {
+  it('says beside the ticket priority when it came from the matrix', () => {
+    show(scenarios.breached.model);
+    const dd = screen.getByText('Ticket priority').nextElementSibling!;
+    expect(dd.textContent).toMatch(/ \(from the matrix\)$/);
+    cleanup();
+    show(scenarios.breached.model, 'nl');
+    expect(screen.getByText('(uit de matrix)')).toBeTruthy();
+  });
+
   it('highlights the cell of the ticket’s impact × urgency', () => {
     const { container } = show(scenarios.breached.model);
     const cells = container.querySelectorAll('td[aria-current="true"]');

@@ -22,6 +22,24 @@ export function labelOf(map: LabelMap, id: string | null | undefined, locale: Lo
   return pick(map[id], locale) ?? id;
 }
 
+/** Where a value came from, in words: "(from the matrix)", "(policy default)". */
+export const originText = (origin: string, locale: Locale): string => {
+  switch (origin) {
+    case 'default':
+      return t(locale, 'origin.default');
+    case 'none':
+      return t(locale, 'origin.none');
+    case 'mapping':
+    case 'tag':
+    case 'field':
+    case 'ticket':
+    case 'matrix':
+      return t(locale, 'origin.from', { source: t(locale, `origin.${origin}`) });
+    default:
+      return t(locale, 'origin.from', { source: origin });
+  }
+};
+
 /** "P1 Kritische impact" or "Priority 1" → "P1" inside the grid (the full label is in the title). */
 function short(label: string, id: string): string {
   return label.startsWith(`${id} `) || (label.length > 8 && id.length <= 3) ? id : label;
@@ -46,7 +64,15 @@ export function PriorityMatrix({ evaluation, labels, matrix, locale }: PriorityM
       <h3 id={id}>{t(locale, 'matrix.heading')}</h3>
       <dl class="sla-facts">
         <dt>{t(locale, 'matrix.ticket')}</dt>
-        <dd>{ticketPriority ?? t(locale, 'matrix.none')}</dd>
+        <dd>
+          {ticketPriority ?? t(locale, 'matrix.none')}
+          {ticketPriority && evaluation.origin.priority === 'matrix' && (
+            <>
+              {' '}
+              <span class="sla-origin">({originText('matrix', locale)})</span>
+            </>
+          )}
+        </dd>
         {matrix && (
           <>
             <dt>{t(locale, 'matrix.suggestion')}</dt>

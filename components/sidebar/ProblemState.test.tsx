@@ -80,13 +80,13 @@ describe('ProblemState', () => {
 
   it('explains problems in Dutch', () => {
     show('noPolicy', 'nl');
-    expect(screen.getByRole('heading', { name: 'Geen policy voor deze helpdesk' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Geen beleid voor deze helpdesk' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Opties openen' })).toBeTruthy();
     cleanup();
     show('unmapped', 'nl');
     expect(
       screen.getByText(
-        'De waarde “p5” voor prioriteit is niet aan de policy gekoppeld. Koppel die in Opties.',
+        'De waarde “p5” voor prioriteit is niet aan het beleid gekoppeld. Koppel die in Opties.',
       ),
     ).toBeTruthy();
   });

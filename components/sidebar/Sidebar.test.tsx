@@ -2,9 +2,10 @@ import { signal } from '@preact/signals';
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Locale } from '../../lib/i18n/core.ts';
-import { AGENT_ZONE, scenarios, XSS_SUBJECT, type ScenarioId } from './fixtures.ts';
+import { AGENT_ZONE, scenarios, ticket, XSS_SUBJECT, type ScenarioId } from './fixtures.ts';
 import type { SidebarModel } from './model.ts';
 import { Sidebar, type SidebarProps } from './Sidebar.tsx';
+import { NARROW_QUERY } from './useNarrowViewport.ts';
 
 afterEach(cleanup);
 
@@ -68,6 +69,16 @@ describe('Sidebar: metric states', () => {
     expect(setTimeout).not.toHaveBeenCalled();
     setInterval.mockRestore();
     setTimeout.mockRestore();
+  });
+
+  it('words Zendesk status ids in the agent’s language, and keeps a status the helpdesk already worded', () => {
+    const s = scenarios.paused;
+    const model = { ...s.model, display: ticket({ status: 'pending' }) } as SidebarModel;
+    show('paused', { model, locale: 'nl' });
+    expect(screen.getByText(/Anna de Vries · Mextra · In afwachting/)).toBeTruthy();
+    cleanup();
+    show('paused', { model: { ...s.model, display: ticket({ status: 'Wacht op klant' }) } as SidebarModel });
+    expect(screen.getByText(/· Wacht op klant/)).toBeTruthy();
   });
 
   it('shows a paused clock with who it waits on and since when', () => {
@@ -179,8 +190,14 @@ describe('Sidebar: collapse, side, theme', () => {
   it('collapses to an edge tab showing only the most urgent countdown', () => {
     const onCollapsedChange = vi.fn();
     show('breached', { collapsed: true, onCollapsedChange });
-    const tab = screen.getByRole('button', { name: /^SLA: Response Breached, 5 h 30 min ago/ });
-    expect(tab.textContent).toBe('−5 h 30 min');
+    const tab = screen.getByRole('button', {
+      name: 'SLA 5 h 30 min ago: Response Breached. Expand the sidebar.',
+    });
+    // The name contains the visible text (WCAG 2.5.3, axe label-content-name-mismatch).
+    expect(tab.textContent).toBe('SLA5 h 30 min ago');
+    expect(tab.getAttribute('aria-label')).toContain(
+      [...tab.querySelectorAll('span')].map((x) => x.textContent).join(' '),
+    );
     expect(tab.getAttribute('aria-expanded')).toBe('false');
     expect(screen.queryByRole('region', { name: /Resolution/ })).toBeNull();
     fireEvent.click(tab);
@@ -190,9 +207,41 @@ describe('Sidebar: collapse, side, theme', () => {
   it('shows the time left on the tab of a running ticket', () => {
     show('atRisk', { collapsed: true });
     expect(
-      screen.getByRole('button', { name: 'SLA: Resolution At risk, 4 h left. Expand the sidebar.' })
-        .textContent,
-    ).toBe('4 h');
+      screen.getByRole('button', { name: 'SLA 4 h: Resolution At risk. Expand the sidebar.' }).textContent,
+    ).toBe('SLA4 h');
+  });
+
+  it('folds to its tab by itself in a narrow or zoomed viewport, without changing the stored choice', () => {
+    // 1280 px at 200% zoom: the narrow query matches.
+    vi.stubGlobal('matchMedia', (query: string) => ({
+      matches: query === NARROW_QUERY,
+      addEventListener: () => {},
+      removeEventListener: () => {},
+    }));
+    try {
+      const { props } = show('running');
+      const tab = screen.getByRole('button', { name: /Expand the sidebar/ });
+      fireEvent.click(tab);
+      expect(props.onCollapsedChange).not.toHaveBeenCalled();
+      expect(screen.getByRole('button', { name: 'Collapse the SLA sidebar' })).toBeTruthy();
+      expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Collapse the SLA sidebar' }));
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('the keyboard command unfolds and focuses the sidebar, and folds it when focus is inside', () => {
+    const { props, rerender } = show('running', { collapsed: true, command: 0 });
+    rerender(<Sidebar {...props} command={1} />);
+    expect(props.onCollapsedChange).toHaveBeenLastCalledWith(false);
+    rerender(<Sidebar {...props} collapsed={false} command={1} />);
+    const collapse = screen.getByRole('button', { name: 'Collapse the SLA sidebar' });
+    expect(document.activeElement).toBe(collapse);
+    (document.activeElement as HTMLElement).blur();
+    rerender(<Sidebar {...props} collapsed={false} command={2} />);
+    expect(document.activeElement).toBe(collapse);
+    rerender(<Sidebar {...props} collapsed={false} command={3} />);
+    expect(props.onCollapsedChange).toHaveBeenLastCalledWith(true);
   });
 
   it('asks to collapse and to move to the other side', () => {
@@ -261,7 +310,7 @@ describe('Sidebar: Dutch', () => {
     expect(c.getByText('90%-doel')).toBeTruthy();
     expect(c.getByText('di 10:00')).toBeTruthy();
     expect(screen.getByText('Standaard SLA')).toBeTruthy();
-    expect(screen.getByText('(standaard van de policy)')).toBeTruthy();
+    expect(screen.getByText('(standaard van het beleid)')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'SLA-zijbalk inklappen' })).toBeTruthy();
   });
 

@@ -4,7 +4,7 @@
  * Collapses to a slim edge tab showing only the most urgent countdown. Props in, callbacks out:
  * no browser APIs, no timers (the `now` clock comes from the content script's ticker).
  */
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 // The runtime import installs signals' Preact integration: reading `model.value` in render
 // re-renders the sidebar when the background sends a new model.
 import '@preact/signals';
@@ -12,7 +12,7 @@ import type { ReadonlySignal } from '@preact/signals';
 import type { Evaluation } from '../../lib/sla/types.ts';
 import { liveEvaluation, mostUrgent, type LiveEvaluation } from '../../lib/live/countdown.ts';
 import type { Locale } from '../../lib/i18n/core.ts';
-import { formatDuration, formatMoment } from '../../lib/i18n/format.ts';
+import { formatCountdown, formatMoment } from '../../lib/i18n/format.ts';
 import { t } from '../../lib/i18n/sidebar.ts';
 import type {
   HelpdeskSla,
@@ -23,11 +23,11 @@ import type {
   Theme,
   TicketDisplay,
 } from './model.ts';
-import { countdownText } from './Countdown.tsx';
 import { Icon, STATE_ICON } from './icons.tsx';
 import { MetricCard } from './MetricCard.tsx';
-import { labelOf, PriorityMatrix } from './PriorityMatrix.tsx';
+import { labelOf, originText, PriorityMatrix } from './PriorityMatrix.tsx';
 import { ProblemState } from './ProblemState.tsx';
+import { useNarrowViewport } from './useNarrowViewport.ts';
 import { useNow, type Clock } from './useNow.ts';
 import { Warnings } from './Warnings.tsx';
 import { WhyPanel } from './WhyPanel.tsx';
@@ -55,28 +55,16 @@ export interface SidebarProps {
   onRetry?: () => void;
   /** Start the "why" panel expanded (gallery, screenshots). */
   whyOpen?: boolean;
+  /**
+   * Counts the keyboard command's presses (the page bumps it): each press unfolds and focuses the
+   * sidebar, or folds it when focus is already inside.
+   */
+  command?: number;
 }
 
 function isSignal<T>(v: T | ReadonlySignal<T>): v is ReadonlySignal<T> {
   return typeof v === 'object' && v !== null && 'peek' in v && 'subscribe' in v;
 }
-
-const originText = (origin: string, locale: Locale): string => {
-  switch (origin) {
-    case 'default':
-      return t(locale, 'origin.default');
-    case 'none':
-      return t(locale, 'origin.none');
-    case 'mapping':
-    case 'tag':
-    case 'field':
-    case 'ticket':
-    case 'matrix':
-      return t(locale, 'origin.from', { source: t(locale, `origin.${origin}`) });
-    default:
-      return t(locale, 'origin.from', { source: origin });
-  }
-};
 
 /** What the polite live region says: states only, so it changes on state changes, never per tick. */
 function liveSummary(model: SidebarModel, live: LiveEvaluation | null, locale: Locale): string {
@@ -96,6 +84,14 @@ function safeLink(link: string): string | undefined {
   return /^https?:\/\//i.test(link) ? link : undefined;
 }
 
+const ZENDESK_STATUSES = ['new', 'open', 'pending', 'hold', 'solved', 'closed'] as const;
+
+/** Zendesk's status ids ("pending") in words; a status the helpdesk already words is shown as it is. */
+function statusText(status: string | undefined, locale: Locale): string | undefined {
+  const id = ZENDESK_STATUSES.find((s) => s === status);
+  return id ? t(locale, `ticketStatus.${id}`) : status;
+}
+
 function TicketLine({ display, locale }: { display: TicketDisplay; locale: Locale }) {
   const href = safeLink(display.link);
   const key = t(locale, 'sidebar.openTicket', { key: display.ticketKey });
@@ -111,7 +107,9 @@ function TicketLine({ display, locale }: { display: TicketDisplay; locale: Local
       {(display.requester || display.organization || display.status) && (
         <span class="sla-requester">
           <br />
-          {[display.requester, display.organization, display.status].filter(Boolean).join(' · ')}
+          {[display.requester, display.organization, statusText(display.status, locale)]
+            .filter(Boolean)
+            .join(' · ')}
         </span>
       )}
     </p>
@@ -189,49 +187,78 @@ export function Sidebar(props: SidebarProps) {
   const nowMs = useNow(now);
   const live = model.status === 'ready' ? liveEvaluation(model.evaluation, nowMs, atRiskShare) : null;
 
+  // A narrow or zoomed viewport: the sidebar folds to its edge tab by itself, without changing the
+  // agent's stored choice; expanding it there holds until the viewport widens again.
+  const narrow = useNarrowViewport(placement === 'fixed');
+  const [openedNarrow, setOpenedNarrow] = useState(false);
+  useEffect(() => {
+    if (!narrow) setOpenedNarrow(false);
+  }, [narrow]);
+  const autoCollapsed = narrow && !collapsed && !openedNarrow;
+  const isCollapsed = collapsed || autoCollapsed;
+
   // Keep keyboard focus on the toggle across collapse/expand (the button is replaced).
   const focusToggle = useRef(false);
   const toggleRef = useRef<HTMLButtonElement>(null);
+  const rootRef = useRef<HTMLElement>(null);
   useEffect(() => {
     if (focusToggle.current) {
       focusToggle.current = false;
       toggleRef.current?.focus();
     }
-  }, [collapsed]);
+  }, [isCollapsed]);
   const toggle = () => {
     focusToggle.current = true;
-    onCollapsedChange(!collapsed);
+    if (autoCollapsed) setOpenedNarrow(true);
+    else if (narrow && !collapsed) setOpenedNarrow(false);
+    else onCollapsedChange(!collapsed);
   };
 
-  const rootClass = `sla-root side-${side} theme-${theme} placement-${placement}${collapsed ? ' is-collapsed' : ''}`;
+  // The keyboard command (manifest `commands`): folded → unfold and focus it; unfolded with focus
+  // elsewhere → focus it; focus already inside → fold it.
+  const command = props.command ?? 0;
+  const lastCommand = useRef(command);
+  useEffect(() => {
+    if (command === lastCommand.current) return;
+    lastCommand.current = command;
+    const root = rootRef.current;
+    const active =
+      root?.getRootNode() instanceof ShadowRoot
+        ? (root.getRootNode() as ShadowRoot).activeElement
+        : document.activeElement;
+    const inside = !!root && !!active && root.contains(active);
+    if (isCollapsed) toggle();
+    else if (inside) toggle();
+    else toggleRef.current?.focus();
+  }, [command]);
+
+  const rootClass = `sla-root side-${side} theme-${theme} placement-${placement}${isCollapsed ? ' is-collapsed' : ''}`;
   const liveRegion = (
     <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">
       {liveSummary(model, live, locale)}
     </div>
   );
 
-  if (collapsed) {
+  if (isCollapsed) {
     const urgent = live ? mostUrgent(live.metrics) : null;
-    let text = t(locale, 'sidebar.title');
+    // The visible text is part of the name (WCAG 2.5.3): "SLA 34 min 53 s" is announced as
+    // "SLA 34 min 53 s: Resolution At risk. Expand the sidebar."
+    let time: string | null = null;
     let label = t(locale, 'tab.labelNone');
     if (urgent) {
       const l = urgent.live;
       const breached = l.state === 'breached';
       const ms = breached ? (l.calendarRemainingMs ?? 0) : (l.remainingMs ?? 0);
-      const short = countdownText(ms, locale, urgent.result.businessTime && !breached);
-      text = breached ? t(locale, 'tab.overdue', { duration: short }) : short;
+      const short = formatCountdown(ms, locale, urgent.result.businessTime && !breached);
+      time = breached ? t(locale, 'tab.ago', { duration: short }) : short;
       label = t(locale, 'tab.label', {
         metric: t(locale, urgent.name === 'response' ? 'metric.response' : 'metric.resolution'),
         state: t(locale, `state.${l.state}`),
-        time: breached
-          ? t(locale, 'tab.ago', { duration: formatDuration(ms, locale) })
-          : t(locale, 'tab.left', {
-              duration: formatDuration(ms, locale, { largest: urgent.result.businessTime ? 'h' : 'd' }),
-            }),
+        time,
       });
     }
     return (
-      <aside class={rootClass} lang={locale} aria-label={t(locale, 'sidebar.label')}>
+      <aside ref={rootRef} class={rootClass} lang={locale} aria-label={t(locale, 'sidebar.label')}>
         {liveRegion}
         <button
           ref={toggleRef}
@@ -245,7 +272,8 @@ export function Sidebar(props: SidebarProps) {
           <Icon
             name={urgent ? STATE_ICON[urgent.live.state] : model.status === 'problem' ? 'warn' : 'clock'}
           />
-          <span>{text}</span>
+          <span class="sla-tab-name">{t(locale, 'sidebar.title')}</span>
+          {time && <span>{time}</span>}
         </button>
       </aside>
     );
@@ -253,7 +281,7 @@ export function Sidebar(props: SidebarProps) {
 
   const otherSide: SidebarSide = side === 'right' ? 'left' : 'right';
   return (
-    <aside class={rootClass} lang={locale} aria-label={t(locale, 'sidebar.label')}>
+    <aside ref={rootRef} class={rootClass} lang={locale} aria-label={t(locale, 'sidebar.label')}>
       {liveRegion}
       <div class="sla-panel">
         <header class="sla-head">

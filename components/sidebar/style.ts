@@ -1,5 +1,7 @@
 /**
  * The sidebar's styles: one string for the Shadow DOM (pass it as `css` to createShadowRootUi).
+ * It sits below the helpdesk's own dialogs and menus (z-index 999: Bootstrap-style modals start at
+ * 1040, MUI's at 1300, and the audit's test dialog at 10000), and is at most 22% of the viewport wide.
  * The host is reset with `all: initial !important` (inner !important beats a hostile page's
  * `* { display:none !important }` on the host); nothing here reaches the page. Colours come from
  * PALETTES, whose text/background pairs are tested for ≥ 4.5:1 contrast.
@@ -65,7 +67,7 @@ const vars = (p: Palette) =>
 export const SIDEBAR_CSS = `
 :host{all:initial !important;display:block !important;visibility:visible !important;opacity:1 !important;}
 .sla-root{${vars(PALETTES.light)}color-scheme:light;
-  position:fixed;z-index:2147483000;top:64px;bottom:12px;width:320px;max-width:calc(100vw - 24px);
+  position:fixed;z-index:999;top:64px;bottom:12px;width:clamp(240px,22vw,320px);max-width:calc(100vw - 24px);
   box-sizing:border-box;display:flex;flex-direction:column;
   font:13px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--sla-text);text-align:left;
   letter-spacing:normal;word-spacing:normal;text-transform:none;direction:ltr;}
@@ -132,9 +134,9 @@ export const SIDEBAR_CSS = `
 .sla-warning-breached{color:var(--sla-bad);background:var(--sla-bad-bg)}
 .sla-warning .sla-escalation{color:var(--sla-text);margin-top:4px}
 .sla-section{margin:0 0 8px}
-.sla-matrix{border-collapse:collapse;margin:4px 0;font-size:12px;width:100%}
+.sla-matrix{border-collapse:collapse;margin:4px 0;font-size:12px;width:100%;table-layout:fixed}
 .sla-matrix caption{text-align:left;color:var(--sla-muted);padding-bottom:2px}
-.sla-matrix th,.sla-matrix td{border:1px solid var(--sla-border);padding:2px 4px;text-align:center;overflow-wrap:break-word;hyphens:auto}
+.sla-matrix th,.sla-matrix td{border:1px solid var(--sla-border);padding:2px 3px;text-align:center;overflow-wrap:anywhere;hyphens:auto}
 .sla-matrix th{font-weight:600;background:var(--sla-surface)}
 .sla-matrix th[scope=row]{text-align:left}
 .sla-matrix .is-selected{outline:3px solid var(--sla-accent);outline-offset:-3px;font-weight:700;background:var(--sla-bg)}
@@ -146,7 +148,7 @@ export const SIDEBAR_CSS = `
 .sla-problem{border:1px solid var(--sla-border);border-radius:6px;padding:8px}
 .sla-problem .sla-actions{display:flex;gap:6px;margin-top:6px}
 .sla-problem details{margin-top:4px;color:var(--sla-muted)}
-.sla-tab{position:fixed;z-index:2147483000;top:40%;display:flex;flex-direction:column;align-items:center;gap:2px;
+.sla-tab{position:fixed;z-index:999;top:40%;display:flex;flex-direction:column;align-items:center;gap:2px;
   padding:6px 4px;min-width:44px;max-width:96px;border:1px solid var(--sla-border);background:var(--sla-bg);color:var(--sla-text);
   font:600 12px/1.2 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;font-variant-numeric:tabular-nums;cursor:pointer;
   box-shadow:0 2px 8px rgba(0,0,0,.25)}

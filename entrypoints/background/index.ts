@@ -6,6 +6,7 @@ import { startHostScripts } from '@/lib/background/hosts';
 import { startAlarms } from '@/lib/background/alarms';
 import { closeLocalStorageToContentScripts } from '@/lib/background/storage-access';
 import { startWatch } from '@/lib/background/watch';
+import { startCommands } from '@/lib/background/commands';
 
 export default defineBackground(() => {
   void closeLocalStorageToContentScripts();
@@ -14,4 +15,5 @@ export default defineBackground(() => {
   startHostScripts();
   startAlarms();
   startWatch();
+  startCommands();
 });

@@ -13,7 +13,7 @@ import {
   viewIdOf,
   type RefreshDeps,
 } from './popup';
-import { readArchive, readRegistry, writeRegistry } from './registry-store';
+import { archiveFinished, readArchive, readRegistry, writeRegistry } from './registry-store';
 import type { RegistryEntry } from '../registry';
 import { HOST, seedConfig, seedRegistry, storedRegistry, ticketEntry } from './test-support';
 
@@ -131,6 +131,31 @@ describe('the popup model', () => {
     );
     await handlePopup({ type: 'ui-bg:popup-open', key: `zendesk:${HOST}:1` });
     expect(create).toHaveBeenCalledWith({ url: `https://${HOST}/agent/tickets/1` });
+  });
+
+  it('opens a finished ticket read from the helpdesk history by the link in its archive record', async () => {
+    await seedRegistry([]);
+    const key = `zendesk:${HOST}:30011`;
+    await archiveFinished(
+      [
+        {
+          key,
+          ticketKey: '#30011',
+          subject: 'Solved last month',
+          link: `https://${HOST}/agent/tickets/30011`,
+          policyId: 'mextra',
+          policyName: 'Mextra',
+          tier: 'standard',
+          priority: 'P1',
+          closedAt: NOW - 86_400_000,
+          metrics: {},
+        },
+      ],
+      NOW,
+    );
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    await handlePopup({ type: 'ui-bg:popup-open', key });
+    expect(create).toHaveBeenCalledWith({ url: `https://${HOST}/agent/tickets/30011` });
   });
 });
 

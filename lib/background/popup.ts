@@ -198,8 +198,13 @@ export function buildComplianceModel(
 }
 
 /** Focus or open a registry ticket's tab. Only links stored in the registry are opened. */
+/**
+ * Opens a ticket the extension knows by its stored link: an open ticket (registry), or a finished one
+ * in the compliance archive (the breach links of tickets read from the helpdesk history).
+ */
 export async function openTicket(key: string): Promise<{ opened: 'focused' | 'created' }> {
-  const entry = (await readRegistry()).registry.entries[key];
+  const entry =
+    (await readRegistry()).registry.entries[key] ?? (await readArchive()).records.find((r) => r.key === key);
   if (!entry) throw new Error(`unknown ticket ${key}`);
   if (!/^https?:\/\//.test(entry.link)) throw new Error(`ticket ${entry.ticketKey} has no web link`);
   return { opened: await focusOrOpen(entry.link) };

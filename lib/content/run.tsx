@@ -77,6 +77,9 @@ export async function runOverlay(ctx: ContentScriptContext, adapter: PageAdapter
     return reply.data.model;
   };
 
+  /** Presses of the keyboard command (the sidebar unfolds and takes focus, or folds). */
+  const command = signal(0);
+
   const saveUi = (patch: { collapsed?: boolean; side?: SidebarSide }) => {
     view.value = { ...view.value, ...patch };
     void send({ type: 'cs-bg:ui-state', helpdesk: adapter.helpdesk, ...patch });
@@ -115,6 +118,7 @@ export async function runOverlay(ctx: ContentScriptContext, adapter: PageAdapter
                 void send({ type: 'cs-bg:open-options', ...(section ? { section } : {}) })
               }
               onRetry={() => void overlay.sync(true)}
+              command={command.value}
             />
           );
           render(<App />, container);
@@ -143,7 +147,9 @@ export async function runOverlay(ctx: ContentScriptContext, adapter: PageAdapter
 
   // The background asks open tickets to refresh when policies or assignments change.
   const onMessage = (message: unknown) => {
-    if ((message as BackgroundToContent | undefined)?.type === 'bg-cs:refresh') void overlay.sync(true);
+    const type = (message as BackgroundToContent | undefined)?.type;
+    if (type === 'bg-cs:refresh') void overlay.sync(true);
+    else if (type === 'bg-cs:sidebar-command') command.value++;
   };
   browser.runtime.onMessage.addListener(onMessage);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));

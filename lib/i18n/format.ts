@@ -45,6 +45,14 @@ export function formatDuration(ms: number, locale: Locale, options: DurationOpti
   return `< 1 ${u.min}`;
 }
 
+/**
+ * A duration as a live countdown shows it, in the sidebar and the popup alike: seconds below an hour,
+ * business time in hours ("25 h 29 min", never "1 d 1 h" for 25 business hours).
+ */
+export function formatCountdown(ms: number, locale: Locale, business: boolean): string {
+  return formatDuration(ms, locale, { seconds: Math.abs(ms) < HOUR, largest: business ? 'h' : 'd' });
+}
+
 // Creating Intl formatters is costly and this runs every second: one per (locale, zone, style).
 const cache = new Map<string, Intl.DateTimeFormat>();
 function dtf(locale: Locale, zone: string, style: 'parts' | 'day'): Intl.DateTimeFormat {

@@ -25,4 +25,4 @@ export interface Responses extends PopupResponses, SidebarResponses, OptionsResp
 export type ResponseOf<T extends Request['type']> = T extends keyof Responses ? Responses[T] : never;
 
 /** Messages the background sends to content scripts (tabs.sendMessage); content scripts check `type`. */
-export type BackgroundToContent = { type: 'bg-cs:refresh' };
+export type BackgroundToContent = { type: 'bg-cs:refresh' } | { type: 'bg-cs:sidebar-command' };

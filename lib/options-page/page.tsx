@@ -7,26 +7,41 @@ import { render } from 'preact';
 import { OptionsApp } from '../../components/options/OptionsApp';
 import type { OptionsModel } from '../../components/options/model';
 import { send } from '../messaging/client';
+import { strings } from '../../components/options/strings';
+import { SIDEBAR_COMMAND } from '../background/commands';
 import { createCallbacks } from './callbacks';
 
 export function startOptionsPage(root: HTMLElement): void {
   let model: OptionsModel | null = null;
   let loading: Promise<void> | null = null;
+  /** The sidebar command's shortcut (manifest `commands`), as the agent may have rebound it. */
+  let sidebarShortcut: string | null = null;
 
+  // Until the worker says which language the admin chose: the browser's.
+  const pageLang = /^nl\b/i.test(navigator.language) ? 'nl' : 'en';
   const draw = (error?: string) => {
     if (model) {
       document.documentElement.lang = model.language;
-      render(<OptionsApp model={model} actions={actions} />, root);
-    } else
+      document.title = strings[model.language].title;
+      render(<OptionsApp model={model} actions={actions} sidebarShortcut={sidebarShortcut} />, root);
+    } else {
+      const t = strings[pageLang];
+      document.documentElement.lang = pageLang;
+      document.title = t.title;
       render(
         <main class="options">
-          <h1>SLA policies</h1>
-          <p role="alert" class="error">
-            {error ?? 'Loading…'}
-          </p>
+          <h1>{t.title}</h1>
+          {error ? (
+            <p role="alert" class="error">
+              {t.noAnswer(error)}
+            </p>
+          ) : (
+            <p role="status">{t.loading}</p>
+          )}
         </main>,
         root,
       );
+    }
     root.dataset.state = model ? 'ready' : error ? 'error' : 'loading';
   };
 
@@ -36,7 +51,7 @@ export function startOptionsPage(root: HTMLElement): void {
         if (reply.ok) {
           model = reply.data;
           draw();
-        } else if (!model) draw(`The extension did not answer: ${reply.error}`);
+        } else if (!model) draw(reply.error);
       })
       .finally(() => {
         loading = null;
@@ -53,6 +68,13 @@ export function startOptionsPage(root: HTMLElement): void {
 
   draw();
   void reload();
+  void browser.commands
+    ?.getAll()
+    .then((all) => {
+      sidebarShortcut = all.find((c) => c.name === SIDEBAR_COMMAND)?.shortcut ?? '';
+      if (model) draw();
+    })
+    .catch(() => undefined);
   let timer: ReturnType<typeof setTimeout> | undefined;
   browser.storage.onChanged.addListener((_changes, area) => {
     if (area !== 'local' && area !== 'managed') return;

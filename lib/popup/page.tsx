@@ -11,6 +11,7 @@ import { signal } from '@preact/signals';
 import { render } from 'preact';
 import type { ComplianceModel, PopupModel, Summary } from '../../components/popup/model';
 import { Popup, type PopupTab } from '../../components/popup/Popup';
+import { strings, type Lang } from '../../components/popup/strings';
 import { send } from '../messaging/client';
 import { SNAPSHOT_KEY, usableSnapshot } from './snapshot';
 
@@ -39,6 +40,10 @@ export function startPopupPage(root: HTMLElement): void {
   let partial: { total: number; summary: Summary } | null = null;
   let compliance: ComplianceModel | null = null;
   let error: string | null = null;
+  /** Why the last "open this ticket" failed (shown until the next open). */
+  let openError: string | null = null;
+  // Until the worker says which language the agent chose: the browser's (only "Loading…" needs it).
+  const pageLang: Lang = /^nl\b/i.test(navigator.language) ? 'nl' : 'en';
   let marked = false;
   let markedAll = false;
   let loading: Promise<void> | null = null;
@@ -46,20 +51,23 @@ export function startPopupPage(root: HTMLElement): void {
   const savedTab = localStorage.getItem(TAB_KEY);
   let tab: PopupTab = savedTab === 'compliance' ? 'compliance' : 'queue';
   const initialTab = tab;
-  let breakdownOpen = localStorage.getItem(BREAKDOWN_KEY) !== 'closed';
+  // Folded unless the lead unfolded it: unfolded, it pushed the first ticket to the bottom of the popup.
+  let breakdownOpen = localStorage.getItem(BREAKDOWN_KEY) === 'open';
 
   const draw = () => {
     root.dataset.state = model ? (partial ? 'partial' : 'ready') : error ? 'error' : 'loading';
     if (!model) {
+      const t = strings[pageLang];
       render(
-        <main class="sla-popup">
-          <p role={error ? 'alert' : 'status'}>{error ?? 'Loading…'}</p>
+        <main class="sla-popup" lang={pageLang}>
+          <p role={error ? 'alert' : 'status'}>{error ? t.noAnswer(error) : t.loading}</p>
         </main>,
         root,
       );
       return;
     }
     document.documentElement.lang = model.language;
+    document.title = strings[model.language].title;
     render(
       <Popup
         model={model}
@@ -72,7 +80,14 @@ export function startPopupPage(root: HTMLElement): void {
           localStorage.setItem(TAB_KEY, next);
           if (next === 'compliance') void reloadCompliance();
         }}
-        onOpen={({ key }) => void send({ type: 'ui-bg:popup-open', key })}
+        openError={openError}
+        onOpen={({ key }) => {
+          openError = null;
+          void send({ type: 'ui-bg:popup-open', key }).then((r) => {
+            openError = r.ok ? null : r.error;
+            draw();
+          });
+        }}
         onRefresh={() => void send({ type: 'ui-bg:popup-refresh' }).then(() => reload())}
         onLoadHistory={() => void send({ type: 'ui-bg:popup-load-history' }).then(() => reload())}
         onPeriodChange={(period) =>
@@ -150,7 +165,7 @@ export function startPopupPage(root: HTMLElement): void {
       .then((reply) => {
         if (reply.ok) show(reply.data);
         else if (!model) {
-          error = `The extension did not answer: ${reply.error}`;
+          error = reply.error;
           draw();
         }
       })

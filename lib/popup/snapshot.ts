@@ -42,6 +42,7 @@ function isRow(v: unknown): v is QueueRow {
     ) &&
     isNumOrNull(v.priorityRank) &&
     isNumOrNull(v.evaluatedAt) &&
+    (v.createdAt === undefined || isNumOrNull(v.createdAt)) &&
     isObj(v.metrics) &&
     Object.entries(v.metrics).every(([k, m]) => (k === 'response' || k === 'resolution') && isLiveMetric(m))
   );

@@ -214,4 +214,13 @@ export async function storedLocal(sw: Worker, key: string): Promise<unknown> {
   }, key);
 }
 
+/** Chooses a policy file in Options' import panel (`#import-file`), as an admin would. */
+export async function importJson(page: Page, name: string, value: unknown): Promise<void> {
+  await page.setInputFiles('#import-file', {
+    name,
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(value)),
+  });
+}
+
 export { expect };
