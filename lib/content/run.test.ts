@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { runOverlay, SIDEBAR_TAG, type PageAdapter } from './run';
 
 vi.mock('../messaging/client', () => ({
@@ -17,7 +18,15 @@ const until = async (ok: () => boolean) => {
 };
 
 describe('runOverlay after the add-on reloads or updates', () => {
-  beforeEach(() => document.body.replaceChildren());
+  beforeEach(() => {
+    document.body.replaceChildren();
+    // fakeBrowser has no manifest; the shipped one (no e2e flag) gives the closed shadow root.
+    vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({
+      manifest_version: 3,
+      name: 'SLA overlay',
+      version: '0.1.0',
+    });
+  });
 
   it('removes the sidebar a previous copy of the content script left in the page and mounts exactly one', async () => {
     // What an old copy leaves behind: Firefox re-injects into open tabs, Chrome orphans the old script.

@@ -87,7 +87,7 @@ test('an edited Mextra is previewed with its changed target, confirmed, stored a
   await chooseFile(page, '#import-file', 'mextra.json', JSON.stringify(edited, null, 2));
 
   const preview = page.locator('.import-preview');
-  await expect(preview.getByRole('heading', { level: 4 })).toContainText('Preview: Mextra');
+  await expect(preview.getByRole('heading', { level: 3 })).toContainText('Preview: Mextra');
   await expect(preview).toContainText('Replaces the built-in policy');
   await expect(preview).toContainText('1 change');
   const row = preview.locator('.diff-group li');
