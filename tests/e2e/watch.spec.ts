@@ -10,7 +10,7 @@
  * set in the past at once for an unpacked extension).
  */
 import type { Page, Worker } from '@playwright/test';
-import { test, expect, killWorker } from './fixtures';
+import { test, expect, killWorker, storedRegistryIn } from './fixtures';
 import { seedDemo } from '../demo/seed';
 import { DEMO_ARRIVAL, DEMO_HOSTS, DEMO_SCENARIOS, type DemoScenario } from '../demo/scenarios';
 import type { DemoOptions } from '../demo/route';
@@ -105,11 +105,8 @@ test('a ticket added to the queue with no tab on it changes the badge and notifi
   expect(Number(after.badge)).toBe(Number(before.badge || '0') + 1);
   expect(after.shown.map(([id]) => id)).toEqual([`${key}response:at-risk`]);
   expect(after.notifications).toEqual([`${key}response:at-risk`]);
-  const registry = (await sw.evaluate(async () => {
-    const c = (globalThis as unknown as { chrome: Chrome }).chrome;
-    return (await c.storage.local.get('registry')).registry;
-  })) as { entries: Record<string, { evaluation: { metrics: { response: { dueAt: string } } } }> };
-  const due = Date.parse(registry.entries[key.slice(0, -1)]!.evaluation.metrics.response.dueAt);
+  const registry = await storedRegistryIn(sw);
+  const due = Date.parse(registry.entries[key.slice(0, -1)]!.evaluation!.metrics.response!.dueAt!);
   expect(after.shown[0]![1].firedAt).toBeLessThan(due);
 
   await nextPoll(sw);
