@@ -1,5 +1,5 @@
 /** Language, at-risk threshold, notifications, sidebar side, queue watch; managed values are shown locked. */
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { WATCH_MINUTES, type Preferences } from '../../lib/storage/schemas';
 import type { ActionResult, LockSource } from './model';
 import type { Strings } from './strings';
@@ -14,15 +14,44 @@ export interface PreferencesFormProps {
   sidebarShortcut?: string | null | undefined;
 }
 
-export function PreferencesForm({ preferences, locked, t, onSave, sidebarShortcut }: PreferencesFormProps) {
+export function PreferencesForm({
+  preferences: stored,
+  locked,
+  t,
+  onSave,
+  sidebarShortcut,
+}: PreferencesFormProps) {
+  // What the user chose and the worker has not confirmed yet. Shown over the stored values, so a
+  // re-render between a change and the model's reload (another save answering first) never flips a
+  // control back; dropped once the stored value agrees, or when its save fails.
+  const [pending, setPending] = useState<Partial<Preferences>>({});
+  const preferences: Preferences = { ...stored, ...pending };
   const [atRisk, setAtRisk] = useState(String(preferences.atRiskPercent));
   const [atRiskError, setAtRiskError] = useState<string | null>(null);
   const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
-  const save = (patch: Partial<Preferences>) =>
-    onSave(patch).then(
-      (r) => setStatus(r.ok ? { text: t.saved, error: false } : { text: r.message, error: true }),
-      (e: unknown) => setStatus({ text: String(e), error: true }),
+  useEffect(() => {
+    setPending((p) => withoutSettled(p, stored));
+  }, [stored]);
+  const forget = (patch: Partial<Preferences>) =>
+    setPending((p) => {
+      const rest = { ...p };
+      for (const k of Object.keys(patch) as Array<keyof Preferences>)
+        if (rest[k] === patch[k]) delete rest[k];
+      return rest;
+    });
+  const save = (patch: Partial<Preferences>) => {
+    setPending((p) => ({ ...p, ...patch }));
+    return onSave(patch).then(
+      (r) => {
+        if (!r.ok) forget(patch);
+        setStatus(r.ok ? { text: t.saved, error: false } : { text: r.message, error: true });
+      },
+      (e: unknown) => {
+        forget(patch);
+        setStatus({ text: String(e), error: true });
+      },
     );
+  };
   const lockLabel = (k: keyof Preferences) => <LockedBadge source={locked[k]} t={t} />;
 
   return (
@@ -146,4 +175,12 @@ export function PreferencesForm({ preferences, locked, t, onSave, sidebarShortcu
       <Status text={status?.text ?? null} kind={status?.error ? 'error' : 'info'} />
     </form>
   );
+}
+
+function withoutSettled(pending: Partial<Preferences>, stored: Preferences): Partial<Preferences> {
+  const keys = Object.keys(pending) as Array<keyof Preferences>;
+  if (!keys.some((k) => pending[k] === stored[k])) return pending;
+  const rest = { ...pending };
+  for (const k of keys) if (rest[k] === stored[k]) delete rest[k];
+  return rest;
 }

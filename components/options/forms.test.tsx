@@ -185,6 +185,39 @@ describe('PreferencesForm', () => {
   });
 });
 
+describe('PreferencesForm: quick changes in a row', () => {
+  it('keeps a change the user made while an earlier save was still answering', async () => {
+    const answers: Array<() => void> = [];
+    const actions = testActions({
+      savePreferences: vi.fn(
+        () => new Promise<{ ok: true }>((resolve) => answers.push(() => resolve({ ok: true }))),
+      ),
+    });
+    render(<OptionsApp model={testModel()} actions={actions} />);
+    const notifications = screen.getByLabelText<HTMLInputElement>(/Desktop notifications/);
+    expect(notifications.checked).toBe(true);
+    fireEvent.click(screen.getByLabelText('Left'));
+    fireEvent.click(notifications);
+    expect(notifications.checked).toBe(false);
+    // The first save answers (its status re-renders the form) before the model has reloaded.
+    answers[0]?.();
+    await screen.findByText('Saved.', { exact: false });
+    expect(notifications.checked).toBe(false);
+    expect(screen.getByLabelText<HTMLInputElement>('Left').checked).toBe(true);
+  });
+
+  it('puts a control back when its save fails, and says why', async () => {
+    const actions = testActions({
+      savePreferences: vi.fn(() => Promise.resolve({ ok: false as const, message: 'Storage is full.' })),
+    });
+    render(<OptionsApp model={testModel()} actions={actions} />);
+    const notifications = screen.getByLabelText<HTMLInputElement>(/Desktop notifications/);
+    fireEvent.click(notifications);
+    await screen.findByText('Storage is full.');
+    expect(notifications.checked).toBe(true);
+  });
+});
+
 describe('TeamRollout', () => {
   it('shows a configuration file’s errors by path and offers no confirm', async () => {
     const actions = testActions({
