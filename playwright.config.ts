@@ -6,7 +6,9 @@ export default defineConfig({
   testDir: 'tests/e2e',
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  workers: 1,
+  // Every test launches its own browser with its own profile and routed demo hosts, so two run side
+  // by side (most of a test is waiting on the browser). E2E_WORKERS=1 for a quiet run of the timed specs.
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   retries: 0,
   reporter: process.env.CI ? [['list'], ['json', { outputFile: 'test-results/e2e.json' }]] : 'list',
   use: { trace: 'retain-on-failure' },

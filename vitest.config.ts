@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
@@ -9,6 +10,9 @@ export default defineConfig({
     // Some suites spawn the CLI or check years of holidays: generous on a loaded CI machine. (No test
     // asserts a duration; speed targets live in `npm run bench`.)
     testTimeout: 20_000,
+    // Vitest's default for a run is one worker fewer than the CPUs: a single worker on the 2-core CI
+    // machine. The suites are independent files, so use every core.
+    maxWorkers: Math.max(2, availableParallelism()),
     projects: [
       {
         extends: true,

@@ -9,7 +9,7 @@
  *
  * Flags: --quick skips both e2e suites (for fast local loops; CI never passes it).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
 import { checkBudgets } from './budgets.mjs';
 
@@ -58,10 +58,39 @@ function vitest(zone) {
   failed += c.failed + (ok || c.failed ? 0 : 1);
 }
 
+/**
+ * Checks that only read the tree, run side by side (each mostly waits on its own files); each one's
+ * output is printed whole when it ends, so nothing interleaves.
+ */
+async function checkTogether(checks) {
+  await Promise.all(
+    checks.map(
+      ([name, cmd, args]) =>
+        new Promise((resolve) => {
+          const start = Date.now();
+          const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+          let out = '';
+          child.stdout.on('data', (b) => (out += b));
+          child.stderr.on('data', (b) => (out += b));
+          child.on('close', (code) => {
+            console.log(`\n▶ ${name}: ${cmd} ${args.join(' ')}\n${out.trimEnd()}`);
+            const ok = code === 0;
+            results.push({ name, ok, seconds: (Date.now() - start) / 1000 });
+            if (ok) passed++;
+            else failed++;
+            resolve();
+          });
+        }),
+    ),
+  );
+}
+
 mkdirSync('test-results', { recursive: true });
-check('typecheck', 'npx', ['tsc', '--noEmit']);
-check('lint', 'npx', ['eslint', '.', '--max-warnings=0']);
-check('format', 'npx', ['prettier', '--check', '.']);
+await checkTogether([
+  ['typecheck', 'npx', ['tsc', '--noEmit']],
+  ['lint', 'npx', ['eslint', '.', '--max-warnings=0']],
+  ['format', 'npx', ['prettier', '--check', '.']],
+]);
 const built =
   check('build chrome-mv3', 'npx', ['wxt', 'build']) &
   check('build firefox-mv2', 'npx', ['wxt', 'build', '-b', 'firefox']);
