@@ -60,6 +60,11 @@ export interface SidebarProps {
    * sidebar, or folds it when focus is already inside.
    */
   command?: number;
+  /**
+   * The helpdesk has a modal dialog open: the sidebar steps out of its way (not shown, not in the tab
+   * order or the accessibility tree) until it closes, keeping its state.
+   */
+  underDialog?: boolean;
 }
 
 function isSignal<T>(v: T | ReadonlySignal<T>): v is ReadonlySignal<T> {
@@ -232,7 +237,7 @@ export function Sidebar(props: SidebarProps) {
     else toggleRef.current?.focus();
   }, [command]);
 
-  const rootClass = `sla-root side-${side} theme-${theme} placement-${placement}${isCollapsed ? ' is-collapsed' : ''}`;
+  const rootClass = `sla-root side-${side} theme-${theme} placement-${placement}${isCollapsed ? ' is-collapsed' : ''}${props.underDialog ? ' under-dialog' : ''}`;
   const liveRegion = (
     <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">
       {liveSummary(model, live, locale)}

@@ -74,6 +74,7 @@ export const SIDEBAR_CSS = `
 .sla-root.theme-dark{${vars(PALETTES.dark)}color-scheme:dark;}
 @media (prefers-color-scheme: dark){.sla-root.theme-auto{${vars(PALETTES.dark)}color-scheme:dark;}}
 .sla-root.side-right{right:12px}.sla-root.side-left{left:12px}
+.sla-root.under-dialog{display:none !important}
 .sla-root.placement-inline{position:relative;top:auto;bottom:auto;right:auto;left:auto;height:auto;max-height:none}
 .sla-root *,.sla-root *::before,.sla-root *::after{box-sizing:border-box}
 .sla-panel{display:flex;flex-direction:column;max-height:100%;background:var(--sla-bg);border:1px solid var(--sla-border);

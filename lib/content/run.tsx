@@ -16,6 +16,7 @@ import type { PageRead } from '../messaging/areas/sidebar';
 import type { BackgroundToContent } from '../messaging/protocol';
 import { startOverlay, type TicketRef } from './overlay';
 import { createTicker } from './ticker';
+import { watchModalDialogs } from './modal';
 import { ignoreStartEvents, scriptStartedEventName, shadowRootMode } from './isolation';
 
 /** The page side of a helpdesk adapter, as the content script needs it. */
@@ -50,6 +51,7 @@ export function removeLeftoverSidebars(doc: Document): void {
 export async function runOverlay(ctx: ContentScriptContext, adapter: PageAdapter): Promise<void> {
   ignoreStartEvents(window, scriptStartedEventName(browser.runtime.id, adapter.helpdesk), ctx.signal);
   const now = createTicker(ctx);
+  const dialogOpen = watchModalDialogs(ctx);
   const view = signal({
     locale: resolveLocale('auto', navigator.languages),
     side: 'right' as SidebarSide,
@@ -119,6 +121,7 @@ export async function runOverlay(ctx: ContentScriptContext, adapter: PageAdapter
               }
               onRetry={() => void overlay.sync(true)}
               command={command.value}
+              underDialog={dialogOpen.value}
             />
           );
           render(<App />, container);

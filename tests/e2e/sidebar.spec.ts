@@ -189,6 +189,33 @@ test('a hostile page stylesheet does not hide the sidebar', async ({ context }) 
   await expect(page.locator('[data-test-id="ticket-main"]')).toBeHidden();
 });
 
+test('a helpdesk dialog is never covered: the sidebar steps aside while it is open', async ({ context }) => {
+  const page = await context.newPage();
+  const sidebar = await openTicket(page, scenario('mextra', 1001));
+  // A Garden-style modal with a low z-index (below the sidebar's own), its OK button at the right edge
+  // where the sidebar sits.
+  await page.evaluate(() => {
+    const modal = document.createElement('div');
+    modal.id = 'helpdesk-modal';
+    modal.setAttribute('role', 'dialog');
+    modal.setAttribute('aria-modal', 'true');
+    modal.setAttribute('aria-label', 'Confirm');
+    modal.style.cssText =
+      'position:fixed;inset:80px 0 auto auto;width:420px;height:200px;z-index:5;background:#fff';
+    const ok = document.createElement('button');
+    ok.textContent = 'OK';
+    ok.style.cssText = 'position:absolute;right:20px;bottom:20px;width:80px;height:32px';
+    ok.addEventListener('click', () => modal.remove());
+    modal.append(ok);
+    document.body.append(modal);
+  });
+  await expect(sidebar.locator('aside')).toBeHidden();
+  // The OK button is what a click at its centre reaches, and the click closes the dialog.
+  await page.getByRole('button', { name: 'OK' }).click({ trial: false });
+  await expect(page.locator('#helpdesk-modal')).toHaveCount(0);
+  await expect(sidebar.locator('.sla-card').first()).toBeVisible();
+});
+
 test('page keyboard shortcuts still work while the sidebar is shown', async ({ context }) => {
   const page = await context.newPage();
   await openTicket(page, scenario('mextra', 1001));
