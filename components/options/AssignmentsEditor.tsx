@@ -379,7 +379,7 @@ function MappingForm({
         </fieldset>
       ) : null}
 
-      {issues.length ? <IssueList id={`${idp}-issues`} issues={issues} /> : null}
+      {issues.length ? <IssueList id={`${idp}-issues`} issues={issues} t={t} /> : null}
       <Status text={busy ? t.working : message} kind={message && !busy ? 'error' : 'info'} />
       <div class="actions">
         <button type="submit" class="primary" disabled={busy}>

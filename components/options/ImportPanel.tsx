@@ -235,7 +235,7 @@ function ImportResultView({
       <ul>
         {result.warnings.map((w, i) => (
           <li key={i}>
-            <code>{t.import.lineCol(w.line, w.column)}</code>: {w.message}
+            <code>{t.import.lineCol(w.line, w.column)}</code>: {t.said(w)}
           </li>
         ))}
       </ul>
@@ -260,8 +260,8 @@ function ImportResultView({
               {e.code === 'too-large' && e.bytes !== undefined && e.limit !== undefined
                 ? t.import.tooLarge(formatBytes(e.bytes), formatBytes(e.limit))
                 : e.code === 'syntax'
-                  ? e.message.replace(/^line \d+, column \d+: /, '')
-                  : e.message}
+                  ? t.said(e).replace(/^(line|regel) \d+, (column|kolom) \d+: /, '')
+                  : t.said(e)}
             </li>
           ))}
         </ul>

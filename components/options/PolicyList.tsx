@@ -85,7 +85,7 @@ function PolicyItem({
       {entry.problems?.length ? (
         <div class="error">
           <p>{t.policy.invalid}</p>
-          <IssueList issues={entry.problems} />
+          <IssueList issues={entry.problems} t={t} />
         </div>
       ) : null}
       <div class="actions">

@@ -56,7 +56,7 @@ export function TeamRollout({ t, onExport, onPreview, onConfirm }: TeamRolloutPr
           <ul>
             {result.errors.map((e, i) => (
               <li key={i}>
-                <code>{e.line !== undefined ? `${e.line}:${e.column ?? 1}` : e.path}</code>: {e.message}
+                <code>{e.line !== undefined ? `${e.line}:${e.column ?? 1}` : e.path}</code>: {t.said(e)}
               </li>
             ))}
           </ul>

@@ -2,9 +2,17 @@
  * The options page's words, Dutch and English. `nl` is typed against `en`, so a missing Dutch key
  * fails the typecheck. (Moves to lib/i18n/options.ts when the shared i18n layer lands.)
  */
+/** A message from the checks (policy, JSON text, configuration): English, and Dutch where they have it. */
+export interface Said {
+  message: string;
+  nl?: string | undefined;
+}
+
 const en = {
   title: 'SLA overlay — settings',
   loading: 'Loading…',
+  /** A check's message in this page's language. */
+  said: (m: Said): string => m.message,
   noAnswer: (why: string) => `The extension did not answer: ${why}`,
   sections: {
     policies: 'Policies',
@@ -300,6 +308,7 @@ export type Strings = typeof en;
 const nl: Strings = {
   title: 'SLA-overlay — instellingen',
   loading: 'Laden…',
+  said: (m: Said): string => m.nl ?? m.message,
   noAnswer: (why: string) => `De extensie gaf geen antwoord: ${why}`,
   sections: {
     policies: 'Beleid',

@@ -2,7 +2,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import type { LockSource } from './model';
-import type { Strings } from './strings';
+import type { Said, Strings } from './strings';
 
 export function LockedBadge({ source, t }: { source: LockSource | undefined; t: Strings }) {
   if (!source) return null;
@@ -105,13 +105,22 @@ export function useFocusAfterRender(): (id: string) => void {
   };
 }
 
-export function IssueList({ issues, id }: { issues: Array<{ path: string; message: string }>; id?: string }) {
+export function IssueList({
+  issues,
+  id,
+  t,
+}: {
+  issues: Array<{ path: string } & Said>;
+  id?: string;
+  /** The page's words: a message is shown in Dutch when it has Dutch and the page speaks it. */
+  t: Strings;
+}) {
   if (!issues.length) return null;
   return (
     <ul class="issues" id={id}>
       {issues.map((i, n) => (
         <li key={n}>
-          <code>{i.path}</code>: {i.message}
+          <code>{i.path}</code>: {t.said(i)}
         </li>
       ))}
     </ul>

@@ -18,18 +18,24 @@ export const MAX_POLICY_BYTES = 512 * 1024;
 export interface ValidatorIssue {
   path: string | ReadonlyArray<PropertyKey>;
   message: string;
+  /** The same in Dutch, when the validator has it. */
+  nl?: string;
 }
 /** A validator's issues re-rooted under `base` (e.g. `policies[2]`), paths as text. */
 export function issuesUnder(
   base: string,
   issues: readonly ValidatorIssue[],
-): Array<{ path: string; message: string }> {
+): Array<{ path: string; message: string; nl?: string }> {
   return issues.map((issue) => {
     const sub =
       typeof issue.path === 'string'
         ? issue.path
         : formatPath(issue.path.map((p) => (typeof p === 'number' ? p : String(p))));
-    return { path: `${base}${sub && sub !== '(root)' ? `.${sub}` : ''}`, message: issue.message };
+    return {
+      path: `${base}${sub && sub !== '(root)' ? `.${sub}` : ''}`,
+      message: issue.message,
+      ...(issue.nl ? { nl: issue.nl } : {}),
+    };
   });
 }
 
@@ -56,8 +62,10 @@ export interface ImportError {
   /** For syntax errors: 1-based line and column. */
   line?: number;
   column?: number;
-  /** Plain explanation (English; the view localises by `code` where it can). */
+  /** Plain explanation in English. */
   message: string;
+  /** The same in Dutch (the Options page shows it when it speaks Dutch). */
+  nl?: string;
   /** For `too-large`: the actual size and the limit, in bytes. */
   bytes?: number;
   limit?: number;
@@ -69,6 +77,7 @@ export interface ImportWarning {
   line: number;
   column: number;
   message: string;
+  nl?: string;
 }
 
 export interface ImportPlan {
@@ -148,6 +157,7 @@ export function checkSize(bytes: number, limit = MAX_POLICY_BYTES): ImportError 
     bytes,
     limit,
     message: `the file is ${size}; policies may be at most ${max} — is this the right file?`,
+    nl: `het bestand is ${size}; een beleid mag hoogstens ${max} zijn — is dit het goede bestand?`,
   };
 }
 
@@ -209,13 +219,25 @@ export function parsePolicyFile(
   const tooLarge = checkSize(utf8Length(text));
   if (tooLarge) return { ok: false, errors: [tooLarge], warnings: [] };
   if (!text.trim())
-    return { ok: false, errors: [{ code: 'empty', message: 'the file is empty' }], warnings: [] };
-  const parsed = parseJsonText(text);
-  if (!parsed.ok) {
-    const { line, column, message } = parsed.error;
     return {
       ok: false,
-      errors: [{ code: 'syntax', line, column, message: `line ${line}, column ${column}: ${message}` }],
+      errors: [{ code: 'empty', message: 'the file is empty', nl: 'het bestand is leeg' }],
+      warnings: [],
+    };
+  const parsed = parseJsonText(text);
+  if (!parsed.ok) {
+    const { line, column, message, nl } = parsed.error;
+    return {
+      ok: false,
+      errors: [
+        {
+          code: 'syntax',
+          line,
+          column,
+          message: `line ${line}, column ${column}: ${message}`,
+          nl: `regel ${line}, kolom ${column}: ${nl}`,
+        },
+      ],
       warnings: [],
     };
   }
@@ -225,6 +247,7 @@ export function parsePolicyFile(
     line: d.line,
     column: d.column,
     message: `"${d.key}" appears twice in ${d.path}; only the last one counts`,
+    nl: `"${d.key}" komt twee keer voor in ${d.path}; alleen de laatste telt`,
   }));
   return { ok: true, json: parsed.value, warnings };
 }
@@ -247,6 +270,7 @@ export function planImportJson(
           code: 'validator-crashed',
           path: '(root)',
           message: `the policy could not be checked: ${String(e)}`,
+          nl: `het beleid kon niet worden gecontroleerd: ${String(e)}`,
         },
       ],
     };
@@ -257,14 +281,27 @@ export function planImportJson(
       code: 'schema',
       path: pathText(i.path),
       message: String(i.message),
+      ...(typeof i.nl === 'string' ? { nl: i.nl } : {}),
     }));
-    if (!errors.length) errors.push({ code: 'schema', path: '(root)', message: 'the policy is not valid' });
+    if (!errors.length)
+      errors.push({
+        code: 'schema',
+        path: '(root)',
+        message: 'the policy is not valid',
+        nl: 'het beleid is niet geldig',
+      });
     return { ok: false, errors, warnings };
   }
   const policy = result.policy as { id?: unknown } | null;
   const id = policy && typeof policy === 'object' ? policy.id : undefined;
   if (typeof id !== 'string' || !id) {
-    return { ok: false, warnings, errors: [{ code: 'no-id', path: 'id', message: 'the policy has no id' }] };
+    return {
+      ok: false,
+      warnings,
+      errors: [
+        { code: 'no-id', path: 'id', message: 'the policy has no id', nl: 'het beleid heeft geen id' },
+      ],
+    };
   }
   if (!POLICY_ID_RE.test(id)) {
     return {
@@ -275,6 +312,7 @@ export function planImportJson(
           code: 'bad-id',
           path: 'id',
           message: `"${id}" cannot be used as an id: use lower-case letters, digits, ".", "-" or "_" (at most 64)`,
+          nl: `"${id}" kan niet als id dienen: gebruik kleine letters, cijfers, ".", "-" of "_" (hoogstens 64)`,
         },
       ],
     };
@@ -289,6 +327,7 @@ export function planImportJson(
           code: 'managed',
           path: 'id',
           message: `the policy "${id}" is set by your organisation's IT administrator (managed) and cannot be replaced here`,
+          nl: `het beleid "${id}" is ingesteld door de IT-beheerder van uw organisatie (beheerd) en kan hier niet worden vervangen`,
         },
       ],
     };
@@ -318,7 +357,13 @@ export function planImport(text: unknown, ctx: ImportContext): ImportResult {
       return {
         ok: false,
         warnings: [],
-        errors: [{ code: 'empty', message: 'nothing to import: expected the text of a JSON file' }],
+        errors: [
+          {
+            code: 'empty',
+            message: 'nothing to import: expected the text of a JSON file',
+            nl: 'niets te importeren: verwacht de tekst van een JSON-bestand',
+          },
+        ],
       };
     }
     const parsed = parsePolicyFile(text);
@@ -333,6 +378,7 @@ export function planImport(text: unknown, ctx: ImportContext): ImportResult {
           code: 'validator-crashed',
           path: '(root)',
           message: `the policy could not be checked: ${String(e)}`,
+          nl: `het beleid kon niet worden gecontroleerd: ${String(e)}`,
         },
       ],
     };

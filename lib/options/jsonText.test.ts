@@ -34,6 +34,20 @@ describe('parseJsonText', () => {
     expect(errorOf('   ').message).toMatch(/empty/);
   });
 
+  it('says each syntax error in Dutch too', () => {
+    expect(errorOf('{\n  "id": "mextra",\n}').nl).toBe(
+      'een komma vóór "}" is in JSON niet toegestaan (komma te veel)',
+    );
+    expect(errorOf('{"a": 1 ,, }').nl).toBe(
+      'verwacht een sleutel tussen aanhalingstekens (zoals "name") maar gevonden: ","',
+    );
+    expect(errorOf('{"a": 1').nl).toBe(
+      'verwacht "," of "}" na de waarde van "a" maar gevonden: het einde van het bestand',
+    );
+    for (const text of ["{'id': 1}", '// x', '{"a": "open', '   ', '[1,]', '{"a" 1}', '01', '"\\q"', '[1] 2'])
+      expect(errorOf(text).nl, text).toMatch(/^[a-zA-Z"“]/);
+  });
+
   it('counts columns after a byte-order mark as an editor does', () => {
     const e = errorOf('\uFEFF{"a" 1}');
     expect([e.line, e.column]).toEqual([1, 6]);

@@ -15,6 +15,8 @@ export interface TextPosition {
 
 export interface JsonSyntaxError extends TextPosition {
   message: string;
+  /** The same in Dutch. */
+  nl: string;
 }
 
 export interface DuplicateKey extends TextPosition {
@@ -33,6 +35,8 @@ class Fail extends Error {
   constructor(
     readonly at: number,
     readonly reason: string,
+    /** The same in Dutch. */
+    readonly nl: string,
   ) {
     super(reason);
   }
@@ -69,6 +73,13 @@ function describeChar(ch: string | undefined): string {
   return `"${ch}"`;
 }
 
+function describeCharNl(ch: string | undefined): string {
+  if (ch === undefined) return 'het einde van het bestand';
+  if (ch === '\n' || ch === '\r') return 'een regeleinde';
+  if (ch === '\t' || ch === ' ') return 'een spatie';
+  return `"${ch}"`;
+}
+
 export function parseJsonText(input: string): JsonTextResult {
   // A byte-order mark is common in files saved by Windows editors; it is not an error.
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
@@ -88,23 +99,38 @@ export function parseJsonText(input: string): JsonTextResult {
     const start = i;
     i++; // opening quote
     for (;;) {
-      if (i >= text.length) throw new Fail(start, 'this text has no closing quote (")');
+      if (i >= text.length)
+        throw new Fail(
+          start,
+          'this text has no closing quote (")',
+          'deze tekst heeft geen afsluitend aanhalingsteken (")',
+        );
       const c = text.charCodeAt(i);
       if (c === 34) break;
       if (c === 92) {
         const n = text[i + 1];
         if (n === 'u') {
           if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6)))
-            throw new Fail(i, 'a \\u escape needs four hex digits');
+            throw new Fail(
+              i,
+              'a \\u escape needs four hex digits',
+              'een \\u-escape heeft vier hexadecimale cijfers nodig',
+            );
           i += 6;
         } else if (n !== undefined && '"\\/bfnrt'.includes(n)) i += 2;
-        else throw new Fail(i, `${describeChar(n)} cannot be escaped with a backslash`);
+        else
+          throw new Fail(
+            i,
+            `${describeChar(n)} cannot be escaped with a backslash`,
+            `${describeCharNl(n)} kan niet met een backslash worden ge-escapet`,
+          );
         continue;
       }
       if (c < 32)
         throw new Fail(
           i,
           'a text value cannot contain a line break or tab: close the quote first, or write \\n',
+          'een tekstwaarde kan geen regeleinde of tab bevatten: sluit eerst het aanhalingsteken, of schrijf \\n',
         );
       i++;
     }
@@ -114,17 +140,26 @@ export function parseJsonText(input: string): JsonTextResult {
 
   const parseNumber = (): number => {
     const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
-    if (!m || m[0] === '-') throw new Fail(i, 'this is not a valid number');
+    if (!m || m[0] === '-') throw new Fail(i, 'this is not a valid number', 'dit is geen geldig getal');
     const next = text[i + m[0].length];
     if (next !== undefined && /[\d.eE]/.test(next))
-      throw new Fail(i + m[0].length, 'this is not a valid number (leading zero?)');
+      throw new Fail(
+        i + m[0].length,
+        'this is not a valid number (leading zero?)',
+        'dit is geen geldig getal (voorloopnul?)',
+      );
     i += m[0].length;
     return Number(m[0]);
   };
 
   const parseValue = (path: Array<string | number>, depth: number): unknown => {
     ws();
-    if (depth > MAX_DEPTH) throw new Fail(i, `nested more than ${MAX_DEPTH} levels deep`);
+    if (depth > MAX_DEPTH)
+      throw new Fail(
+        i,
+        `nested more than ${MAX_DEPTH} levels deep`,
+        `meer dan ${MAX_DEPTH} niveaus diep genest`,
+      );
     const ch = text[i];
     if (ch === '{') {
       i++;
@@ -137,9 +172,18 @@ export function parseJsonText(input: string): JsonTextResult {
       }
       for (;;) {
         ws();
-        if (text[i] === '}') throw new Fail(i, 'a comma before "}" is not allowed in JSON (trailing comma)');
+        if (text[i] === '}')
+          throw new Fail(
+            i,
+            'a comma before "}" is not allowed in JSON (trailing comma)',
+            'een komma vóór "}" is in JSON niet toegestaan (komma te veel)',
+          );
         if (text[i] !== '"') {
-          throw new Fail(i, `expected a quoted key (like "name") but found ${describeChar(text[i])}`);
+          throw new Fail(
+            i,
+            `expected a quoted key (like "name") but found ${describeChar(text[i])}`,
+            `verwacht een sleutel tussen aanhalingstekens (zoals "name") maar gevonden: ${describeCharNl(text[i])}`,
+          );
         }
         const keyAt = i;
         const key = parseString();
@@ -147,7 +191,11 @@ export function parseJsonText(input: string): JsonTextResult {
         seen.add(key);
         ws();
         if (text[i] !== ':')
-          throw new Fail(i, `expected ":" after the key "${key}" but found ${describeChar(text[i])}`);
+          throw new Fail(
+            i,
+            `expected ":" after the key "${key}" but found ${describeChar(text[i])}`,
+            `verwacht ":" na de sleutel "${key}" maar gevonden: ${describeCharNl(text[i])}`,
+          );
         i++;
         const value = parseValue([...path, key], depth + 1);
         // `__proto__` as a key must be kept as data, never as the prototype.
@@ -164,6 +212,7 @@ export function parseJsonText(input: string): JsonTextResult {
         throw new Fail(
           i,
           `expected "," or "}" after the value of "${key}" but found ${describeChar(text[i])}`,
+          `verwacht "," of "}" na de waarde van "${key}" maar gevonden: ${describeCharNl(text[i])}`,
         );
       }
     }
@@ -177,7 +226,12 @@ export function parseJsonText(input: string): JsonTextResult {
       }
       for (;;) {
         ws();
-        if (text[i] === ']') throw new Fail(i, 'a comma before "]" is not allowed in JSON (trailing comma)');
+        if (text[i] === ']')
+          throw new Fail(
+            i,
+            'a comma before "]" is not allowed in JSON (trailing comma)',
+            'een komma vóór "]" is in JSON niet toegestaan (komma te veel)',
+          );
         arr.push(parseValue([...path, arr.length], depth + 1));
         ws();
         if (text[i] === ',') {
@@ -188,7 +242,11 @@ export function parseJsonText(input: string): JsonTextResult {
           i++;
           return arr;
         }
-        throw new Fail(i, `expected "," or "]" in the list but found ${describeChar(text[i])}`);
+        throw new Fail(
+          i,
+          `expected "," or "]" in the list but found ${describeChar(text[i])}`,
+          `verwacht "," of "]" in de lijst maar gevonden: ${describeCharNl(text[i])}`,
+        );
       }
     }
     if (ch === '"') return parseString();
@@ -203,19 +261,38 @@ export function parseJsonText(input: string): JsonTextResult {
         return value;
       }
     }
-    if (ch === undefined) throw new Fail(i, 'the file ends where a value was expected');
-    if (ch === "'") throw new Fail(i, 'JSON text needs double quotes ("), not single quotes');
-    if (ch === '/') throw new Fail(i, 'comments are not allowed in JSON');
-    throw new Fail(i, `expected a value but found ${describeChar(ch)}`);
+    if (ch === undefined)
+      throw new Fail(
+        i,
+        'the file ends where a value was expected',
+        'het bestand eindigt waar een waarde werd verwacht',
+      );
+    if (ch === "'")
+      throw new Fail(
+        i,
+        'JSON text needs double quotes ("), not single quotes',
+        'JSON-tekst vraagt dubbele aanhalingstekens ("), geen enkele',
+      );
+    if (ch === '/')
+      throw new Fail(i, 'comments are not allowed in JSON', 'commentaar is in JSON niet toegestaan');
+    throw new Fail(
+      i,
+      `expected a value but found ${describeChar(ch)}`,
+      `verwacht een waarde maar gevonden: ${describeCharNl(ch)}`,
+    );
   };
 
   try {
     ws();
-    if (i >= text.length) throw new Fail(i, 'the file is empty');
+    if (i >= text.length) throw new Fail(i, 'the file is empty', 'het bestand is leeg');
     const value = parseValue([], 0);
     ws();
     if (i < text.length)
-      throw new Fail(i, `unexpected ${describeChar(text[i])} after the end of the JSON value`);
+      throw new Fail(
+        i,
+        `unexpected ${describeChar(text[i])} after the end of the JSON value`,
+        `onverwacht ${describeCharNl(text[i])} na het einde van de JSON-waarde`,
+      );
     return {
       ok: true,
       value,
@@ -224,11 +301,17 @@ export function parseJsonText(input: string): JsonTextResult {
   } catch (e) {
     if (e instanceof Fail) {
       const pos = positionAt(text, e.at);
-      return { ok: false, error: { message: e.reason, ...pos, offset: pos.offset + shift } };
+      return { ok: false, error: { message: e.reason, nl: e.nl, ...pos, offset: pos.offset + shift } };
     }
     return {
       ok: false,
-      error: { message: 'the text could not be read as JSON', line: 1, column: 1, offset: 0 },
+      error: {
+        message: 'the text could not be read as JSON',
+        nl: 'de tekst kon niet als JSON worden gelezen',
+        line: 1,
+        column: 1,
+        offset: 0,
+      },
     };
   }
 }

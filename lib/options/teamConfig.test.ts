@@ -96,7 +96,11 @@ describe('team configuration', () => {
     expect(planTeamConfigImport(JSON.stringify(acme), ctx())).toMatchObject({
       ok: false,
       errors: expect.arrayContaining([
-        { path: 'format', message: expect.stringMatching(/not a configuration file/) },
+        {
+          path: 'format',
+          message: expect.stringMatching(/not a configuration file/),
+          nl: expect.stringMatching(/^geen configuratiebestand van deze extensie/),
+        },
       ]),
     });
     expect(

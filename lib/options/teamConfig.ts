@@ -16,6 +16,7 @@ import {
 import { diffPolicy, type PolicyDiff } from './diffPolicy';
 import { originPattern } from './hosts';
 import { formatPath, parseJsonText } from './jsonText';
+import { zodIssues } from '../sla/schema';
 import {
   checkSize,
   effectivePolicyJson,
@@ -95,6 +96,8 @@ export function exportTeamConfig(
 export interface TeamConfigError {
   path: string;
   message: string;
+  /** The same in Dutch. */
+  nl?: string;
   line?: number;
   column?: number;
 }
@@ -137,36 +140,56 @@ export function planTeamConfigImport(text: unknown, ctx: TeamImportContext): Tea
   } catch (e) {
     return {
       ok: false,
-      errors: [{ path: '(root)', message: `the file could not be checked: ${String(e)}` }],
+      errors: [
+        {
+          path: '(root)',
+          message: `the file could not be checked: ${String(e)}`,
+          nl: `het bestand kon niet worden gecontroleerd: ${String(e)}`,
+        },
+      ],
     };
   }
 }
 
 function plan(text: unknown, ctx: TeamImportContext): TeamConfigResult {
   if (typeof text !== 'string')
-    return { ok: false, errors: [{ path: '(root)', message: 'expected the text of a JSON file' }] };
-  const tooLarge = checkSize(utf8Length(text), MAX_TEAM_CONFIG_BYTES);
-  if (tooLarge) return { ok: false, errors: [{ path: '(root)', message: tooLarge.message }] };
-  if (!text.trim()) return { ok: false, errors: [{ path: '(root)', message: 'the file is empty' }] };
-  const parsed = parseJsonText(text);
-  if (!parsed.ok) {
-    const { line, column, message } = parsed.error;
     return {
       ok: false,
-      errors: [{ path: '(root)', line, column, message: `line ${line}, column ${column}: ${message}` }],
+      errors: [
+        {
+          path: '(root)',
+          message: 'expected the text of a JSON file',
+          nl: 'verwacht de tekst van een JSON-bestand',
+        },
+      ],
+    };
+  const tooLarge = checkSize(utf8Length(text), MAX_TEAM_CONFIG_BYTES);
+  if (tooLarge)
+    return { ok: false, errors: [{ path: '(root)', message: tooLarge.message, nl: tooLarge.nl }] };
+  if (!text.trim())
+    return {
+      ok: false,
+      errors: [{ path: '(root)', message: 'the file is empty', nl: 'het bestand is leeg' }],
+    };
+  const parsed = parseJsonText(text);
+  if (!parsed.ok) {
+    const { line, column, message, nl } = parsed.error;
+    return {
+      ok: false,
+      errors: [
+        {
+          path: '(root)',
+          line,
+          column,
+          message: `line ${line}, column ${column}: ${message}`,
+          nl: `regel ${line}, kolom ${column}: ${nl}`,
+        },
+      ],
     };
   }
   const json = parsed.value;
   const shape = TeamConfigSchema.safeParse(json);
-  if (!shape.success) {
-    return {
-      ok: false,
-      errors: shape.error.issues.map((i) => ({
-        path: formatPath(i.path.map((p) => (typeof p === 'number' ? p : String(p)))),
-        message: i.message,
-      })),
-    };
-  }
+  if (!shape.success) return { ok: false, errors: shapeErrors(shape.error, json) };
   const f = shape.data;
   const errors: TeamConfigError[] = [];
   const locks = ctx.locks;
@@ -182,7 +205,11 @@ function plan(text: unknown, ctx: TeamImportContext): TeamConfigResult {
     try {
       result = ctx.validate(pjson);
     } catch (e) {
-      errors.push({ path: formatPath(['policies', key]), message: `could not be checked: ${String(e)}` });
+      errors.push({
+        path: formatPath(['policies', key]),
+        message: `could not be checked: ${String(e)}`,
+        nl: `kon niet worden gecontroleerd: ${String(e)}`,
+      });
       continue;
     }
     if (!result.ok) {
@@ -194,6 +221,7 @@ function plan(text: unknown, ctx: TeamImportContext): TeamConfigResult {
       errors.push({
         path: formatPath(['policies', key, 'id']),
         message: `the policy's id is "${String(id)}" but it is listed as "${key}"`,
+        nl: `de id van het beleid is "${String(id)}" maar het staat vermeld als "${key}"`,
       });
       continue;
     }
@@ -221,7 +249,11 @@ function plan(text: unknown, ctx: TeamImportContext): TeamConfigResult {
     Object.prototype.hasOwnProperty.call(ctx.builtins, id);
   f.disabledBuiltins.forEach((id, i) => {
     if (!Object.prototype.hasOwnProperty.call(ctx.builtins, id)) {
-      errors.push({ path: formatPath(['disabledBuiltins', i]), message: `"${id}" is not a built-in policy` });
+      errors.push({
+        path: formatPath(['disabledBuiltins', i]),
+        message: `"${id}" is not a built-in policy`,
+        nl: `"${id}" is geen ingebouwd beleid`,
+      });
     }
   });
   const seenHosts = new Set<string>();
@@ -230,9 +262,14 @@ function plan(text: unknown, ctx: TeamImportContext): TeamConfigResult {
       errors.push({
         path: formatPath(['assignments', i, 'policyId']),
         message: `unknown policy "${a.policyId}"`,
+        nl: `onbekend beleid "${a.policyId}"`,
       });
     if (seenHosts.has(a.host))
-      errors.push({ path: formatPath(['assignments', i, 'host']), message: `${a.host} is assigned twice` });
+      errors.push({
+        path: formatPath(['assignments', i, 'host']),
+        message: `${a.host} is assigned twice`,
+        nl: `${a.host} is twee keer toegewezen`,
+      });
     seenHosts.add(a.host);
   });
   if (errors.length) return { ok: false, errors };
@@ -277,4 +314,21 @@ function plan(text: unknown, ctx: TeamImportContext): TeamConfigResult {
     diffs,
     permissionOrigins: newSelfHosted.map((h) => originPattern(h.host)),
   };
+}
+
+/** The file's shape problems in plain words, English and Dutch; the two that say "wrong file" first. */
+function shapeErrors(error: z.ZodError, json: unknown): TeamConfigError[] {
+  const own: Record<string, Omit<TeamConfigError, 'path'>> = {
+    format: {
+      message: `not a configuration file of this extension (expected "format": "${TEAM_CONFIG_FORMAT}")`,
+      nl: `geen configuratiebestand van deze extensie (verwacht "format": "${TEAM_CONFIG_FORMAT}")`,
+    },
+    version: {
+      message: `unsupported version (this extension reads version ${TEAM_CONFIG_VERSION})`,
+      nl: `versie niet ondersteund (deze extensie leest versie ${TEAM_CONFIG_VERSION})`,
+    },
+  };
+  return zodIssues(error, json).map((i) =>
+    Object.hasOwn(own, i.path) ? { path: i.path, ...own[i.path]! } : i,
+  );
 }

@@ -125,6 +125,51 @@ describe('policy validation', () => {
     expect(issuesOf(noZone)).toEqual(['timezone: missing (expected string)']);
   });
 
+  it('says every problem in Dutch too, in the words of the English one', () => {
+    const p = clone(mextra) as any;
+    p.timezone = 'Europe/Amsterdm';
+    p.name = 3;
+    const r = validatePolicy(p);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues.map((i) => `${i.path}: ${i.nl}`)).toEqual(['name: verwacht: tekst, gevonden: een getal']);
+    delete p.name;
+    p.name = 'Mextra';
+    p.targets.incident.standard.P9 = p.targets.incident.standard.urgent;
+    p.calendars['service-window-1'].hours.mon = ['09:00-17:00', '16:00-18:00'];
+    const nl = validatePolicy(p);
+    if (nl.ok) throw new Error('expected issues');
+    const said = nl.issues.map((i) => i.nl ?? `(no Dutch) ${i.message}`);
+    expect(said).toContain(
+      'onbekende tijdzone "Europe/Amsterdm" (gebruik een IANA-naam zoals Europe/Amsterdam)',
+    );
+    expect(said.some((m) => /^onbekende prioriteit "P9" \(bekend: /.test(m))).toBe(true);
+    expect(said).toContain('venster "16:00-18:00" overlapt "09:00-17:00"');
+  });
+
+  it('has Dutch for every problem, also when a seed policy is mutated at random', () => {
+    const paths: Array<Array<string | number>> = [];
+    const walk = (v: unknown, at: Array<string | number>) => {
+      paths.push(at);
+      if (v && typeof v === 'object')
+        for (const [k, x] of Object.entries(v)) walk(x, [...at, Array.isArray(v) ? Number(k) : k]);
+    };
+    walk(mextra, []);
+    fc.assert(
+      fc.property(fc.nat(paths.length - 1), fc.anything(), (i, value) => {
+        const p = clone(mextra) as any;
+        const path = paths[i]!;
+        if (!path.length) return;
+        let o = p;
+        for (const k of path.slice(0, -1)) o = o[k];
+        o[path[path.length - 1]!] = value;
+        const r = validatePolicy(p);
+        if (!r.ok) for (const iss of r.issues) expect(iss.nl, `${iss.path}: ${iss.message}`).toBeTruthy();
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('never throws on arbitrary input', () => {
     fc.assert(
       fc.property(fc.anything(), (x) => {

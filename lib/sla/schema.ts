@@ -256,8 +256,24 @@ export type Label = output<typeof LabelSchema>;
 
 export interface Issue {
   path: string;
+  /** What is wrong and how to fix it, in English (the CLI's language). */
   message: string;
+  /** The same in Dutch, for an admin whose Options page speaks Dutch. */
+  nl?: string;
 }
+
+/** The words for a kind of id in both languages ("tier" / "niveau"). */
+const WHAT = {
+  tier: 'niveau',
+  type: 'type',
+  priority: 'prioriteit',
+  calendar: 'kalender',
+  impact: 'impact',
+  urgency: 'urgentie',
+  'impact level': 'impactniveau',
+  'urgency level': 'urgentieniveau',
+} as const;
+type What = keyof typeof WHAT;
 
 export type PolicyResult = { ok: true; policy: Policy } | { ok: false; issues: Issue[] };
 
@@ -277,53 +293,112 @@ function describe(v: unknown): string {
   return typeof v === 'object' ? 'an object' : typeof v;
 }
 
-/** Plain-language messages for zod issues. */
+const DESCRIBE_NL: Record<string, string> = {
+  null: 'null',
+  'a list': 'een lijst',
+  'an object': 'een object',
+  string: 'tekst',
+  number: 'een getal',
+  boolean: 'waar/onwaar',
+  undefined: 'niets',
+  bigint: 'een getal',
+  symbol: 'een symbool',
+  function: 'een functie',
+};
+const describeNl = (v: unknown) => DESCRIBE_NL[describe(v)] ?? describe(v);
+/** zod's names of expected types, in Dutch. */
+const EXPECTED_NL: Record<string, string> = {
+  string: 'tekst',
+  number: 'een getal',
+  boolean: 'waar/onwaar (true/false)',
+  object: 'een object',
+  array: 'een lijst',
+  record: 'een object',
+  int: 'een geheel getal',
+};
+const expectedNl = (e: string) => EXPECTED_NL[e] ?? e;
+
+/** Plain-language messages for zod issues, in English and Dutch. */
 export function zodIssues(error: ZodError, input: unknown): Issue[] {
   const out: Issue[] = [];
   for (const iss of error.issues) {
     const path = [...iss.path];
     let message = iss.message;
+    let nl = `ongeldige waarde (${iss.message})`;
     const at = valueAt(input, path);
+    const shown = JSON.stringify(at);
     switch (iss.code) {
       case 'unrecognized_keys':
         for (const key of iss.keys)
-          out.push({ path: formatPath([...path, key]), message: `unknown field "${key}"` });
+          out.push({
+            path: formatPath([...path, key]),
+            message: `unknown field "${key}"`,
+            nl: `onbekend veld "${key}"`,
+          });
         continue;
       case 'invalid_type':
-        message =
-          at === undefined
-            ? `missing (expected ${iss.expected})`
-            : `expected ${iss.expected}, got ${describe(at)}`;
+        if (at === undefined) {
+          message = `missing (expected ${iss.expected})`;
+          nl = `ontbreekt (verwacht: ${expectedNl(iss.expected)})`;
+        } else {
+          message = `expected ${iss.expected}, got ${describe(at)}`;
+          nl = `verwacht: ${expectedNl(iss.expected)}, gevonden: ${describeNl(at)}`;
+        }
         break;
-      case 'invalid_value':
-        message = `${JSON.stringify(at)} is not allowed (expected ${iss.values.map((v) => JSON.stringify(v)).join(', ')})`;
-        if (path[path.length - 1] === 'unit')
-          message = `unknown unit ${JSON.stringify(at)} (known: ${UNITS.join(', ')})`;
+      case 'invalid_value': {
+        const allowed = iss.values.map((v) => JSON.stringify(v)).join(', ');
+        message = `${shown} is not allowed (expected ${allowed})`;
+        nl = `${shown} is niet toegestaan (verwacht: ${allowed})`;
+        if (path[path.length - 1] === 'unit') {
+          message = `unknown unit ${shown} (known: ${UNITS.join(', ')})`;
+          nl = `onbekende eenheid ${shown} (bekend: ${UNITS.join(', ')})`;
+        }
         break;
+      }
       case 'invalid_union':
-        message = `not a valid value (${describe(at)} ${JSON.stringify(at)?.slice(0, 40)})`;
-        if (path[path.length - 1] === 'hours' && path.length === 3)
+        message = `not a valid value (${describe(at)} ${shown?.slice(0, 40)})`;
+        nl = `geen geldige waarde (${describeNl(at)} ${shown?.slice(0, 40)})`;
+        if (path[path.length - 1] === 'hours' && path.length === 3) {
           message = 'hours must be "24x7" or an object of weekday windows, e.g. { "mon": ["09:00-17:00"] }';
-        else if (path[path.length - 2] === 'dates' || path[path.length - 1] === 'hours')
+          nl = 'hours is "24x7" of een object met vensters per weekdag, bijv. { "mon": ["09:00-17:00"] }';
+        } else if (path[path.length - 2] === 'dates' || path[path.length - 1] === 'hours') {
           message =
             'the hours of a date are a list of windows (["09:00-15:00"]), "closed", or { "hours": …, "label": …, "source": … }';
+          nl =
+            'de uren van een datum zijn een lijst vensters (["09:00-15:00"]), "closed", of { "hours": …, "label": …, "source": … }';
+        }
         break;
       case 'too_small':
-        message =
-          iss.origin === 'array'
-            ? `needs at least ${String(iss.minimum)} item(s)`
-            : `must be more than ${String(iss.minimum)}`;
-        if (iss.origin === 'string') message = 'must not be empty';
-        if (iss.origin === 'number')
-          message = `must be ${iss.inclusive ? 'at least' : 'more than'} ${String(iss.minimum)}, got ${JSON.stringify(at)}`;
+        if (iss.origin === 'string') {
+          message = 'must not be empty';
+          nl = 'mag niet leeg zijn';
+        } else if (iss.origin === 'number') {
+          message = `must be ${iss.inclusive ? 'at least' : 'more than'} ${String(iss.minimum)}, got ${shown}`;
+          nl = `moet ${iss.inclusive ? 'minstens' : 'meer dan'} ${String(iss.minimum)} zijn, gevonden: ${shown}`;
+        } else if (iss.origin === 'array') {
+          message = `needs at least ${String(iss.minimum)} item(s)`;
+          nl = `heeft minstens ${String(iss.minimum)} element(en) nodig`;
+        } else {
+          message = `must be more than ${String(iss.minimum)}`;
+          nl = `moet meer dan ${String(iss.minimum)} zijn`;
+        }
         break;
       case 'too_big':
-        message = `must be ${iss.inclusive ? 'at most' : 'less than'} ${String(iss.maximum)}, got ${JSON.stringify(at)}`;
+        if (iss.origin === 'string') {
+          message = `must be at most ${String(iss.maximum)} characters`;
+          nl = `mag hoogstens ${String(iss.maximum)} tekens lang zijn`;
+        } else if (iss.origin === 'array') {
+          message = `may have at most ${String(iss.maximum)} item(s)`;
+          nl = `mag hoogstens ${String(iss.maximum)} element(en) hebben`;
+        } else {
+          message = `must be ${iss.inclusive ? 'at most' : 'less than'} ${String(iss.maximum)}, got ${shown}`;
+          nl = `moet ${iss.inclusive ? 'hoogstens' : 'minder dan'} ${String(iss.maximum)} zijn, gevonden: ${shown}`;
+        }
         break;
       default:
         break;
     }
-    out.push({ path: formatPath(path), message });
+    out.push({ path: formatPath(path), message, nl });
   }
   return out;
 }
@@ -342,15 +417,20 @@ const list = (ids: string[]) => ids.join(', ');
 /** Cross-reference checks on a structurally valid policy. */
 export function checkPolicy(p: Policy): Issue[] {
   const issues: Issue[] = [];
-  const add = (path: PropertyKey[], message: string) => issues.push({ path: formatPath(path), message });
+  const add: Add = (path, message, nl) => issues.push({ path: formatPath(path), message, nl });
 
   if (!isValidZone(p.timezone))
-    add(['timezone'], `unknown time zone "${p.timezone}" (use an IANA name like Europe/Amsterdam)`);
+    add(
+      ['timezone'],
+      `unknown time zone "${p.timezone}" (use an IANA name like Europe/Amsterdam)`,
+      `onbekende tijdzone "${p.timezone}" (gebruik een IANA-naam zoals Europe/Amsterdam)`,
+    );
 
-  const dupes = (items: Array<{ id: string }>, where: string, what: string) => {
+  const dupes = (items: Array<{ id: string }>, where: string, what: What) => {
     const seen = new Set<string>();
     items.forEach((it, i) => {
-      if (seen.has(it.id)) add([where, i, 'id'], `duplicate ${what} "${it.id}"`);
+      if (seen.has(it.id))
+        add([where, i, 'id'], `duplicate ${what} "${it.id}"`, `${WHAT[what]} "${it.id}" komt twee keer voor`);
       seen.add(it.id);
     });
     return items.map((i) => i.id);
@@ -360,9 +440,14 @@ export function checkPolicy(p: Policy): Issue[] {
   const prios = dupes(p.priorities, 'priorities', 'priority');
   const calendars = Object.keys(p.calendars);
 
-  const known = (ids: string[], value: string, path: PropertyKey[], what: string, wildcard = false) => {
+  const known = (ids: string[], value: string, path: PropertyKey[], what: What, wildcard = false) => {
     if (wildcard && value === '*') return;
-    if (!ids.includes(value)) add(path, `unknown ${what} "${value}" (known: ${list(ids)})`);
+    if (!ids.includes(value))
+      add(
+        path,
+        `unknown ${what} "${value}" (known: ${list(ids)})`,
+        `onbekende ${WHAT[what]} "${value}" (bekend: ${list(ids)})`,
+      );
   };
 
   for (const [id, cal] of Object.entries(p.calendars)) {
@@ -374,6 +459,7 @@ export function checkPolicy(p: Policy): Issue[] {
         add(
           ['calendars', id, 'hours'],
           'the calendar is never open (give windows for at least one day, or "24x7")',
+          'de kalender is nooit open (geef vensters voor minstens één dag, of "24x7")',
         );
     }
     (cal.holidays ?? []).forEach((h, i) => {
@@ -382,15 +468,25 @@ export function checkPolicy(p: Policy): Issue[] {
         add(
           ['calendars', id, 'holidays', i, ...(typeof h === 'string' ? [] : ['set'])],
           `unknown holiday set "${set}" (known: nl-public, ${HOLIDAY_REGIONS.join(', ')})`,
+          `onbekende set feestdagen "${set}" (bekend: nl-public, ${HOLIDAY_REGIONS.join(', ')})`,
         );
     });
     (cal.closedDates ?? []).forEach((d, i) => {
-      if (!isRealDate(d)) add(['calendars', id, 'closedDates', i], `"${d}" is not a real date`);
+      if (!isRealDate(d))
+        add(
+          ['calendars', id, 'closedDates', i],
+          `"${d}" is not a real date`,
+          `"${d}" is geen bestaande datum`,
+        );
     });
     for (const [key, h] of Object.entries(cal.dates ?? {})) {
       const path = ['calendars', id, 'dates', key];
       if (!isRealDate(key.length === 5 ? `2024-${key}` : key))
-        add(path, `"${key}" is not a real date (use "YYYY-MM-DD", or "MM-DD" for every year)`);
+        add(
+          path,
+          `"${key}" is not a real date (use "YYYY-MM-DD", or "MM-DD" for every year)`,
+          `"${key}" is geen bestaande datum (gebruik "YYYY-MM-DD", of "MM-DD" voor elk jaar)`,
+        );
       const hours = typeof h === 'object' && !Array.isArray(h) ? h.hours : h;
       if (hours !== 'closed')
         checkWindows(hours, typeof h === 'object' && !Array.isArray(h) ? [...path, 'hours'] : path, add);
@@ -400,14 +496,30 @@ export function checkPolicy(p: Policy): Issue[] {
       const year = (v: string) => (v.length === 11 ? 2024 : Number(v.slice(0, 4)));
       const from = localWall(c.from, year(c.from));
       const to = localWall(c.to, year(c.to));
-      if (from === null) return add([...path, 'from'], `"${c.from}" is not a real date and time`);
-      if (to === null) return add([...path, 'to'], `"${c.to}" is not a real date and time`);
+      if (from === null)
+        return add(
+          [...path, 'from'],
+          `"${c.from}" is not a real date and time`,
+          `"${c.from}" is geen bestaande datum en tijd`,
+        );
+      if (to === null)
+        return add(
+          [...path, 'to'],
+          `"${c.to}" is not a real date and time`,
+          `"${c.to}" is geen bestaande datum en tijd`,
+        );
       if (c.from.length !== c.to.length)
         return add(
           [...path, 'to'],
           `"from" and "to" must both be one date ("YYYY-MM-DDTHH:MM") or both yearly ("MM-DDTHH:MM")`,
+          `"from" en "to" zijn allebei één datum ("YYYY-MM-DDTHH:MM") of allebei jaarlijks ("MM-DDTHH:MM")`,
         );
-      if (to <= from) add([...path, 'to'], `the closing ends ("${c.to}") before it starts ("${c.from}")`);
+      if (to <= from)
+        add(
+          [...path, 'to'],
+          `the closing ends ("${c.to}") before it starts ("${c.from}")`,
+          `de sluiting eindigt ("${c.to}") voordat ze begint ("${c.from}")`,
+        );
     });
   }
 
@@ -429,7 +541,11 @@ export function checkPolicy(p: Policy): Issue[] {
     for (const imp of impacts)
       for (const urg of urgencies)
         if (m.cells[imp]?.[urg] === undefined)
-          add(['matrix', 'cells'], `no priority for impact "${imp}" × urgency "${urg}"`);
+          add(
+            ['matrix', 'cells'],
+            `no priority for impact "${imp}" × urgency "${urg}"`,
+            `geen prioriteit voor impact "${imp}" × urgentie "${urg}"`,
+          );
     (m.caps ?? []).forEach((c, i) => known(prios, c.max, ['matrix', 'caps', i, 'max'], 'priority'));
   }
 
@@ -449,11 +565,13 @@ export function checkPolicy(p: Policy): Issue[] {
               add(
                 ['targets', type, tier, prio, metric, 'goal', 'unit'],
                 'a goal needs a time limit, not "none"',
+                'een doel heeft een tijdslimiet nodig, niet "none"',
               );
             if (t.due.unit === 'none')
               add(
                 ['targets', type, tier, prio, metric, 'goal'],
                 'a goal without a due target is not supported',
+                'een doel zonder termijn (due) wordt niet ondersteund',
               );
           }
         }
@@ -479,39 +597,59 @@ function isRealDate(d: string): boolean {
 }
 
 /** Checks one day's windows (well-formed, start before end, no overlap); returns the open minutes. */
-function checkWindows(
-  windows: string[],
-  path: PropertyKey[],
-  add: (p: PropertyKey[], m: string) => void,
-): number {
+/** Reports an issue at a path, in English and Dutch. */
+type Add = (path: PropertyKey[], message: string, nl: string) => void;
+
+function checkWindows(windows: string[], path: PropertyKey[], add: Add): number {
   let open = 0;
   const parsed: Array<[number, number, number]> = [];
   windows.forEach((w, i) => {
     const [a, b] = w.split('-').map(parseClock) as [number, number];
     if (Number.isNaN(a) || Number.isNaN(b))
-      return add([...path, i], `"${w}" is not a time window (HH:MM-HH:MM, 00:00–24:00)`);
-    if (b <= a) return add([...path, i], `window "${w}" ends before it starts`);
+      return add(
+        [...path, i],
+        `"${w}" is not a time window (HH:MM-HH:MM, 00:00–24:00)`,
+        `"${w}" is geen tijdvenster (HH:MM-HH:MM, 00:00–24:00)`,
+      );
+    if (b <= a)
+      return add(
+        [...path, i],
+        `window "${w}" ends before it starts`,
+        `venster "${w}" eindigt voordat het begint`,
+      );
     for (const [pa, pb, pi] of parsed)
-      if (a < pb && pa < b) add([...path, i], `window "${w}" overlaps "${windows[pi]}"`);
+      if (a < pb && pa < b)
+        add(
+          [...path, i],
+          `window "${w}" overlaps "${windows[pi]}"`,
+          `venster "${w}" overlapt "${windows[pi]}"`,
+        );
     parsed.push([a, b, i]);
     open += b - a;
   });
   return open;
 }
 
-function checkDuration(
-  d: output<typeof DurationSchema>,
-  path: PropertyKey[],
-  add: (p: PropertyKey[], m: string) => void,
-) {
+function checkDuration(d: output<typeof DurationSchema>, path: PropertyKey[], add: Add) {
   const amountUnit = (AMOUNT_UNITS as readonly string[]).includes(d.unit);
-  if (amountUnit && d.amount === undefined) add([...path, 'amount'], `unit "${d.unit}" needs an amount`);
-  if (!amountUnit && d.amount !== undefined) add([...path, 'amount'], `unit "${d.unit}" takes no amount`);
+  if (amountUnit && d.amount === undefined)
+    add(
+      [...path, 'amount'],
+      `unit "${d.unit}" needs an amount`,
+      `eenheid "${d.unit}" heeft een aantal nodig`,
+    );
+  if (!amountUnit && d.amount !== undefined)
+    add([...path, 'amount'], `unit "${d.unit}" takes no amount`, `eenheid "${d.unit}" heeft geen aantal`);
   if (d.unit === 'none' && !d.words)
-    add([...path, 'words'], 'unit "none" needs the contract\'s words, e.g. "Best effort"');
-  if (d.unit !== 'none' && d.words !== undefined) add([...path, 'words'], 'words are only for unit "none"');
+    add(
+      [...path, 'words'],
+      'unit "none" needs the contract\'s words, e.g. "Best effort"',
+      'eenheid "none" heeft de woorden van het contract nodig, bijv. "Best effort"',
+    );
+  if (d.unit !== 'none' && d.words !== undefined)
+    add([...path, 'words'], 'words are only for unit "none"', 'words hoort alleen bij eenheid "none"');
   if ((d.unit === 'weeks' || d.unit === 'months') && d.amount !== undefined && !Number.isInteger(d.amount))
-    add([...path, 'amount'], `${d.unit} must be a whole number`);
+    add([...path, 'amount'], `${d.unit} must be a whole number`, `${d.unit} moet een geheel getal zijn`);
 }
 
 /** Validates arbitrary input as a policy. Never throws. */
@@ -522,7 +660,16 @@ export function validatePolicy(json: unknown): PolicyResult {
     const issues = checkPolicy(r.data);
     return issues.length ? { ok: false, issues } : { ok: true, policy: r.data };
   } catch (e) {
-    return { ok: false, issues: [{ path: '(root)', message: `could not read the policy: ${String(e)}` }] };
+    return {
+      ok: false,
+      issues: [
+        {
+          path: '(root)',
+          message: `could not read the policy: ${String(e)}`,
+          nl: `het beleid kon niet worden gelezen: ${String(e)}`,
+        },
+      ],
+    };
   }
 }
 

@@ -74,6 +74,35 @@ test('an invalid policy file shows every error with its path or line:column and 
   await page.close();
 });
 
+test('in Dutch, an invalid policy or configuration file is explained in Dutch', async ({
+  context,
+  extensionId,
+}) => {
+  const page = await context.newPage();
+  await openOptions(page, extensionId);
+  await page.locator('#pref-language').selectOption('nl');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
+
+  const broken = mextra();
+  broken.timezone = 'Europe/Amsterdm';
+  (broken.targets.incident.standard as Json).P9 = broken.targets.incident.standard.urgent;
+  await chooseFile(page, '#import-file', 'mextra-broken.json', JSON.stringify(broken, null, 2));
+  const errors = page.locator('.import-errors');
+  await expect(errors.locator('li').nth(0)).toContainText(
+    'onbekende tijdzone "Europe/Amsterdm" (gebruik een IANA-naam zoals Europe/Amsterdam)',
+  );
+  await expect(errors.locator('li').nth(1)).toContainText('onbekende prioriteit "P9" (bekend: ');
+
+  await chooseFile(page, '#import-file', 'syntax.json', '{\n  "id": "mextra",\n}');
+  await expect(errors.locator('li')).toContainText('een komma vóór "}" is in JSON niet toegestaan');
+
+  await chooseFile(page, '#team-import', 'team.json', JSON.stringify({ format: 'other', version: 2 }));
+  const team = page.locator('#team .import-errors');
+  await expect(team).toContainText('geen configuratiebestand van deze extensie');
+  await expect(team).toContainText('versie niet ondersteund (deze extensie leest versie 1)');
+  await page.close();
+});
+
 test('an edited Mextra is previewed with its changed target, confirmed, stored and in effect', async ({
   context,
   extensionId,
