@@ -46,7 +46,7 @@ export interface PolicyEntry {
   policy: Policy | null;
   /** The stored JSON exactly, for export. */
   json: unknown;
-  problems?: Array<{ path: string; message: string }>;
+  problems?: Array<{ path: string; message: string; nl?: string }>;
   /** Closed days of the next 12 months (the engine's `listPolicyHolidays` output, passed as is). */
   holidays: Holiday[];
   /** Hosts assigned to this policy. */

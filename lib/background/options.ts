@@ -239,7 +239,12 @@ function policyEntry(
     assignedHosts: l.eff.config.assignments.filter((a) => a.policyId === id).map((a) => a.host),
     ...extra,
   };
-  if (!r.ok) entry.problems = r.issues.map((i) => ({ path: String(i.path), message: i.message }));
+  if (!r.ok)
+    entry.problems = r.issues.map((i) => ({
+      path: String(i.path),
+      message: i.message,
+      ...(i.nl ? { nl: i.nl } : {}),
+    }));
   if (l.eff.locks.policies[id]) entry.locked = 'managed';
   return entry;
 }
