@@ -89,7 +89,7 @@ describe('sla due --from: saved helpdesk payloads through the same adapters', ()
     );
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Response: due 4 business hours → Mon 9 Feb 2026 13:15\. Met/);
-    expect(r.stdout).toMatch(/Not counted while on-hold/);
+    expect(r.stdout).toMatch(/Not counted while on hold/);
   });
 
   it('names the unmapped value in one line and exits 2', () => {

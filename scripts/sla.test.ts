@@ -127,8 +127,8 @@ describe('sla due', () => {
       'text',
     );
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('The matrix suggests P3 (impact department × urgency normal).');
-    expect(r.stdout).toContain('Rule targets.incident.*.P3.response');
+    expect(r.stdout).toContain('The matrix suggests Priority 3 (impact Department × urgency Normal).');
+    expect(r.stdout).toContain('Rule targets.incident.*.P3.response (response)');
   });
 
   it('explains in Dutch with --locale nl', () => {

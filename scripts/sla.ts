@@ -307,7 +307,10 @@ function due(env: CliEnv, flags: Map<string, string>): CliResult {
       throw new CliError(err.field === 'now' ? `--now: ${err.message}` : `ticket.${err.message}`);
     throw err;
   }
-  const stdout = format === 'text' ? e.explanation + '\n' : JSON.stringify(evaluationJson(e), null, 2) + '\n';
+  const stdout =
+    format === 'text'
+      ? `${e.explanation}\n${ruleLines(e)}`
+      : JSON.stringify(evaluationJson(e), null, 2) + '\n';
   return { code: 0, stdout, stderr: '' };
 }
 
@@ -590,4 +593,14 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     process.stderr.write(r.stderr);
     process.exitCode = r.code;
   }
+}
+
+/** The policy rule (JSON path) behind each metric, for the admin reading the CLI's text. */
+function ruleLines(e: Evaluation): string {
+  return (['response', 'resolution'] as const)
+    .flatMap((name) => {
+      const rule = e.metrics[name]?.rule;
+      return rule ? [`Rule ${rule} (${name})\n`] : [];
+    })
+    .join('');
 }

@@ -375,6 +375,7 @@ export function Sidebar(props: SidebarProps) {
               )}
               <WhyPanel
                 explanation={model.evaluation.explanation}
+                metrics={model.evaluation.metrics}
                 locale={locale}
                 defaultOpen={whyOpen ?? false}
               />

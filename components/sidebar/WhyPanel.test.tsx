@@ -27,4 +27,20 @@ describe('WhyPanel', () => {
     expect(screen.getByText('<img src=x onerror=alert(1)>')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Verberg uitleg' })).toBeTruthy();
   });
+
+  it('keeps the policy rules out of the agent’s text, in a disclosure for admins', () => {
+    const { container } = render(
+      <WhyPanel
+        explanation={mextraPaused.explanation}
+        metrics={mextraPaused.metrics}
+        locale="nl"
+        defaultOpen
+      />,
+    );
+    expect(container.querySelector('.sla-explanation')?.textContent).not.toContain('targets.');
+    const details = container.querySelector('details.sla-rules') as HTMLDetailsElement;
+    expect(details.open).toBe(false);
+    expect(details.querySelector('summary')?.textContent).toBe('Regels in het beleid (voor beheerders)');
+    expect(details.textContent).toContain(`Oplossing: ${mextraPaused.metrics.resolution!.rule!}`);
+  });
 });

@@ -55,7 +55,7 @@ export const mextraRunning: Evaluation = {
     },
   },
   explanation:
-    'Mextra: type incident (Incident), tier standard (Standard SLA), priority high (High).\nCreated Mon 9 Feb 2026 10:00 (Europe/Amsterdam).\nThe clock started at creation: the Service Window 1 calendar was open.\nResolution: due 2 business days → Wed 11 Feb 2026 10:00; goal (90%) 1 business day → Tue 10 Feb 2026 10:00. Running, 11 h 30 min of business time left, goal pending.\n  Rule targets.incident.standard.high.resolution, contract section 6.1 Definitie prioriteiten en oplostijden incidenten (Hoog: 90% < 1 werkdag, 100% < 2 werkdagen).\nEscalation: If resolution times are not met, the customer may ask for an interim incident meeting. (Servicedesk 024 – 20 22 0 91 (Service Window 1))',
+    'Mextra: type Incident, tier Standard SLA, priority High.\nCreated Mon 9 Feb 2026 10:00 (Europe/Amsterdam).\nThe clock started at creation: the Service Window 1 calendar was open.\nResolution: due 2 business days → Wed 11 Feb 2026 10:00; goal (90%) 1 business day → Tue 10 Feb 2026 10:00. Running, 11 h 30 min of business time left, goal pending.\n  Contract section 6.1 Definitie prioriteiten en oplostijden incidenten (Hoog: 90% < 1 werkdag, 100% < 2 werkdagen).\nEscalation: If resolution times are not met, the customer may ask for an interim incident meeting. (Servicedesk 024 – 20 22 0 91 (Service Window 1))',
   escalation: {
     text: 'If resolution times are not met, the customer may ask for an interim incident meeting.',
     contact: 'Servicedesk 024 – 20 22 0 91 (Service Window 1)',
@@ -110,7 +110,7 @@ export const mextraRunningNl: Evaluation = {
     },
   },
   explanation:
-    'Mextra: type incident (Incident), niveau standard (Standaard SLA), prioriteit high (Hoog).\nAangemaakt ma 9 feb 2026 10:00 (Europe/Amsterdam).\nDe klok liep vanaf het aanmaken: de kalender Service Window 1 was open.\nOplossing: uiterlijk 2 werkdagen → wo 11 feb 2026 10:00; doel (90%) 1 werkdag → di 10 feb 2026 10:00. Loopt, nog 11 u 30 min werktijd, doel loopt.\n  Regel targets.incident.standard.high.resolution, contractsectie 6.1 Definitie prioriteiten en oplostijden incidenten (Hoog: 90% < 1 werkdag, 100% < 2 werkdagen).\nEscalatie: Worden de oplostijden niet gehaald, dan kan de klant om een tussentijds incidentoverleg verzoeken. (Servicedesk 024 – 20 22 0 91 (Service Window 1))',
+    'Mextra: type Incident, niveau Standaard SLA, prioriteit Hoog.\nAangemaakt ma 9 feb 2026 10:00 (Europe/Amsterdam).\nDe klok liep vanaf het aanmaken: de kalender Service Window 1 was open.\nOplossing: uiterlijk 2 werkdagen → wo 11 feb 2026 10:00; doel (90%) 1 werkdag → di 10 feb 2026 10:00. Loopt, nog 11 u 30 min werktijd, doel loopt.\n  Contractsectie 6.1 Definitie prioriteiten en oplostijden incidenten (Hoog: 90% < 1 werkdag, 100% < 2 werkdagen).\nEscalatie: Worden de oplostijden niet gehaald, dan kan de klant om een tussentijds incidentoverleg verzoeken. (Servicedesk 024 – 20 22 0 91 (Service Window 1))',
   escalation: {
     text: 'Worden de oplostijden niet gehaald, dan kan de klant om een tussentijds incidentoverleg verzoeken.',
     contact: 'Servicedesk 024 – 20 22 0 91 (Service Window 1)',
@@ -164,7 +164,7 @@ export const mextraAtRisk: Evaluation = {
     },
   },
   explanation:
-    'Mextra: type incident (Incident), tier standard (Standard SLA), priority high (High).\nCreated Mon 9 Feb 2026 10:00 (Europe/Amsterdam).\nThe clock started at creation: the Service Window 1 calendar was open.\nResolution: due 2 business days → Wed 11 Feb 2026 10:00; goal (90%) 1 business day → Tue 10 Feb 2026 10:00. Running, 4 h of business time left, goal missed.\n  Rule targets.incident.standard.high.resolution, contract section 6.1 Definitie prioriteiten en oplostijden incidenten (Hoog: 90% < 1 werkdag, 100% < 2 werkdagen).\nEscalation: If resolution times are not met, the customer may ask for an interim incident meeting. (Servicedesk 024 – 20 22 0 91 (Service Window 1))',
+    'Mextra: type Incident, tier Standard SLA, priority High.\nCreated Mon 9 Feb 2026 10:00 (Europe/Amsterdam).\nThe clock started at creation: the Service Window 1 calendar was open.\nResolution: due 2 business days → Wed 11 Feb 2026 10:00; goal (90%) 1 business day → Tue 10 Feb 2026 10:00. Running, 4 h of business time left, goal missed.\n  Contract section 6.1 Definitie prioriteiten en oplostijden incidenten (Hoog: 90% < 1 werkdag, 100% < 2 werkdagen).\nEscalation: If resolution times are not met, the customer may ask for an interim incident meeting. (Servicedesk 024 – 20 22 0 91 (Service Window 1))',
   escalation: {
     text: 'If resolution times are not met, the customer may ask for an interim incident meeting.',
     contact: 'Servicedesk 024 – 20 22 0 91 (Service Window 1)',
@@ -229,7 +229,7 @@ export const mextraPaused: Evaluation = {
     },
   },
   explanation:
-    'Mextra: type incident (Incident), tier standard (Standard SLA), priority high (High).\nCreated Mon 9 Feb 2026 10:00 (Europe/Amsterdam).\nThe clock started at creation: the Service Window 1 calendar was open.\nResolution: due 2 business days → Wed 11 Feb 2026 11:28; goal (90%) 1 business day → Tue 10 Feb 2026 11:28. Paused, 12 h 58 min of business time left, goal pending.\n  Not counted while pending: Mon 9 Feb 2026 14:02 – now (1 h 28 min).\n  Rule targets.incident.standard.high.resolution, contract section 6.1 Definitie prioriteiten en oplostijden incidenten (Hoog: 90% < 1 werkdag, 100% < 2 werkdagen).\nEscalation: If resolution times are not met, the customer may ask for an interim incident meeting. (Servicedesk 024 – 20 22 0 91 (Service Window 1))',
+    'Mextra: type Incident, tier Standard SLA, priority High.\nCreated Mon 9 Feb 2026 10:00 (Europe/Amsterdam).\nThe clock started at creation: the Service Window 1 calendar was open.\nResolution: due 2 business days → Wed 11 Feb 2026 11:28; goal (90%) 1 business day → Tue 10 Feb 2026 11:28. Paused, 12 h 58 min of business time left, goal pending.\n  Not counted while pending: Mon 9 Feb 2026 14:02 – now (1 h 28 min).\n  Contract section 6.1 Definitie prioriteiten en oplostijden incidenten (Hoog: 90% < 1 werkdag, 100% < 2 werkdagen).\nEscalation: If resolution times are not met, the customer may ask for an interim incident meeting. (Servicedesk 024 – 20 22 0 91 (Service Window 1))',
   escalation: {
     text: 'If resolution times are not met, the customer may ask for an interim incident meeting.',
     contact: 'Servicedesk 024 – 20 22 0 91 (Service Window 1)',
@@ -288,7 +288,7 @@ export const mextraClosed: Evaluation = {
     },
   },
   explanation:
-    'Mextra: type incident (Incident), tier standard (Standard SLA), priority high (High).\nCreated Fri 6 Feb 2026 10:00 (Europe/Amsterdam).\nThe clock started at creation: the Service Window 1 calendar was open.\nResolution: due 2 business days → Tue 10 Feb 2026 10:00; goal (90%) 1 business day → Mon 9 Feb 2026 10:00. Running, 9 h 30 min of business time left, goal pending.\n  The calendar is closed now; the clock resumes Mon 9 Feb 2026 09:00.\n  Rule targets.incident.standard.high.resolution, contract section 6.1 Definitie prioriteiten en oplostijden incidenten (Hoog: 90% < 1 werkdag, 100% < 2 werkdagen).\nEscalation: If resolution times are not met, the customer may ask for an interim incident meeting. (Servicedesk 024 – 20 22 0 91 (Service Window 1))',
+    'Mextra: type Incident, tier Standard SLA, priority High.\nCreated Fri 6 Feb 2026 10:00 (Europe/Amsterdam).\nThe clock started at creation: the Service Window 1 calendar was open.\nResolution: due 2 business days → Tue 10 Feb 2026 10:00; goal (90%) 1 business day → Mon 9 Feb 2026 10:00. Running, 9 h 30 min of business time left, goal pending.\n  The calendar is closed now; the clock resumes Mon 9 Feb 2026 09:00.\n  Contract section 6.1 Definitie prioriteiten en oplostijden incidenten (Hoog: 90% < 1 werkdag, 100% < 2 werkdagen).\nEscalation: If resolution times are not met, the customer may ask for an interim incident meeting. (Servicedesk 024 – 20 22 0 91 (Service Window 1))',
   escalation: {
     text: 'If resolution times are not met, the customer may ask for an interim incident meeting.',
     contact: 'Servicedesk 024 – 20 22 0 91 (Service Window 1)',
@@ -349,7 +349,7 @@ export const membroBreached: Evaluation = {
     },
   },
   explanation:
-    "Membro: type incident (Incident), tier premium (Premium), priority critical (Critical) — from the impact × urgency matrix.\nThe matrix suggests critical (impact high × urgency high).\nCreated Mon 9 Feb 2026 09:00 (Europe/Amsterdam).\nThe clock started at creation: the Premium (Mon–Sun 7:00–21:00) calendar was open.\nResponse: due 1 business hour → Mon 9 Feb 2026 10:00. Breached, 5 h 30 min of business time over.\n  Rule targets.incident.premium.critical.response, contract section 1.8 (Kritiek, Premium: < 1 kantooruur).\nResolution: due 4 hours → Mon 9 Feb 2026 13:00. Breached, 2 h 30 min of time over.\n  Rule targets.incident.premium.critical.resolution, contract section 1.8 (Kritiek, Premium: < 4 uur).\nEscalation: Critical incidents reported in the Support Portal must be followed by a call to the Support Phone. Escalate once the response or resolution time has passed, by e-mail with the association's name and the ticket number. (escalatie@membro.nl)",
+    "Membro: type Incident, tier Premium, priority Critical — from the impact × urgency matrix.\nThe matrix suggests Critical (impact High × urgency High).\nCreated Mon 9 Feb 2026 09:00 (Europe/Amsterdam).\nThe clock started at creation: the Premium (Mon–Sun 7:00–21:00) calendar was open.\nResponse: due 1 business hour → Mon 9 Feb 2026 10:00. Breached, 5 h 30 min of business time over.\n  Contract section 1.8 (Kritiek, Premium: < 1 kantooruur).\nResolution: due 4 hours → Mon 9 Feb 2026 13:00. Breached, 2 h 30 min of time over.\n  Contract section 1.8 (Kritiek, Premium: < 4 uur).\nEscalation: Critical incidents reported in the Support Portal must be followed by a call to the Support Phone. Escalate once the response or resolution time has passed, by e-mail with the association's name and the ticket number. (escalatie@membro.nl)",
   matrix: {
     impact: 'high',
     urgency: 'high',
@@ -421,7 +421,7 @@ export const membroCapped: Evaluation = {
     },
   },
   explanation:
-    "Membro: type incident (Incident), tier standard (Standard), priority medium (Medium).\nThe matrix suggests critical (impact high × urgency high).\nA workaround is in place, so priority high is capped at medium.\nCreated Mon 9 Feb 2026 09:00 (Europe/Amsterdam).\nThe clock started at creation: the Standard (Mon–Fri 9:00–17:00) calendar was open.\nResponse: due next business day → Tue 10 Feb 2026 17:00. Running, 15 h 30 min of business time left.\n  Rule targets.incident.standard.medium.response, contract section 1.8 (Middel, Standaard: Volgende werkdag).\nResolution: no deadline (Redelijke inspanning).\n  Rule targets.incident.standard.medium.resolution, contract section 1.8 (Middel: Redelijke inspanning).\nEscalation: Escalate once the SLA response or resolution time has passed (or on tangible production impact), by e-mail with the association's name and the Support ticket number; e-mail without a ticket is not accepted. (escalatie@membro.nl)",
+    "Membro: type Incident, tier Standard, priority Medium.\nThe matrix suggests Critical (impact High × urgency High).\nA workaround is in place, so priority High is capped at Medium.\nCreated Mon 9 Feb 2026 09:00 (Europe/Amsterdam).\nThe clock started at creation: the Standard (Mon–Fri 9:00–17:00) calendar was open.\nResponse: due next business day → Tue 10 Feb 2026 17:00. Running, 15 h 30 min of business time left.\n  Contract section 1.8 (Middel, Standaard: Volgende werkdag).\nResolution: no deadline (Redelijke inspanning).\n  Contract section 1.8 (Middel: Redelijke inspanning).\nEscalation: Escalate once the SLA response or resolution time has passed (or on tangible production impact), by e-mail with the association's name and the Support ticket number; e-mail without a ticket is not accepted. (escalatie@membro.nl)",
   matrix: {
     impact: 'high',
     urgency: 'high',
@@ -490,7 +490,7 @@ export const membroNone: Evaluation = {
     },
   },
   explanation:
-    "Membro: type incident (Incident), tier standard (Standard), priority low (Low) — from the impact × urgency matrix.\nThe matrix suggests low (impact low × urgency low).\nCreated Mon 9 Feb 2026 09:00 (Europe/Amsterdam).\nThe clock started at creation: the Standard (Mon–Fri 9:00–17:00) calendar was open.\nResponse: no deadline (Redelijke inspanning).\n  Rule targets.incident.standard.low.response, contract section 1.8 (Laag, Standaard: Redelijke inspanning).\nResolution: no deadline (Eigen planning).\n  Rule targets.incident.standard.low.resolution, contract section 1.8 (Laag: Eigen planning).\nEscalation: Escalate once the SLA response or resolution time has passed (or on tangible production impact), by e-mail with the association's name and the Support ticket number; e-mail without a ticket is not accepted. (escalatie@membro.nl)",
+    "Membro: type Incident, tier Standard, priority Low — from the impact × urgency matrix.\nThe matrix suggests Low (impact Low × urgency Low).\nCreated Mon 9 Feb 2026 09:00 (Europe/Amsterdam).\nThe clock started at creation: the Standard (Mon–Fri 9:00–17:00) calendar was open.\nResponse: no deadline (Redelijke inspanning).\n  Contract section 1.8 (Laag, Standaard: Redelijke inspanning).\nResolution: no deadline (Eigen planning).\n  Contract section 1.8 (Laag: Eigen planning).\nEscalation: Escalate once the SLA response or resolution time has passed (or on tangible production impact), by e-mail with the association's name and the Support ticket number; e-mail without a ticket is not accepted. (escalatie@membro.nl)",
   matrix: {
     impact: 'low',
     urgency: 'low',
@@ -562,7 +562,7 @@ export const w365Exempt: Evaluation = {
     },
   },
   explanation:
-    'Workspace 365: type incident (Support ticket), tier extended (Extended support), priority P1 (Priority 1).\nCreated Mon 9 Feb 2026 09:00 (Europe/Amsterdam).\nThe clock started at creation: the Office hours (Mon–Fri 08:00–18:00) calendar was open.\nResponse: due 5 business minutes → Mon 9 Feb 2026 09:05. Breached, stopped Mon 9 Feb 2026 09:10.\n  Rule targets.incident.*.P1.response, contract section Ticketprioriteit, matrix Prioriteit/Oplostijden/Responsetijd.\nResolution: no deadline: exempt — the P1 can only be solved with a hotfix, so the 4-hour resolution time lapses.\n  Rule targets.incident.*.P1.resolution, contract section Ticketprioriteit, matrix Prioriteit/Oplostijden/Responsetijd.\nEscalation: 24x7 escalation phone for priority 1 (extended support), only after the ticket has been registered via the portal form or by e-mail. P1 calls are free. (escalation phone number of Workspace 365 extended support (the number is not in the contract))',
+    'Workspace 365: type Support ticket, tier Extended support, priority Priority 1.\nCreated Mon 9 Feb 2026 09:00 (Europe/Amsterdam).\nThe clock started at creation: the Office hours (Mon–Fri 08:00–18:00) calendar was open.\nResponse: due 5 business minutes → Mon 9 Feb 2026 09:05. Breached, stopped Mon 9 Feb 2026 09:10.\n  Contract section Ticketprioriteit, matrix Prioriteit/Oplostijden/Responsetijd.\nResolution: no deadline: exempt — the P1 can only be solved with a hotfix, so the 4-hour resolution time lapses.\n  Contract section Ticketprioriteit, matrix Prioriteit/Oplostijden/Responsetijd.\nEscalation: 24x7 escalation phone for priority extended support, only after the ticket has been registered via the portal form or by e-mail. P1 calls are free. (escalation phone number of Workspace 365 extended support (the number is not in the contract))',
   matrix: {
     uncapped: 'P1',
     capped: null,
@@ -610,7 +610,7 @@ export const zmandaMet: Evaluation = {
     },
   },
   explanation:
-    "Zmanda: type incident (Support ticket), tier standard (Standard), priority P3 (P3 Medium impact).\nThe matrix suggests P2 (impact high × urgency medium).\nThe contract lets the customer override the priority.\nCreated Mon 9 Feb 2026 09:00 (America/New_York).\nThe clock started at creation: the Office hours (Mon–Fri 8–5, local time) calendar was open.\nResponse: due 8 business hours → Mon 9 Feb 2026 17:00. Met, stopped Mon 9 Feb 2026 10:00.\n  Rule targets.incident.standard.P3.response, contract section Doel-SLA's voor ondersteuning van tickets (P3 Standaard: 8 uur).",
+    "Zmanda: type Support ticket, tier Standard, priority P3 Medium impact.\nThe matrix suggests P2 High impact (impact High impact × urgency Medium).\nThe contract lets the customer override the priority.\nCreated Mon 9 Feb 2026 09:00 (America/New_York).\nThe clock started at creation: the Office hours (Mon–Fri 8–5, local time) calendar was open.\nResponse: due 8 business hours → Mon 9 Feb 2026 17:00. Met, stopped Mon 9 Feb 2026 10:00.\n  Contract section Doel-SLA's voor ondersteuning van tickets (P3 Standaard: 8 uur).",
   matrix: {
     impact: 'high',
     urgency: 'medium',
@@ -653,7 +653,7 @@ export const zmandaMissing: Evaluation = {
     },
   },
   explanation:
-    'Zmanda: type incident (Support ticket), tier standard (Standard), no priority (none set on the ticket and the matrix cannot suggest one).\nThe matrix cannot suggest a priority: urgency missing.\nThe contract lets the customer override the priority.\nCreated Mon 9 Feb 2026 03:00 (America/New_York).\nThe clock started Mon 9 Feb 2026 08:00: the first moment the Office hours (Mon–Fri 8–5, local time) calendar is open after creation.\nResponse: no deadline until a priority is set.',
+    'Zmanda: type Support ticket, tier Standard, no priority (none set on the ticket and the matrix cannot suggest one).\nThe matrix cannot suggest a priority: urgency missing.\nThe contract lets the customer override the priority.\nCreated Mon 9 Feb 2026 03:00 (America/New_York).\nThe clock started Mon 9 Feb 2026 08:00: the first moment the Office hours (Mon–Fri 8–5, local time) calendar is open after creation.\nResponse: no deadline until a priority is set.',
   matrix: {
     impact: 'high',
     uncapped: null,

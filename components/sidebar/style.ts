@@ -146,6 +146,10 @@ export const SIDEBAR_CSS = `
 .sla-note-warn{color:var(--sla-warn)}
 .sla-why pre,.sla-why .sla-explanation{white-space:pre-wrap;font:12px/1.45 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;
   margin:4px 0 0;padding:6px;background:var(--sla-surface);border-radius:4px;overflow-wrap:anywhere;color:var(--sla-text)}
+.sla-rules{margin:6px 0 0;font-size:12px;color:var(--sla-muted)}
+.sla-rules summary{cursor:pointer;color:var(--sla-text)}
+.sla-rules ul{margin:4px 0 0;padding-left:16px}
+.sla-rules code{font:11px/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;overflow-wrap:anywhere;color:var(--sla-text)}
 .sla-problem{border:1px solid var(--sla-border);border-radius:6px;padding:8px}
 .sla-problem .sla-actions{display:flex;gap:6px;margin-top:6px}
 .sla-problem details{margin-top:4px;color:var(--sla-muted)}

@@ -103,6 +103,7 @@ const en = {
   'why.heading': 'Why these deadlines',
   'why.show': 'Show why',
   'why.hide': 'Hide why',
+  'why.rules': 'Rules in the policy (for admins)',
 
   'helpdeskSla.heading': 'Helpdesk SLA ({policy})',
   'helpdeskSla.headingNoName': 'Helpdesk SLA',
@@ -240,6 +241,7 @@ const nl: Translation<typeof en> = {
   'why.heading': 'Waarom deze deadlines',
   'why.show': 'Toon uitleg',
   'why.hide': 'Verberg uitleg',
+  'why.rules': 'Regels in het beleid (voor beheerders)',
 
   'helpdeskSla.heading': 'SLA van de helpdesk ({policy})',
   'helpdeskSla.headingNoName': 'SLA van de helpdesk',

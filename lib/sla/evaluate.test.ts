@@ -594,8 +594,13 @@ describe('escalation and explanation', () => {
       'The clock started Mon 9 Feb 2026 09:00: the first moment the Service Window 1 calendar is open after creation.',
     );
     expect(e.explanation).toContain('Not counted while pending: Mon 9 Feb 2026 10:00 – 12:00 (2 h).');
-    expect(e.explanation).toContain('contract section 6.1');
+    expect(e.explanation).toContain('Contract section 6.1');
     expect(e.explanation).toContain('due 6 business hours → Mon 9 Feb 2026 17:00');
+    // Agents read the policy's words: labels, not ids or rule paths.
+    expect(e.explanation).toContain(
+      'Mextra: type Incident, tier Standard SLA, priority Urgent — set on the ticket.',
+    );
+    expect(e.explanation).not.toContain('targets.');
   });
 
   it('explains in Dutch when asked', () => {

@@ -46,7 +46,14 @@ const T = {
     over: (d: string, business: boolean) => `${d} of ${business ? 'business ' : ''}time over`,
     stopped: (at: string) => `stopped ${at}`,
     goalState: { pending: 'goal pending', met: 'goal met', missed: 'goal missed' } as Record<string, string>,
-    rule: (rule: string, src?: string) => `Rule ${rule}${src ? `, contract section ${src}` : ''}.`,
+    source: (src: string) => `Contract section ${src}.`,
+    status: {
+      open: 'open',
+      pending: 'pending',
+      'on-hold': 'on hold',
+      solved: 'solved',
+      closed: 'closed',
+    } as Record<string, string>,
     change: { hours: 'open only', closed: 'closed', closing: 'closed' } as Record<string, string>,
     section: 'contract section',
     region: (r: string) => `Holidays of ${r} (the ticket's region).`,
@@ -99,7 +106,14 @@ const T = {
       string,
       string
     >,
-    rule: (rule: string, src?: string) => `Regel ${rule}${src ? `, contractsectie ${src}` : ''}.`,
+    source: (src: string) => `Contractsectie ${src}.`,
+    status: {
+      open: 'open',
+      pending: 'in afwachting',
+      'on-hold': 'in de wacht',
+      solved: 'opgelost',
+      closed: 'gesloten',
+    } as Record<string, string>,
     change: { hours: 'alleen open', closed: 'gesloten', closing: 'gesloten' } as Record<string, string>,
     section: 'contractsectie',
     region: (r: string) => `Feestdagen van ${r} (de regio van het ticket).`,
@@ -117,11 +131,14 @@ export function explain(ev: Evaluation, ctx: EvaluationContext): string {
   const { c, zone } = ctx;
   const p = c.policy;
   const fmt = (ms: number) => formatInstant(ms, zone, L);
-  const label = (list: { get(v: string): { label: { nl: string; en: string } } | undefined }, id: string) =>
-    `${id}${(() => {
-      const l = list.get(id)?.label[L];
-      return l && l !== id ? ` (${l})` : '';
-    })()}`;
+  // The policy's own words for an id (agents read labels, not ids); the id only when it has none.
+  const label = (
+    list: { get(v: string): { label: { nl: string; en: string } } | undefined } | undefined,
+    id: string,
+  ) => {
+    const l = list?.get(id)?.label;
+    return l?.[L] || l?.en || l?.nl || id;
+  };
   const lines: string[] = [];
   const tierLabel = label(c.tiers, ev.tier);
   const calLabel = ctx.calendar.def.label?.[L] ?? ctx.calendar.id;
@@ -132,10 +149,17 @@ export function explain(ev: Evaluation, ctx: EvaluationContext): string {
   lines.push(`${p.name}: ${t.type} ${label(c.types, ev.type)}, ${t.tier} ${tierLabel}, ${prio}.`);
   if (ev.matrix) {
     if (ev.suggestedPriority !== null && ev.matrix.impact && ev.matrix.urgency)
-      lines.push(t.suggests(ev.suggestedPriority, ev.matrix.impact, ev.matrix.urgency));
+      lines.push(
+        t.suggests(
+          label(c.priorities, ev.suggestedPriority),
+          label(c.impact, ev.matrix.impact),
+          label(c.urgency, ev.matrix.urgency),
+        ),
+      );
     else if (ev.priority === null && ev.matrix.missing.length)
       lines.push(t.missing(ev.matrix.missing.join(' + ')));
-    if (ev.matrix.capped && ev.matrix.uncapped) lines.push(t.capped(ev.matrix.uncapped, ev.matrix.capped.to));
+    if (ev.matrix.capped && ev.matrix.uncapped)
+      lines.push(t.capped(label(c.priorities, ev.matrix.uncapped), label(c.priorities, ev.matrix.capped.to)));
   }
   if (ev.customerMayOverride) lines.push(t.override);
   lines.push(t.created(fmt(ctx.created), ev.timezone));
@@ -152,7 +176,7 @@ export function explain(ev: Evaluation, ctx: EvaluationContext): string {
         const from = Date.parse(s.from);
         const to = s.to === null ? ctx.now : Date.parse(s.to);
         lines.push(
-          `  ${t.paused(s.status, fmt(from), s.to === null ? t.now : formatInstantNear(to, from, zone, L), formatDuration(to - from, L))}`,
+          `  ${t.paused(t.status[s.status] ?? s.status, fmt(from), s.to === null ? t.now : formatInstantNear(to, from, zone, L), formatDuration(to - from, L))}`,
         );
       }
       if (m.idle?.reason === 'closed-hours' && m.idle.until)
@@ -164,8 +188,10 @@ export function explain(ev: Evaluation, ctx: EvaluationContext): string {
         const windows = ch.kind === 'closed' ? '' : ` ${ch.windows}`;
         lines.push(`  ${ch.date}: ${t.change[ch.kind]}${windows}${why ? ` (${why})` : ''}.`);
       }
-    const rule = ctx.rules[name];
-    if (rule) lines.push(`  ${t.rule(rule.rule, rule.target.source)}`);
+    // The contract's section, for the agent; the policy rule's JSON path is for admins (the sidebar's
+    // "Rules in the policy" disclosure and the CLI show it from `metrics[name].rule`).
+    const source = ctx.rules[name]?.target.source;
+    if (source) lines.push(`  ${t.source(source)}`);
   }
   if (ev.escalation)
     lines.push(
