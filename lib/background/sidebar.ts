@@ -175,9 +175,11 @@ export function sidebarView(
   preferences: Preferences,
   ui: { collapsed: Record<string, boolean>; side: Record<string, 'left' | 'right'> },
   helpdesk: string,
+  locale: 'nl' | 'en',
 ): SidebarView {
   return {
     language: preferences.language,
+    locale,
     side: ui.side[helpdesk] ?? preferences.sidebarSide,
     collapsed: ui.collapsed[helpdesk] ?? false,
     atRiskPercent: preferences.atRiskPercent,
@@ -228,7 +230,7 @@ export async function handleSidebar(
         locale,
         ...(remember ? { remember } : {}),
       });
-      return { model, view: sidebarView(state.preferences, ui.value, message.helpdesk) };
+      return { model, view: sidebarView(state.preferences, ui.value, message.helpdesk, locale) };
     }
     case 'cs-bg:ui-state': {
       message = bindToSender(message, senderPage(sender.url, (await loadState()).config.selfHosted));

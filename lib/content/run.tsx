@@ -71,7 +71,7 @@ export async function runOverlay(ctx: ContentScriptContext, adapter: PageAdapter
     });
     if (!reply.ok) return { status: 'problem', problem: { kind: 'error', message: reply.error } };
     view.value = {
-      locale: resolveLocale(reply.data.view.language, navigator.languages),
+      locale: reply.data.view.locale,
       side: reply.data.view.side,
       collapsed: reply.data.view.collapsed,
       atRiskShare: reply.data.view.atRiskPercent / 100,

@@ -54,6 +54,12 @@ export const SidebarRequests = [
 /** The agent's preferences as the sidebar needs them. */
 export interface SidebarView {
   language: 'auto' | 'nl' | 'en';
+  /**
+   * The language the worker chose (the preference, or for "auto" the browser's UI language): the
+   * engine's words (targets, explanation) are in it, so the sidebar's own words follow it too, never
+   * a second source (the page's navigator.languages can differ: a half-Dutch sidebar).
+   */
+  locale: 'nl' | 'en';
   side: 'left' | 'right';
   collapsed: boolean;
   atRiskPercent: number;
