@@ -326,3 +326,24 @@ describe('Sidebar: Dutch', () => {
     expect(screen.getByText('Reactie overschreden')).toBeTruthy();
   });
 });
+
+describe('Sidebar: compact', () => {
+  it('toggles to only the countdowns from its header, and says so to a screen reader', () => {
+    const onCompactChange = vi.fn();
+    const { container, rerender, props } = show('breached', { onCompactChange });
+    const button = screen.getByRole('button', { name: 'Compact: show only the countdowns' });
+    expect(button.getAttribute('aria-pressed')).toBe('false');
+    expect(container.querySelector('.sla-priority')).not.toBeNull();
+    fireEvent.click(button);
+    expect(onCompactChange).toHaveBeenCalledWith(true);
+
+    rerender(<Sidebar {...props} compact />);
+    expect(screen.getByRole('button', { name: /^Compact/ }).getAttribute('aria-pressed')).toBe('true');
+    expect(container.querySelector('.sla-root')?.classList.contains('is-compact')).toBe(true);
+    // The countdowns stay; the matrix, facts and explanation step back.
+    expect(container.querySelectorAll('.sla-card .sla-countdown').length).toBeGreaterThan(0);
+    expect(container.querySelector('.sla-priority')).toBeNull();
+    expect(container.querySelector('.sla-why')).toBeNull();
+    expect(container.querySelector('.sla-facts')).toBeNull();
+  });
+});

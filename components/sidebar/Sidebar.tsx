@@ -44,6 +44,9 @@ export interface SidebarProps {
   theme?: Theme;
   side: SidebarSide;
   collapsed: boolean;
+  /** Only the countdowns, in a smaller panel (toggled from the header; remembered per helpdesk). */
+  compact?: boolean;
+  onCompactChange?: (compact: boolean) => void;
   /** At risk when at most this share of the target remains (Options' atRiskPercent / 100). Default 0.25. */
   atRiskShare?: number;
   /** 'fixed' (default) pins it to the viewport edge; 'inline' lays it out in place (gallery). */
@@ -184,6 +187,8 @@ export function Sidebar(props: SidebarProps) {
     placement = 'fixed',
     onCollapsedChange,
     onSideChange,
+    onCompactChange,
+    compact = false,
     onOpenOptions,
     onRetry,
     whyOpen,
@@ -237,7 +242,7 @@ export function Sidebar(props: SidebarProps) {
     else toggleRef.current?.focus();
   }, [command]);
 
-  const rootClass = `sla-root side-${side} theme-${theme} placement-${placement}${isCollapsed ? ' is-collapsed' : ''}${props.underDialog ? ' under-dialog' : ''}`;
+  const rootClass = `sla-root side-${side} theme-${theme} placement-${placement}${isCollapsed ? ' is-collapsed' : ''}${compact ? ' is-compact' : ''}${props.underDialog ? ' under-dialog' : ''}`;
   const liveRegion = (
     <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">
       {liveSummary(model, live, locale)}
@@ -300,6 +305,18 @@ export function Sidebar(props: SidebarProps) {
               {t(locale, 'sidebar.partial')}
             </span>
           )}
+          {onCompactChange && (
+            <button
+              type="button"
+              class="sla-icon-button"
+              aria-pressed={compact}
+              aria-label={t(locale, 'sidebar.compact')}
+              title={t(locale, 'sidebar.compact')}
+              onClick={() => onCompactChange(!compact)}
+            >
+              <Icon name="compact" />
+            </button>
+          )}
           {onSideChange && (
             <button
               type="button"
@@ -340,7 +357,7 @@ export function Sidebar(props: SidebarProps) {
               {model.partial && (
                 <p class="sla-source">{model.partialReason ?? t(locale, 'sidebar.partialHelp')}</p>
               )}
-              <Facts model={model} locale={locale} />
+              {!compact && <Facts model={model} locale={locale} />}
               <Warnings
                 metrics={live.metrics.map((m) => ({
                   name: m.name,
@@ -364,21 +381,25 @@ export function Sidebar(props: SidebarProps) {
                   nowMs={nowMs}
                 />
               ))}
-              <PriorityMatrix
-                evaluation={model.evaluation}
-                labels={model.labels}
-                locale={locale}
-                {...(model.matrix ? { matrix: model.matrix } : {})}
-              />
-              {model.helpdeskSla && (
-                <HelpdeskSlaList sla={model.helpdeskSla} locale={locale} zone={agentZone} nowMs={nowMs} />
+              {!compact && (
+                <>
+                  <PriorityMatrix
+                    evaluation={model.evaluation}
+                    labels={model.labels}
+                    locale={locale}
+                    {...(model.matrix ? { matrix: model.matrix } : {})}
+                  />
+                  {model.helpdeskSla && (
+                    <HelpdeskSlaList sla={model.helpdeskSla} locale={locale} zone={agentZone} nowMs={nowMs} />
+                  )}
+                  <WhyPanel
+                    explanation={model.evaluation.explanation}
+                    metrics={model.evaluation.metrics}
+                    locale={locale}
+                    defaultOpen={whyOpen ?? false}
+                  />
+                </>
               )}
-              <WhyPanel
-                explanation={model.evaluation.explanation}
-                metrics={model.evaluation.metrics}
-                locale={locale}
-                defaultOpen={whyOpen ?? false}
-              />
             </>
           )}
         </div>

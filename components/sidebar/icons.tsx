@@ -14,6 +14,7 @@ const PATHS = {
   collapseRight: 'M9 6l6 6-6 6',
   collapseLeft: 'M15 6l-6 6 6 6',
   swap: 'M4 8h14l-3-3M20 16H6l3 3',
+  compact: 'M5 7h14M5 12h9M5 17h5',
   lock: 'M6 11h12v9H6zM8 11V8a4 4 0 0 1 8 0v3',
   settings: 'M12 15a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM4 12h2M18 12h2M12 4v2M12 18v2',
 } as const;

@@ -75,6 +75,8 @@ export const SIDEBAR_CSS = `
 @media (prefers-color-scheme: dark){.sla-root.theme-auto{${vars(PALETTES.dark)}color-scheme:dark;}}
 .sla-root.side-right{right:12px}.sla-root.side-left{left:12px}
 .sla-root.under-dialog{display:none !important}
+.sla-root.is-compact{bottom:auto;width:clamp(200px,16vw,240px)}
+.sla-root.is-compact .sla-card .sla-times,.sla-root.is-compact .sla-card .sla-source,.sla-root.is-compact .sla-ticket .sla-requester{display:none}
 .sla-root.placement-inline{position:relative;top:auto;bottom:auto;right:auto;left:auto;height:auto;max-height:none}
 .sla-root *,.sla-root *::before,.sla-root *::after{box-sizing:border-box}
 .sla-panel{display:flex;flex-direction:column;max-height:100%;background:var(--sla-bg);border:1px solid var(--sla-border);

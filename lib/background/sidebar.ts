@@ -173,7 +173,11 @@ export async function sidebarModel(req: TicketRequest, deps: SidebarDeps): Promi
 /** The sidebar's view preferences for a helpdesk, from preferences and the stored UI state. */
 export function sidebarView(
   preferences: Preferences,
-  ui: { collapsed: Record<string, boolean>; side: Record<string, 'left' | 'right'> },
+  ui: {
+    collapsed: Record<string, boolean>;
+    side: Record<string, 'left' | 'right'>;
+    compact?: Record<string, boolean>;
+  },
   helpdesk: string,
   locale: 'nl' | 'en',
 ): SidebarView {
@@ -182,6 +186,7 @@ export function sidebarView(
     locale,
     side: ui.side[helpdesk] ?? preferences.sidebarSide,
     collapsed: ui.collapsed[helpdesk] ?? false,
+    compact: ui.compact?.[helpdesk] ?? false,
     atRiskPercent: preferences.atRiskPercent,
   };
 }
@@ -237,6 +242,7 @@ export async function handleSidebar(
       const ui = (await readUiState()).value;
       if (message.collapsed !== undefined) ui.collapsed[message.helpdesk] = message.collapsed;
       if (message.side !== undefined) ui.side[message.helpdesk] = message.side;
+      if (message.compact !== undefined) ui.compact[message.helpdesk] = message.compact;
       await uiStateItem.setValue(ui);
       return { ok: true };
     }

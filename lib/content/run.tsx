@@ -56,6 +56,7 @@ export async function runOverlay(ctx: ContentScriptContext, adapter: PageAdapter
     locale: resolveLocale('auto', navigator.languages),
     side: 'right' as SidebarSide,
     collapsed: false,
+    compact: false,
     atRiskShare: 0.25,
   });
 
@@ -74,6 +75,7 @@ export async function runOverlay(ctx: ContentScriptContext, adapter: PageAdapter
       locale: reply.data.view.locale,
       side: reply.data.view.side,
       collapsed: reply.data.view.collapsed,
+      compact: reply.data.view.compact,
       atRiskShare: reply.data.view.atRiskPercent / 100,
     };
     return reply.data.model;
@@ -82,7 +84,7 @@ export async function runOverlay(ctx: ContentScriptContext, adapter: PageAdapter
   /** Presses of the keyboard command (the sidebar unfolds and takes focus, or folds). */
   const command = signal(0);
 
-  const saveUi = (patch: { collapsed?: boolean; side?: SidebarSide }) => {
+  const saveUi = (patch: { collapsed?: boolean; side?: SidebarSide; compact?: boolean }) => {
     view.value = { ...view.value, ...patch };
     void send({ type: 'cs-bg:ui-state', helpdesk: adapter.helpdesk, ...patch });
   };
@@ -116,6 +118,8 @@ export async function runOverlay(ctx: ContentScriptContext, adapter: PageAdapter
               atRiskShare={view.value.atRiskShare}
               onCollapsedChange={(collapsed) => saveUi({ collapsed })}
               onSideChange={(side) => saveUi({ side })}
+              compact={view.value.compact}
+              onCompactChange={(compact) => saveUi({ compact })}
               onOpenOptions={(section) =>
                 void send({ type: 'cs-bg:open-options', ...(section ? { section } : {}) })
               }

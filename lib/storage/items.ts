@@ -45,7 +45,7 @@ export const preferencesItem = storage.defineItem<unknown>('local:preferences', 
   version: 1,
 });
 export const uiStateItem = storage.defineItem<unknown>('local:uiState', {
-  fallback: { collapsed: {}, side: {} },
+  fallback: { collapsed: {}, side: {}, compact: {} },
   version: 1,
 });
 export const credentialsItem = storage.defineItem<unknown>('local:credentials', { fallback: {}, version: 1 });
@@ -215,7 +215,11 @@ export async function readPreferences(): Promise<Read<Preferences>> {
   return parsePreferences(await preferencesItem.getValue());
 }
 export async function readUiState(): Promise<Read<UiState>> {
-  return validateStored('uiState', await uiStateItem.getValue(), UiStateSchema, { collapsed: {}, side: {} });
+  return validateStored('uiState', await uiStateItem.getValue(), UiStateSchema, {
+    collapsed: {},
+    side: {},
+    compact: {},
+  });
 }
 
 /** Credentials host by host: an entry under a bad key or with a bad value is kept aside. Pure. */

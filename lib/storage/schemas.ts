@@ -34,6 +34,8 @@ export const WATCH_MINUTES = [0, 1, 2, 5, 15] as const;
 export const UiStateSchema = z.object({
   collapsed: z.record(z.string(), z.boolean()).catch({}),
   side: z.record(z.string(), z.enum(['right', 'left'])).catch({}),
+  /** Compact: only the countdowns, in a smaller panel (the agent's choice per helpdesk). */
+  compact: z.record(z.string(), z.boolean()).catch({}),
 });
 export type UiState = z.infer<typeof UiStateSchema>;
 

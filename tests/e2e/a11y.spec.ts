@@ -178,6 +178,11 @@ for (const { lang, scheme } of COMBOS) {
         if ((await why.count()) > 0) await why.first().click();
         await scan(page, `sidebar ${host} #${id}, explanation open`, 'sidebar');
       }
+      const compact = page.locator(SIDEBAR_SELECTOR).locator('.sla-head button[aria-pressed]');
+      await compact.click();
+      await expect(compact).toHaveAttribute('aria-pressed', 'true');
+      await scan(page, 'sidebar compact', 'sidebar');
+      await compact.click();
       await page.locator(SIDEBAR_SELECTOR).locator('.sla-head button[aria-expanded="true"]').click();
       await expect(page.locator(SIDEBAR_SELECTOR).locator('button.sla-tab')).toBeVisible();
       await scan(page, 'sidebar collapsed', 'sidebar');

@@ -216,6 +216,26 @@ test('a helpdesk dialog is never covered: the sidebar steps aside while it is op
   await expect(sidebar.locator('.sla-card').first()).toBeVisible();
 });
 
+test('compact keeps only the countdowns in a smaller panel, and is remembered for the helpdesk', async ({
+  context,
+}) => {
+  const page = await context.newPage();
+  const sidebar = await openTicket(page, scenario('mextra', 1001));
+  const full = (await sidebar.locator('aside').boundingBox())!;
+  await sidebar.getByRole('button', { name: 'Compact: show only the countdowns' }).click();
+  await expect(sidebar.getByRole('button', { name: /^Compact/ })).toHaveAttribute('aria-pressed', 'true');
+  await expect(sidebar.locator('.sla-why')).toHaveCount(0);
+  await expect(sidebar.locator('.sla-card .sla-countdown').first()).toBeVisible();
+  const small = (await sidebar.locator('aside').boundingBox())!;
+  expect(small.width * small.height).toBeLessThan(full.width * full.height * 0.6);
+
+  await page.reload();
+  await expect(sidebar.locator('.sla-card').first()).toBeVisible();
+  await expect(sidebar.getByRole('button', { name: /^Compact/ })).toHaveAttribute('aria-pressed', 'true');
+  await sidebar.getByRole('button', { name: /^Compact/ }).click();
+  await expect(sidebar.locator('.sla-why')).toHaveCount(1);
+});
+
 test('page keyboard shortcuts still work while the sidebar is shown', async ({ context }) => {
   const page = await context.newPage();
   await openTicket(page, scenario('mextra', 1001));

@@ -47,6 +47,7 @@ export const SidebarRequests = [
     helpdesk: HelpdeskKind,
     collapsed: z.boolean().optional(),
     side: z.enum(['left', 'right']).optional(),
+    compact: z.boolean().optional(),
   }),
   z.strictObject({ type: z.literal('cs-bg:open-options'), section: z.string().max(40).optional() }),
 ] as const;
@@ -62,6 +63,8 @@ export interface SidebarView {
   locale: 'nl' | 'en';
   side: 'left' | 'right';
   collapsed: boolean;
+  /** Only the countdowns, in a smaller panel. */
+  compact: boolean;
   atRiskPercent: number;
 }
 
