@@ -347,3 +347,24 @@ describe('Sidebar: compact', () => {
     expect(container.querySelector('.sla-facts')).toBeNull();
   });
 });
+
+describe('Sidebar: focus across a ticket switch', () => {
+  it('keeps focus inside the sidebar, on its heading, when the focused button goes with the old ticket', () => {
+    const { rerender, props } = show('running');
+    const why = screen.getByRole('button', { name: 'Show why' });
+    why.focus();
+    expect(document.activeElement).toBe(why);
+    rerender(<Sidebar {...props} model={{ status: 'loading' }} />);
+    expect(why.isConnected).toBe(false);
+    expect(document.activeElement).toBe(screen.getByRole('heading', { level: 2 }));
+  });
+
+  it('leaves focus alone once the agent has moved on to the page', () => {
+    const { rerender, props } = show('running');
+    const why = screen.getByRole('button', { name: 'Show why' });
+    why.focus();
+    why.blur();
+    rerender(<Sidebar {...props} model={{ status: 'loading' }} />);
+    expect(document.activeElement).toBe(document.body);
+  });
+});

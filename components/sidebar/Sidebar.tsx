@@ -70,6 +70,13 @@ export interface SidebarProps {
   underDialog?: boolean;
 }
 
+/** True when keyboard focus is on `root` or inside it (in its shadow root or the document). */
+function focusWithin(root: HTMLElement | null): boolean {
+  if (!root) return false;
+  const active = (root.getRootNode() as ShadowRoot | Document).activeElement;
+  return !!active && root.contains(active);
+}
+
 function isSignal<T>(v: T | ReadonlySignal<T>): v is ReadonlySignal<T> {
   return typeof v === 'object' && v !== null && 'peek' in v && 'subscribe' in v;
 }
@@ -242,6 +249,15 @@ export function Sidebar(props: SidebarProps) {
     else toggleRef.current?.focus();
   }, [command]);
 
+  // Focus inside the sidebar stays inside it when what held it goes away (a ticket switch replaces the
+  // body with "Loading…"): it moves to the sidebar's heading instead of dropping to the page's body.
+  // Whether focus was inside is read while rendering, before the DOM changes.
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const focusWasInside = focusWithin(rootRef.current);
+  useEffect(() => {
+    if (focusWasInside && !focusWithin(rootRef.current)) headingRef.current?.focus();
+  });
+
   const rootClass = `sla-root side-${side} theme-${theme} placement-${placement}${isCollapsed ? ' is-collapsed' : ''}${compact ? ' is-compact' : ''}${props.underDialog ? ' under-dialog' : ''}`;
   const liveRegion = (
     <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">
@@ -295,7 +311,9 @@ export function Sidebar(props: SidebarProps) {
       {liveRegion}
       <div class="sla-panel">
         <header class="sla-head">
-          <h2>{t(locale, 'sidebar.title')}</h2>
+          <h2 ref={headingRef} tabIndex={-1}>
+            {t(locale, 'sidebar.title')}
+          </h2>
           {model.status === 'ready' && model.partial && (
             <span
               class="sla-badge sla-badge-partial"

@@ -178,6 +178,20 @@ test('switching tickets in the single-page app shows the new ticket in one sideb
   await expect(page.locator(SIDEBAR_SELECTOR)).toHaveCount(0);
 });
 
+test('focus in the sidebar stays in it when the ticket changes under it', async ({ context }) => {
+  const page = await context.newPage();
+  const sidebar = await openTicket(page, scenario('mextra', 1001));
+  await sidebar.getByRole('button', { name: 'Show why' }).focus();
+  // The helpdesk moves to another ticket while the agent is in the sidebar (its own navigation).
+  await page.evaluate(() => history.pushState({}, '', '/agent/tickets/1002'));
+  await expect(sidebar).toContainText('#1002');
+  const focused = await page.evaluate(
+    (sel) => document.querySelector(sel)?.shadowRoot?.activeElement?.textContent ?? null,
+    SIDEBAR_SELECTOR,
+  );
+  expect(focused).toBe('SLA');
+});
+
 test('a hostile page stylesheet does not hide the sidebar', async ({ context }) => {
   const page = await context.newPage();
   await openTicket(page, scenario('mextra', 1001));
