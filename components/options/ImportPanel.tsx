@@ -316,21 +316,23 @@ function ImportResultView({
   );
 }
 
-function DiffRow({ change, t }: { change: DiffChange; t: Strings }) {
+function DiffRow({ change: c, t }: { change: DiffChange; t: Strings }) {
+  // The Dutch page shows the Dutch words the diff carries; values the policy wrote stay as written.
+  const said = t.lang === 'nl' && c.nl ? c.nl : c;
   return (
-    <li class={`diff diff-${change.kind}`}>
-      <span class="diff-kind">{t.import.kind[change.kind]}</span> <strong>{change.label}</strong>
-      {change.kind === 'changed' ? (
+    <li class={`diff diff-${c.kind}`}>
+      <span class="diff-kind">{t.import.kind[c.kind]}</span> <strong>{said.label}</strong>
+      {c.kind === 'changed' ? (
         <>
-          : <del>{change.before}</del> → <ins>{change.after}</ins>
+          : <del>{said.before}</del> → <ins>{said.after}</ins>
         </>
-      ) : change.kind === 'added' ? (
+      ) : c.kind === 'added' ? (
         <>
-          : <ins>{change.after}</ins>
+          : <ins>{said.after}</ins>
         </>
       ) : (
         <>
-          : <del>{change.before}</del>
+          : <del>{said.before}</del>
         </>
       )}
     </li>

@@ -11,6 +11,8 @@ export interface Said {
 const en = {
   title: 'SLA overlay — settings',
   loading: 'Loading…',
+  /** This page's language. */
+  lang: 'en' as 'en' | 'nl',
   /** A check's message in this page's language. */
   said: (m: Said): string => m.message,
   noAnswer: (why: string) => `The extension did not answer: ${why}`,
@@ -308,6 +310,7 @@ export type Strings = typeof en;
 const nl: Strings = {
   title: 'SLA-overlay — instellingen',
   loading: 'Laden…',
+  lang: 'nl',
   said: (m: Said): string => m.nl ?? m.message,
   noAnswer: (why: string) => `De extensie gaf geen antwoord: ${why}`,
   sections: {

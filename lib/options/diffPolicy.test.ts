@@ -32,6 +32,12 @@ describe('diffPolicy', () => {
             label: 'incident / standard / urgent / resolution',
             before: 'due 6 business hours; goal 4 business hours (90%)',
             after: 'due 5 business hours; goal 4 business hours (90%)',
+            // For a Dutch Options page: the path's words and the values in the sidebar's Dutch.
+            nl: {
+              label: 'incident / standard / urgent / oplossing',
+              before: 'uiterlijk 6 kantooruren; doel 4 kantooruren (90%)',
+              after: 'uiterlijk 5 kantooruren; doel 4 kantooruren (90%)',
+            },
           },
         ],
       },
@@ -47,7 +53,7 @@ describe('diffPolicy', () => {
       [
         'removed',
         'incident / standard / high / resolution',
-        'due 2 business days; goal 1 business days (90%)',
+        'due 2 business days; goal 1 business day (90%)',
         null,
       ],
       ['added', 'incident / standard / normal / resolution', null, 'due 3 business days'],
@@ -112,7 +118,10 @@ describe('diffPolicy', () => {
 
   it('compares against nothing as all additions and survives non-objects', () => {
     expect(diffPolicy(null, { id: 'x' }).groups).toEqual([
-      { section: 'other', changes: [{ kind: 'added', path: 'id', label: 'id', after: 'x' }] },
+      {
+        section: 'other',
+        changes: [{ kind: 'added', path: 'id', label: 'id', after: 'x', nl: { label: 'id', after: 'x' } }],
+      },
     ]);
     expect(diffPolicy({ a: 1 }, 'text').count).toBe(1);
   });

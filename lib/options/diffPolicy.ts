@@ -3,8 +3,11 @@
  * priorities, compliance goals, other fields. Works on the raw policy JSON (stored vs new), so it
  * reads whatever the engine's schema allows without knowing every field: a structural diff, then
  * each change is rolled up to the unit a person thinks in (one target, one weekday's windows, one
- * matrix cell) and its old and new values are written as text.
+ * matrix cell) and its old and new values are written as text, in English and Dutch (durations in
+ * the engine's own words, as the sidebar shows them).
  */
+import { durationLabel } from '../sla/policy';
+import { UNITS, type PolicyDuration } from '../sla/schema';
 
 export type DiffSection = 'targets' | 'calendars' | 'matrix' | 'priorities' | 'compliance' | 'other';
 export const DIFF_SECTIONS: readonly DiffSection[] = [
@@ -26,7 +29,77 @@ export interface DiffChange {
   before?: string;
   /** New value as text (absent for `removed`). */
   after?: string;
+  /**
+   * The same in Dutch (the Options page shows it when it speaks Dutch): the path's words and the
+   * values in Dutch units and keys. Ids from the policy stay as they are.
+   */
+  nl?: { label: string; before?: string; after?: string };
 }
+
+/** The words a value is written with: units and keys. English is the default. */
+export interface ValueWords {
+  unit(unit: string, amount: string | undefined): string;
+  key(key: string): string;
+  none: string;
+  empty: string;
+}
+
+/** A target's duration in the engine's own words (the sidebar's), else the unit id as words. */
+function unitWords(lang: 'en' | 'nl') {
+  return (unit: string, amount: string | undefined): string => {
+    const n = amount === undefined ? undefined : Number(amount);
+    if (KNOWN_UNITS.has(unit) && (n === undefined || Number.isFinite(n)))
+      return durationLabel({ unit, ...(n === undefined ? {} : { amount: n }) } as PolicyDuration)[lang];
+    const u = unit.replace(/[-_]/g, ' ');
+    return amount === undefined ? u : `${amount} ${u}`;
+  };
+}
+const KNOWN_UNITS = new Set<string>(UNITS.filter((u) => u !== 'none'));
+
+export const ENGLISH_WORDS: ValueWords = {
+  unit: unitWords('en'),
+  key: (k) => k,
+  none: 'none',
+  empty: '(none)',
+};
+
+const NL_KEYS: Record<string, string> = {
+  due: 'uiterlijk',
+  goal: 'doel',
+  response: 'reactie',
+  resolution: 'oplossing',
+  hours: 'uren',
+  holidays: 'feestdagen',
+  closedDates: 'gesloten dagen',
+  closings: 'sluitingen',
+  dates: 'datums',
+  calendar: 'kalender',
+  calendars: 'kalenders',
+  label: 'label',
+  order: 'volgorde',
+  amount: 'aantal',
+  unit: 'eenheid',
+  words: 'woorden',
+  percent: 'procent',
+  timezone: 'tijdzone',
+  name: 'naam',
+  tiers: 'niveaus',
+  types: 'types',
+  priorities: 'prioriteiten',
+  impact: 'impact',
+  urgency: 'urgentie',
+  cells: 'cellen',
+  escalation: 'escalatie',
+  exemptions: 'uitzonderingen',
+  pause: 'pauze',
+};
+
+export const DUTCH_WORDS: ValueWords = {
+  unit: unitWords('nl'),
+  key: (k) => (Object.hasOwn(NL_KEYS, k) ? NL_KEYS[k]! : k),
+  none: 'geen',
+  empty: '(geen)',
+};
 
 export interface DiffGroup {
   section: DiffSection;
@@ -179,16 +252,16 @@ function rollupLength(section: DiffSection, path: Seg[], a: Json, b: Json): numb
 }
 
 /** A value as a short human text: windows as `09:00–17:30`, targets as `due …; goal … (90%)`, lists comma-joined. */
-export function formatValue(v: Json, depth = 0): string {
+export function formatValue(v: Json, depth = 0, w: ValueWords = ENGLISH_WORDS): string {
   if (v === undefined) return '—';
   if (v === null) return '—';
   if (typeof v === 'string') return v;
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   if (Array.isArray(v)) {
-    if (v.length === 0) return '(none)';
+    if (v.length === 0) return w.empty;
     if (v.length === 2 && v.every((e) => typeof e === 'string' && /^\d{1,2}:\d{2}$/.test(e)))
       return `${v[0]}–${v[1]}`;
-    return v.map((e) => formatValue(e, depth + 1)).join(', ');
+    return v.map((e) => formatValue(e, depth + 1, w)).join(', ');
   }
   if (isObj(v)) {
     const from = v.from ?? v.start ?? v.open;
@@ -197,30 +270,35 @@ export function formatValue(v: Json, depth = 0): string {
       return `${from}–${to}`;
     const amount = v.amount ?? v.value ?? v.n ?? v.count;
     if (typeof v.unit === 'string') {
-      const words = v.text ?? v.label ?? v.words;
-      if (v.unit === 'none') return typeof words === 'string' ? words : 'none';
-      const unit = v.unit.replace(/[-_]/g, ' ');
-      const text = amount === undefined ? unit : `${formatValue(amount, depth + 1)} ${unit}`;
+      const text = v.text ?? v.label ?? v.words;
+      if (v.unit === 'none') return typeof text === 'string' ? text : w.none;
+      const said = w.unit(v.unit, amount === undefined ? undefined : formatValue(amount, depth + 1, w));
       const percent = v.percent ?? v.percentage;
-      return typeof percent === 'number' ? `${text} (${percent}%)` : text;
+      return typeof percent === 'number' ? `${said} (${percent}%)` : said;
     }
     if (depth > 2) return JSON.stringify(v);
     return Object.entries(v)
       .filter(([k]) => k !== 'source' && k !== 'note')
       .map(([k, x]) => {
-        const text = formatValue(x, depth + 1);
-        return k === 'percent' || k === 'percentage' ? `${text}%` : `${k} ${text}`;
+        const text = formatValue(x, depth + 1, w);
+        return k === 'percent' || k === 'percentage' ? `${text}%` : `${w.key(k)} ${text}`;
       })
       .join('; ');
   }
   return String(v);
 }
 
-function labelOf(path: readonly Seg[]): string {
+function labelOf(path: readonly Seg[], words: ValueWords = ENGLISH_WORDS): string {
   return path
     .slice(1)
     .map((s) =>
-      typeof s === 'number' ? `#${s + 1}` : s === '#order' ? 'order' : s.startsWith('#') ? s.slice(1) : s,
+      typeof s === 'number'
+        ? `#${s + 1}`
+        : s === '#order'
+          ? words.key('order')
+          : s.startsWith('#')
+            ? s.slice(1)
+            : words.key(s),
     )
     .join(' / ');
 }
@@ -267,6 +345,9 @@ export function diffPolicy(before: Json, after: Json): PolicyDiff {
     const change: DiffChange = { kind, path: key, label: labelOf(path) || key };
     if (kind !== 'added') change.before = formatValue(va);
     if (kind !== 'removed') change.after = formatValue(vb);
+    change.nl = { label: labelOf(path, DUTCH_WORDS) || key };
+    if (kind !== 'added') change.nl.before = formatValue(va, 0, DUTCH_WORDS);
+    if (kind !== 'removed') change.nl.after = formatValue(vb, 0, DUTCH_WORDS);
     group.set(key, change);
   }
   const groups = DIFF_SECTIONS.filter((s) => bySection.get(s)?.size).map((section) => ({

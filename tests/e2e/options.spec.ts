@@ -100,6 +100,15 @@ test('in Dutch, an invalid policy or configuration file is explained in Dutch', 
   const team = page.locator('#team .import-errors');
   await expect(team).toContainText('geen configuratiebestand van deze extensie');
   await expect(team).toContainText('versie niet ondersteund (deze extensie leest versie 1)');
+
+  // The preview of a valid edit speaks Dutch too: the path's words and the durations.
+  const edited = mextra();
+  edited.targets.incident.standard.urgent.resolution.due.amount = 5;
+  await chooseFile(page, '#import-file', 'mextra.json', JSON.stringify(edited));
+  const row = page.locator('.import-preview li.diff-changed');
+  await expect(row).toContainText('incident / standard / urgent / oplossing');
+  await expect(row).toContainText('uiterlijk 6 kantooruren');
+  await expect(row).toContainText('uiterlijk 5 kantooruren');
   await page.close();
 });
 
