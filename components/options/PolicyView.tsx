@@ -4,7 +4,15 @@
  * goals, pauses, exemptions, escalation and sources. Everything is rendered as text.
  */
 import type { Policy, PolicyTarget } from '../../lib/sla/schema';
-import { collectSources, durationText, formatDate, label, levelLabel, priorityLabel } from './format';
+import {
+  collectSources,
+  durationText,
+  formatDate,
+  label,
+  levelLabel,
+  priorityLabel,
+  sourcePlace,
+} from './format';
 import type { Holiday } from './model';
 import type { Lang, Strings } from './strings';
 
@@ -26,7 +34,7 @@ export function PolicyView({ policy, holidays, lang, t }: Props) {
       {policy.matrix ? <Matrix policy={policy} lang={lang} t={t} /> : null}
       <Targets policy={policy} lang={lang} t={t} />
       <Rules policy={policy} lang={lang} t={t} />
-      <Sources policy={policy} t={t} />
+      <Sources policy={policy} lang={lang} t={t} />
     </div>
   );
 }
@@ -257,7 +265,7 @@ function Rules({ policy, lang, t }: Omit<Props, 'holidays'>) {
   );
 }
 
-function Sources({ policy, t }: { policy: Policy; t: Strings }) {
+function Sources({ policy, lang, t }: { policy: Policy; lang: Lang; t: Strings }) {
   const sources = collectSources(policy);
   if (!sources.length && !policy.contract) return null;
   return (
@@ -272,7 +280,7 @@ function Sources({ policy, t }: { policy: Policy; t: Strings }) {
       <ul class="sources">
         {sources.map((s, i) => (
           <li key={i}>
-            <span>{s.where}</span>: {s.source}
+            <span>{sourcePlace(policy, s.path, lang, t)}</span>: {s.source}
           </li>
         ))}
       </ul>

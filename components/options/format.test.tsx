@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { getBuiltinPolicy } from '../../policies';
+import { sourcePlace } from './format';
+import { strings } from './strings';
+
+describe('where a contract source is cited', () => {
+  const ws = getBuiltinPolicy('workspace365')!;
+  it('reads in the policy’s words, not as a JSON path', () => {
+    expect(sourcePlace(ws, ['targets', 'incident', '*', 'P1', 'response'], 'en', strings.en)).toBe(
+      'Targets: Support ticket · any tier · Priority 1 · Response',
+    );
+    expect(sourcePlace(ws, ['targets', 'incident', '*', 'P1', 'response'], 'nl', strings.nl)).toBe(
+      'Normen: Ondersteuningsticket · elk niveau · Prioriteit 1 · Reactie',
+    );
+  });
+
+  it('keeps parts it does not know as written', () => {
+    expect(sourcePlace(ws, ['somethingNew', 'x'], 'en', strings.en)).toBe('somethingNew / x');
+  });
+});
