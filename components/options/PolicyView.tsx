@@ -256,7 +256,7 @@ function Rules({ policy, lang, t }: Omit<Props, 'holidays'>) {
           <h4>{t.doc.notes}</h4>
           <ul>
             {policy.notes.map((n, i) => (
-              <li key={i}>{n}</li>
+              <li key={i}>{typeof n === 'string' ? n : label(n, lang)}</li>
             ))}
           </ul>
         </section>

@@ -245,7 +245,8 @@ export const PolicySchema = strictObject({
   exemptions: array(ExemptionSchema).optional(),
   escalation: array(EscalationSchema).optional(),
   customerMayOverride: boolean().optional(),
-  notes: array(Text).optional(),
+  /** Readings of the contract, for admins: plain text, or { nl, en } to read in both languages. */
+  notes: array(union([Text, LabelSchema])).optional(),
 }).meta({ title: 'SLA policy', description: 'A support contract as the SLA engine reads it.' });
 
 export type Policy = output<typeof PolicySchema>;
