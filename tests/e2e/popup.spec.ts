@@ -273,7 +273,9 @@ async function timeReference(page: Page, extensionId: string): Promise<number> {
   return page.evaluate(() => performance.getEntriesByName('reference-script')[0]!.startTime);
 }
 
-test.describe('popup first render', () => {
+// @timed: measured alone, after the rest of the suite (playwright.config.ts), so its figures are not
+// another browser's load.
+test.describe('popup first render', { tag: '@timed' }, () => {
   test.use({ referencePage: true });
 
   test('first render with 1,000 tickets in the registry, beside the floor of an extension page (performance marks, printed)', async ({
