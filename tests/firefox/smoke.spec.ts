@@ -8,6 +8,7 @@
  * Run: `npm run test:e2e:firefox` (after `npm run build:firefox`); `npm test` runs it too.
  */
 import { openShadowRootCopy } from '../support/browser';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test, expect } from '@playwright/test';
 import { Firefox } from './bidi';
@@ -21,8 +22,11 @@ import { expectedEntry, expectedEvaluation } from '../support/expected';
 import { isFinished, summarizeEvaluation } from '../../lib/registry';
 import type { HostMapping } from '../../lib/helpdesks';
 
-// The test copy keeps the sidebar's shadow root open (as the Chromium e2e copy does) so the suite can read it.
-const ADDON_DIR = openShadowRootCopy(path.resolve(import.meta.dirname, '../../.output/firefox-mv2'));
+// The test copy keeps the sidebar's shadow root open (as the Chromium e2e copy does) so the suite can
+// read it, and carries one more content script of this add-on, the probe (see `withProbe`).
+const ADDON_DIR = withProbe(
+  openShadowRootCopy(path.resolve(import.meta.dirname, '../../.output/firefox-mv2')),
+);
 const ADDON_ID = 'sla-overlay@helpdesk-sla.example';
 /** Fixed through the profile pref `extensions.webextensions.uuids`, so the test knows the origin. */
 const UUID = '0b6f5a2e-7c1d-4e8a-9f3b-5d2c1a0e9b47';
@@ -32,6 +36,33 @@ const NOW = Date.now();
 const SELF_HOSTED = 'servicedesk.example.test';
 
 test.describe.configure({ mode: 'serial' });
+
+/**
+ * Adds a content script to the test copy: when the page fires `sla-probe`, it tries what any content
+ * script of this add-on could (storage.local, IndexedDB) and leaves what it got in
+ * `<html data-sla-probe>`. BiDi cannot evaluate in a Firefox content-script sandbox, so this is the
+ * honest equivalent: a real content script of the same add-on, in the same sandbox as the shipped
+ * ones, with the same extension principal — only its code is the test's.
+ */
+function withProbe(dir: string): string {
+  const probe = `document.addEventListener('sla-probe', async () => {
+    const out = {};
+    try { out.local = await browser.storage.local.get(null); } catch (e) { out.localError = String(e); }
+    try { out.databases = (await indexedDB.databases()).map((d) => d.name); } catch (e) { out.databasesError = String(e); }
+    out.stores = await new Promise((resolve) => {
+      const r = indexedDB.open('sla-secrets');
+      r.onsuccess = () => { const names = [...r.result.objectStoreNames]; r.result.close(); indexedDB.deleteDatabase('sla-secrets'); resolve(names); };
+      r.onerror = () => resolve(['error: ' + r.error]);
+    });
+    document.documentElement.setAttribute('data-sla-probe', JSON.stringify(out));
+  });`;
+  writeFileSync(path.join(dir, 'sla-probe.js'), probe);
+  const file = path.join(dir, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(file, 'utf8')) as { content_scripts: object[] };
+  manifest.content_scripts.push({ matches: [`https://${DEMO_HOSTS.mextra}/*`], js: ['sla-probe.js'] });
+  writeFileSync(file, JSON.stringify(manifest, null, 2));
+  return dir;
+}
 
 let ff: Firefox;
 let server: DemoServer;
@@ -222,24 +253,36 @@ test('the toolbar badge counts the open tickets the background evaluated', async
   expect(text).toMatch(/^\d+|!$/);
 });
 
-// Issue 18: this once listed every open demo ticket but Mextra's unopened #1003 and #1004. The
-// cause was the product: the watch's poll, started when the other hosts were assigned, was still
-// running at the click, and a click during a poll joined it — a poll that had read the configuration
-// before Mextra was assigned. A click now gets one more poll after it (lib/background/watch.ts).
+// Issue 18: this once listed every open demo ticket but Mextra's unopened #1003 and #1004. Two
+// causes. The product: a click during a running poll joined that poll, which had read the
+// configuration before Mextra was assigned (now one more poll follows it, lib/background/watch.ts).
+// The test: it took the popup's "not refreshing" right after the click — before the popup had heard
+// of the refresh — for the refresh's end, and read the rows of the watch's earlier poll.
 test('the popup refreshes the queue from the helpdesks and lists their open tickets', async () => {
   const popup = await extensionPage('popup.html');
   await ff.waitFor(popup, `() => document.querySelector('#app').dataset.state === 'ready'`);
   // The queue watch may already have polled (it is on once a host is assigned): count TOPdesk
   // listing requests from here, so the check below needs the refresh this click starts.
   const listingsBefore = server.requests.length;
-  await ff.call(
+  const clickedAt = await ff.call<number>(
     popup,
-    `() => [...document.querySelectorAll('button')].find((b) => /refresh/i.test(b.textContent + b.getAttribute('aria-label'))).click()`,
+    `() => { [...document.querySelectorAll('button')].find((b) => /refresh/i.test(b.textContent + b.getAttribute('aria-label'))).click(); return Date.now(); }`,
   );
+  // Done when the refresh this click asked for has ended (stored) and the popup shows the worker's
+  // model of after it. (The popup's "refreshing" flag alone is not enough: right after the click it
+  // still shows the model from before it, with the watch's earlier "Last refresh".)
   await ff.waitFor(
     popup,
-    `() => document.querySelector('#app').dataset.refreshing === 'false' && !/not refreshed/i.test(document.querySelector('.refresh-last').textContent)`,
+    `async (clickedAt) => {
+      const { refresh } = (await browser.storage.local.get('queueState')).queueState ?? {};
+      if (!refresh || refresh.running || !(refresh.lastRefreshAt >= clickedAt)) return false;
+      const reply = await browser.runtime.sendMessage({ type: 'ui-bg:popup-model' });
+      const shown = [...document.querySelectorAll('li.row')].map((r) => r.dataset.key).sort().join();
+      return document.querySelector('#app').dataset.refreshing === 'false' &&
+        shown === reply.data.rows.map((r) => r.key).sort().join();
+    }`,
     30_000,
+    clickedAt,
   );
   expect(await ff.call(popup, `() => document.querySelectorAll('.refresh-errors').length`)).toBe(0);
   const keys = await ff.call<string[]>(
@@ -348,4 +391,53 @@ test('a self-hosted TOPdesk gets the sidebar once its host permission is granted
   // contentScripts.register applies to pages loaded from now on.
   await ff.navigate(tab, url);
   await expectEngineDeadlines(tab, { ...s, host: SELF_HOSTED }, mapping);
+});
+
+test('a content script cannot read a stored application password', async () => {
+  const options = await extensionPage('options.html');
+  const host = DEMO_HOSTS.scope4mation;
+  // One password stored the way earlier versions did (storage.local), one through Options.
+  await ff.call(
+    options,
+    `async (host) => {
+      await browser.storage.local.set({ credentials: { [host]: { username: 'api', password: 'Old-S3cret!' } } });
+      await browser.runtime.sendMessage({ type: 'ui-bg:options-model' });
+      return browser.runtime.sendMessage({ type: 'ui-bg:options-save-credentials', host: 'other.topdesk.net', username: 'api', password: 'New-S3cret!' });
+    }`,
+    host,
+  );
+  // Both kept, for the add-on's own pages; none left in storage.local.
+  const model = await ff.call<{ data: { hosts: unknown[] } }>(
+    options,
+    `() => browser.runtime.sendMessage({ type: 'ui-bg:options-model' })`,
+  );
+  expect(model.data).toBeDefined();
+  expect(
+    await ff.call<number>(
+      options,
+      `() => new Promise((resolve, reject) => {
+        const r = indexedDB.open('sla-secrets');
+        r.onerror = () => reject(r.error);
+        r.onsuccess = () => { const c = r.result.transaction('credentials').objectStore('credentials').count(); c.onsuccess = () => { r.result.close(); resolve(c.result); }; };
+      })`,
+    ),
+  ).toBe(2);
+  const local = await ff.call<unknown>(options, `() => browser.storage.local.get(null)`);
+  expect(JSON.stringify(local)).not.toMatch(/S3cret/);
+
+  const tab = await ff.newTab();
+  await ff.navigate(tab, demoTicketUrl(scenario('mextra', 1001)));
+  await ff.waitFor(tab, `(sel) => document.querySelector(sel)`, 20_000, SIDEBAR_SELECTOR);
+  const probe = await ff.waitFor<string>(
+    tab,
+    `() => { document.dispatchEvent(new CustomEvent('sla-probe')); return document.documentElement.getAttribute('data-sla-probe'); }`,
+  );
+  const got = JSON.parse(probe) as { local?: object; databases?: string[]; stores: string[] };
+  // Firefox lets a content script read storage.local (no setAccessLevel there): it reads, but finds
+  // no password, and its IndexedDB is the helpdesk page's, without the add-on's credential store.
+  // (It does read storage.local — the configuration is there — so a password there would show.)
+  expect(Object.keys(got.local ?? {})).toContain('config');
+  expect(probe).not.toMatch(/S3cret/);
+  expect(got.databases ?? []).not.toContain('sla-secrets');
+  expect(got.stores).toEqual([]);
 });
