@@ -140,6 +140,61 @@ async function expectEngineDeadlines(context: string, s: DemoScenario, mapping: 
   }
 }
 
+/**
+ * Records, from before the page loads, every "Clock not running: outside business hours until …" the
+ * sidebar in `context` ever holds (a MutationObserver on its shadow root: even text never painted).
+ * The false line of issue 18 said that of a RUNNING clock, "until <now>": this check has teeth when
+ * the suite runs inside Mextra's business hours (a clock is running); outside them the sidebar
+ * rightly says the clock is not running (until a later moment), which the check lets through.
+ */
+async function recordNotRunningLines(context: string): Promise<void> {
+  await ff.send('script.addPreloadScript', {
+    contexts: [context],
+    functionDeclaration: `() => {
+      window.__slaNotRunning = [];
+      const seen = new WeakSet();
+      const record = (root) => {
+        for (const m of (root.textContent || '').matchAll(/Clock not running: outside business hours until \\D*?(\\d{1,2})[:.](\\d{2})/g))
+          window.__slaNotRunning.push({ hh: Number(m[1]), mm: Number(m[2]), at: Date.now() });
+      };
+      const hook = () => {
+        for (const el of document.querySelectorAll(${JSON.stringify(SIDEBAR_SELECTOR)})) {
+          const root = el.shadowRoot;
+          if (!root || seen.has(root)) continue;
+          seen.add(root);
+          record(root);
+          new MutationObserver(() => record(root)).observe(root, { subtree: true, childList: true, characterData: true });
+        }
+      };
+      new MutationObserver(hook).observe(document, { subtree: true, childList: true });
+      const timer = setInterval(hook, 5);
+      setTimeout(() => clearInterval(timer), 20000);
+    }`,
+  });
+}
+
+/** The recorded lines whose "until" is the moment they were shown (the issue's false line), if any. */
+async function falseNotRunningLines(context: string): Promise<unknown[]> {
+  const lines = await ff.call<Array<{ hh: number; mm: number; at: number }>>(
+    context,
+    `() => window.__slaNotRunning ?? null`,
+  );
+  expect(lines, 'the recorder ran in the page').not.toBeNull();
+  const clock = (ms: number) => {
+    const [hh, mm] = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/Amsterdam',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .format(ms)
+      .split(':')
+      .map(Number);
+    return `${hh}:${mm}`;
+  };
+  return lines.filter((l) => [l.at, l.at - 60_000].map(clock).includes(`${l.hh}:${l.mm}`));
+}
+
 async function storedConfig(
   tab: string,
 ): Promise<{ assignments: Array<{ host: string; mapping: HostMapping }> }> {
@@ -205,9 +260,12 @@ test('the sidebar on a Zendesk ticket shows the deadlines the engine computes', 
     (a) => a.host === DEMO_HOSTS.mextra,
   )!.mapping;
   zendeskTab = await ff.newTab();
+  await recordNotRunningLines(zendeskTab);
   const s = scenario('mextra', 1001);
   await ff.navigate(zendeskTab, demoTicketUrl(s));
   await expectEngineDeadlines(zendeskTab, s, mapping);
+  // Issue 18: no "Clock not running … until <now>" while the first tick catches up.
+  expect(await falseNotRunningLines(zendeskTab)).toEqual([]);
 });
 
 test('a ticket switch inside the Zendesk app (no page load) moves the sidebar to the new ticket', async () => {
@@ -232,6 +290,7 @@ test('a ticket switch inside the Zendesk app (no page load) moves the sidebar to
     new Date(due.dueAt!).toISOString(),
   );
   await expectEngineDeadlines(zendeskTab, next, mapping);
+  expect(await falseNotRunningLines(zendeskTab)).toEqual([]);
 });
 
 test('the sidebar on a TOPdesk incident inside the operator shell’s frame shows the engine’s deadlines', async () => {
