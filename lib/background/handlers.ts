@@ -11,6 +11,7 @@ import { handleSidebar, isSidebarRequest, type Normalizer, type SidebarDeps } fr
 import { queueUpsert } from './registry-store';
 import { wake } from './alarms';
 import { normalizeWith } from '../helpdesks';
+import { checkRate } from './sender';
 
 const normalize: Normalizer = (req, payload, mapping, policy) =>
   normalizeWith(req.helpdesk, payload, mapping, policy, req.host);
@@ -49,6 +50,8 @@ export function allowed(type: Request['type'], kind: SenderKind): boolean {
 }
 
 export async function handle(message: Request, ctx: RouteContext): Promise<unknown> {
+  // Content scripts speak for pages: each tab has a message budget (lib/background/sender.ts).
+  if (ctx.kind === 'content-script') checkRate(ctx.sender.tab?.id, Date.now());
   if (isOptionsRequest(message)) return handleOptions(message);
   if (isPopupRequest(message)) return handlePopup(message);
   if (isSidebarRequest(message)) return handleSidebar(message, normalize, remember, ctx.sender);

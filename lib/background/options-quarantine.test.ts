@@ -15,6 +15,7 @@ import {
 } from './options';
 import { loadState } from './state';
 import { popupModel } from './popup';
+import { readCredentials } from '../storage/items';
 
 const imported = { ...mextraSeed, id: 'acme', name: 'Acme' };
 const storedConfig = {
@@ -81,14 +82,23 @@ describe('stored values read element by element', () => {
       },
     });
     expect(await saveCredentials('new.topdesk.net', 'api', 'N')).toEqual({ ok: true });
-    expect(Object.keys((await local('credentials')) as object).sort()).toEqual([
-      'a.topdesk.net',
-      'b.topdesk.net',
-      'new.topdesk.net',
+    // All moved into the credential store (lib/storage/secrets.ts): nothing left in storage.local.
+    expect(await local('credentials')).toBeUndefined();
+    expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).not.toMatch(/"password"/);
+    const stored = await readCredentials();
+    expect(Object.keys(stored.value).sort()).toEqual(['a.topdesk.net', 'b.topdesk.net', 'new.topdesk.net']);
+    // The unreadable one is kept (in the credential store) and shown in Options, password hidden.
+    expect(stored.quarantined).toMatchObject([
+      { path: 'Legacy Host', raw: { username: 'old', password: '(hidden)' } },
     ]);
-    expect(await quarantine('credentials')).toMatchObject([
-      { path: 'Legacy Host', raw: { username: 'old', password: 'x' } },
-    ]);
+    const model = await buildOptionsModel();
+    const entry = model.quarantine.find((q) => q.key === 'credentials')!;
+    expect(entry).toMatchObject({ path: 'Legacy Host' });
+    expect(JSON.stringify(model.quarantine)).not.toContain('"x"');
+    // Deleting it in Options deletes that record only.
+    expect(await deleteQuarantined(entry.id)).toEqual({ ok: true });
+    expect((await readCredentials()).quarantined).toEqual([]);
+    expect(Object.keys((await readCredentials()).value)).toHaveLength(3);
   });
 
   it('keeps a bad preference value aside instead of writing the default over it', async () => {

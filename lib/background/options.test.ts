@@ -6,7 +6,7 @@ import mextraSeed from '../../policies/mextra.json' with { type: 'json' };
 import { RequestSchema } from '../messaging/protocol';
 import { createRouter, type Reply } from '../messaging/router';
 import type { ImportPlan } from '../options/importPolicy';
-import { configItem, credentialsItem, preferencesItem, readConfig } from '../storage/items';
+import { configItem, preferencesItem, readConfig, readCredentials } from '../storage/items';
 import { EMPTY_CONFIG } from '../storage/schemas';
 import { allowed, handle } from './handlers';
 import {
@@ -482,9 +482,15 @@ describe('self-hosted hosts and credentials', () => {
     expect(JSON.stringify(model)).not.toContain('s3cret-app-pw');
     expect(JSON.stringify(await exportTeam(NOW))).not.toContain('s3cret-app-pw');
 
+    // Stored in the credential store (IndexedDB), not in storage.local where content scripts reach.
+    expect((await readCredentials()).value).toEqual({
+      'helpdesk.example.nl': { username: 'sla-reader', password: 's3cret-app-pw' },
+    });
+    expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).not.toContain('s3cret-app-pw');
+
     expect(await removeHost('helpdesk.example.nl')).toEqual({ ok: true });
     expect((await readConfig()).value.selfHosted).toEqual([]);
-    expect(await credentialsItem.getValue()).toEqual({});
+    expect((await readCredentials()).value).toEqual({});
     expect(registered.size).toBe(0);
     expect(fakeBrowser.permissions.remove).toHaveBeenCalledWith({
       origins: ['https://helpdesk.example.nl/*'],
@@ -494,8 +500,11 @@ describe('self-hosted hosts and credentials', () => {
   it('clears credentials on request and refuses hosts it does not know', async () => {
     expect(await saveCredentials('unknown.example.nl', 'u', 'p')).toMatchObject({ ok: false });
     expect(await saveCredentials('scope4mation.topdesk.net', 'u', 'p')).toEqual({ ok: true });
+    expect((await readCredentials()).value).toEqual({
+      'scope4mation.topdesk.net': { username: 'u', password: 'p' },
+    });
     expect(await clearCredentials('scope4mation.topdesk.net')).toEqual({ ok: true });
-    expect(await credentialsItem.getValue()).toEqual({});
+    expect((await readCredentials()).value).toEqual({});
   });
 });
 

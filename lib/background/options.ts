@@ -49,7 +49,6 @@ import type {
 import type { BackgroundToContent, Request } from '../messaging/protocol';
 import {
   configItem,
-  credentialsItem,
   preferencesItem,
   quarantineWrites,
   readConfig,
@@ -59,6 +58,7 @@ import {
   type StoredQuarantine,
 } from '../storage/items';
 import type { QuarantinedElement } from '../storage/validated';
+import { deleteCredential, putCredential } from '../storage/secrets';
 import { explainStorageError } from '../storage/errors';
 import { storage } from 'wxt/utils/storage';
 import type { Assignment, Config, Credentials, Preferences } from '../storage/schemas';
@@ -78,6 +78,11 @@ interface Loaded {
   storageProblems: string[];
   /** Elements of the stored values that could not be read now (kept aside by every write). */
   quarantined: QuarantinedElement[];
+  /**
+   * Credentials that could not be read (password hidden). They stay in the credential store itself
+   * (lib/storage/secrets.ts, one record per host): never copied into storage.local's quarantine.
+   */
+  credentialsQuarantined: QuarantinedElement[];
   /** What the quarantine already holds. */
   quarantine: Record<string, StoredQuarantine>;
   /** Why nothing may be written (a value from a newer version), or undefined. */
@@ -105,7 +110,8 @@ async function load(): Promise<Loaded> {
       .filter((p) => p !== undefined)
       .map((p) => p.message)
       .concat(config.readOnly ? [config.readOnly] : []),
-    quarantined: [...config.quarantined, ...preferences.quarantined, ...credentials.quarantined],
+    quarantined: [...config.quarantined, ...preferences.quarantined],
+    credentialsQuarantined: credentials.quarantined,
     quarantine,
     ...(config.readOnly ? { readOnly: config.readOnly } : {}),
   };
@@ -123,7 +129,7 @@ async function commit(
   writes: LocalWrite[],
   removeQuarantined: readonly string[] = [],
 ): Promise<void> {
-  if (l.readOnly) throw new ReadOnlyError(`${l.readOnly}; nothing was changed`);
+  refuseReadOnly(l);
   try {
     await storage.setItems([
       ...writes,
@@ -136,11 +142,15 @@ async function commit(
 
 class ReadOnlyError extends Error {}
 
+function refuseReadOnly(l: Loaded): void {
+  if (l.readOnly) throw new ReadOnlyError(`${l.readOnly}; nothing was changed`);
+}
+
 /** Every quarantined element, stored or found now, for the Options page. */
 function quarantineModel(l: Loaded): QuarantineEntry[] {
   const all = new Map<string, QuarantinedElement & { at?: number }>();
   for (const q of Object.values(l.quarantine)) all.set(q.id, q);
-  for (const q of l.quarantined) if (!all.has(q.id)) all.set(q.id, q);
+  for (const q of [...l.quarantined, ...l.credentialsQuarantined]) if (!all.has(q.id)) all.set(q.id, q);
   return [...all.values()].map((q) => ({
     id: q.id,
     key: q.key,
@@ -165,6 +175,13 @@ function preview(raw: unknown): string {
 export function deleteQuarantined(id: string): Promise<ActionResult> {
   return exclusive(async () => {
     const l = await load();
+    const credential = l.credentialsQuarantined.find((q) => q.id === id);
+    if (credential) {
+      // It is its own record in the credential store: deleting it touches nothing else.
+      refuseReadOnly(l);
+      await deleteCredential(credential.path);
+      return ok();
+    }
     const known = Object.hasOwn(l.quarantine, id) || l.quarantined.some((q) => q.id === id);
     if (!known) return fail(`nothing kept aside under ${id}`);
     const fromValue = l.quarantined.find((q) => q.id === id)?.key;
@@ -172,11 +189,9 @@ export function deleteQuarantined(id: string): Promise<ActionResult> {
     const writes: LocalWrite[] =
       fromValue === 'config'
         ? [{ item: configItem, value: l.local }]
-        : fromValue === 'credentials'
-          ? [{ item: credentialsItem, value: l.credentials }]
-          : fromValue === 'preferences'
-            ? [{ item: preferencesItem, value: l.localPreferences }]
-            : [];
+        : fromValue === 'preferences'
+          ? [{ item: preferencesItem, value: l.localPreferences }]
+          : [];
     await commit(l, writes, [id]);
     return ok();
   });
@@ -743,16 +758,15 @@ export function removeHost(host: string): Promise<ActionResult> {
     const l = await load();
     if (l.eff.locks.selfHosted[host]) return fail(`${host} is ${LOCKED}`);
     if (isBuiltinHost(host)) return fail(`${host} is always supported and cannot be removed`);
-    const credentials = { ...l.credentials };
-    delete credentials[host];
-    // One write: the host and its credentials go together.
+    // The host first, then its password (another store): a worker stopped in between leaves an
+    // unused password for a host that is gone, never a host whose password vanished.
     await commit(l, [
       {
         item: configItem,
         value: { ...l.local, selfHosted: l.local.selfHosted.filter((h) => h.host !== host) },
       },
-      { item: credentialsItem, value: credentials },
     ]);
+    if (l.credentials[host]) await deleteCredential(host);
     await unregisterHostScript(host);
     try {
       await browser.permissions.remove({ origins: [originPattern(host)] });
@@ -769,7 +783,8 @@ export function saveCredentials(host: string, username: string, password: string
     const l = await load();
     if (!l.eff.config.selfHosted.some((h) => h.host === host) && !host.endsWith('.topdesk.net'))
       return fail(`${host} is not a TOPdesk host of this configuration`);
-    await commit(l, [{ item: credentialsItem, value: { ...l.credentials, [host]: { username, password } } }]);
+    refuseReadOnly(l);
+    await putCredential(host, { username, password });
     return ok();
   });
 }
@@ -778,9 +793,8 @@ export function clearCredentials(host: string): Promise<ActionResult> {
   return exclusive(async () => {
     const l = await load();
     if (!l.credentials[host]) return ok();
-    const credentials = { ...l.credentials };
-    delete credentials[host];
-    await commit(l, [{ item: credentialsItem, value: credentials }]);
+    refuseReadOnly(l);
+    await deleteCredential(host);
     return ok();
   });
 }

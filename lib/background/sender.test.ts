@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Request } from '../messaging/protocol';
 import type { RouteContext } from '../messaging/router';
 import { handle } from './handlers';
-import { bindToSender, senderPage, SenderRefused } from './sender';
+import { bindToSender, senderPage, SenderRefused, TabRateLimit } from './sender';
 import { openOptionsOnce, resetOptionsTab } from './sidebar';
 import { seedConfig } from './test-support';
 
@@ -157,5 +157,56 @@ describe('opening Options from the sidebar', () => {
     await fakeBrowser.tabs.remove(tab!.id!);
     await openOptionsOnce(undefined, 10_000);
     expect(create).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('the per-tab message budget of content scripts', () => {
+  it('lets a burst through, refuses a tab over budget, refills with time, and keeps tabs apart', () => {
+    const limit = new TabRateLimit(5, 2);
+    const t0 = 1_000_000;
+    expect(Array.from({ length: 5 }, () => limit.take(7, t0))).toEqual([true, true, true, true, true]);
+    expect(limit.take(7, t0)).toBe(false);
+    expect(limit.take(7, t0 + 100)).toBe(false); // 0.2 token: still over
+    expect(limit.take(8, t0)).toBe(true); // another tab has its own budget
+    expect(limit.take(7, t0 + 500)).toBe(true); // 1 token back after half a second at 2/s
+    expect(limit.take(7, t0 + 500)).toBe(false);
+    expect(limit.take(7, t0 + 60_000)).toBe(true); // refilled, but never above the burst
+    expect(Array.from({ length: 5 }, () => limit.take(7, t0 + 60_000)).filter(Boolean)).toHaveLength(4);
+  });
+
+  it('forgets the least recently used tab beyond its size', () => {
+    const limit = new TabRateLimit(1, 0, 2);
+    expect(limit.take(1, 0)).toBe(true);
+    expect(limit.take(2, 0)).toBe(true);
+    expect(limit.take(3, 0)).toBe(true); // tab 1 forgotten
+    expect(limit.take(2, 0)).toBe(false);
+    expect(limit.take(1, 0)).toBe(true);
+  });
+
+  it('refuses a page that makes its content script report in a loop, and no other tab', async () => {
+    const tab = (id: number) =>
+      ({
+        sender: { id: 'ext', url: 'https://acme.zendesk.com/agent/tickets/1', tab: { id } },
+        kind: 'content-script',
+      }) as unknown as RouteContext;
+    const ping = { type: 'cs-bg:ui-state', helpdesk: 'zendesk', collapsed: true } satisfies Request;
+    const answers: string[] = [];
+    for (let i = 0; i < 40; i++)
+      answers.push(
+        await handle(ping, tab(4242)).then(
+          () => 'ok',
+          (e: Error) => e.message,
+        ),
+      );
+    const refused = answers.filter((a) => /too many messages/.test(a));
+    expect(refused.length).toBeGreaterThanOrEqual(40 - 31);
+    expect(answers.slice(0, 30).some((a) => /too many messages/.test(a))).toBe(false);
+    expect(answers[0]).toBe('ok');
+    expect(
+      await handle(ping, tab(4243)).then(
+        () => 'ok',
+        (e: Error) => e.message,
+      ),
+    ).toBe('ok');
   });
 });

@@ -77,3 +77,47 @@ export function bindToSender<
     ...(message.url !== undefined ? { url } : {}),
   };
 }
+
+/**
+ * A per-tab budget for content-script messages (security review #5/#10: a page can make its content
+ * script report, retry or switch tickets as fast as it likes, and each report costs the worker a
+ * read, an evaluation and a write). A token bucket per tab: `burst` messages at once, then `perSecond`
+ * more each second. An agent clicking through tickets stays far below it; a page script looping does
+ * not. Pure: the clock is passed in.
+ */
+export class TabRateLimit {
+  private readonly buckets = new Map<number, { tokens: number; at: number }>();
+
+  constructor(
+    private readonly burst = 30,
+    private readonly perSecond = 3,
+    /** Tabs remembered at most (the least recently used is forgotten first). */
+    private readonly maxTabs = 500,
+  ) {}
+
+  /** Takes one message's token for `tabId`; false when the tab is over its budget. */
+  take(tabId: number, now: number): boolean {
+    const b = this.buckets.get(tabId);
+    const tokens = b
+      ? Math.min(this.burst, b.tokens + (Math.max(0, now - b.at) / 1000) * this.perSecond)
+      : this.burst;
+    this.buckets.delete(tabId); // re-inserted last: Map order is the LRU order
+    if (this.buckets.size >= this.maxTabs) this.buckets.delete(this.buckets.keys().next().value!);
+    if (tokens < 1) {
+      this.buckets.set(tabId, { tokens, at: now });
+      return false;
+    }
+    this.buckets.set(tabId, { tokens: tokens - 1, at: now });
+    return true;
+  }
+}
+
+/** The worker's limit for content-script messages (one per worker; a restart starts afresh). */
+export const contentScriptLimit = new TabRateLimit();
+
+/** Refuses a content script's message when its tab is over budget. */
+export function checkRate(tabId: number | undefined, now: number, limit = contentScriptLimit): void {
+  if (tabId === undefined) throw new SenderRefused('the sender has no tab');
+  if (!limit.take(tabId, now))
+    throw new SenderRefused('too many messages from this tab; the worker is ignoring it for a moment');
+}

@@ -5,7 +5,8 @@
  * storage — everything goes through the worker's validated messages — so the worker closes
  * `storage.local` to them at every start: Chromium supports `setAccessLevel` on `local` (checked in
  * Chromium 156, tests/e2e/isolation.spec.ts). Firefox supports it only on `session`, so there
- * content scripts can still read `storage.local` (the README says so).
+ * content scripts can still read `storage.local` (the README says so) — which is why the passwords
+ * are not in it but in the extension origin's IndexedDB, in both browsers (lib/storage/secrets.ts).
  */
 export interface AccessLevelArea {
   setAccessLevel?: (options: { accessLevel: 'TRUSTED_CONTEXTS' }) => Promise<void>;

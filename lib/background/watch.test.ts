@@ -304,3 +304,56 @@ describe('the queue watch with a fake helpdesk and a fake clock', () => {
     expect(await scheduleWatch(f.deps)).toBeNull();
   });
 });
+
+describe('“Refresh queue” while a poll is running (issue 18: Firefox lost Mextra’s tickets)', () => {
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    await assign(W365);
+  });
+
+  it('polls again after the running poll, with the configuration as it is at the click', async () => {
+    const f = fakeHelpdesk({ scenarios: DEMO_SCENARIOS.filter((s) => s.host === W365 || s.host === ZMANDA) });
+    // The watch's poll starts with only Workspace 365 assigned, and is still listing when the admin
+    // assigns Zmanda and the team lead clicks "Refresh queue".
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const deps: WatchDeps = {
+      ...f.deps,
+      fetch: async (url, init) => {
+        await gate;
+        return f.deps.fetch(url, init);
+      },
+    };
+    expect(await startRefresh(deps, { kind: 'queue' }, 'watch')).toEqual({ started: true });
+    await assign(W365, ZMANDA);
+    await startRefresh(deps, { kind: 'queue' }, 'manual');
+    release();
+    await refreshDone();
+    const keys = Object.keys((await storedRegistry()).entries);
+    expect(keys.filter((k) => k.startsWith(`zendesk:${ZMANDA}:`)).length).toBeGreaterThan(0);
+    expect((await popupModel()).refresh.running).toBe(false);
+  });
+
+  it('coalesces clicks during one poll into one more poll, and a watch wake-up into none', async () => {
+    const f = fakeHelpdesk();
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const deps: WatchDeps = {
+      ...f.deps,
+      fetch: async (url, init) => {
+        await gate;
+        return f.deps.fetch(url, init);
+      },
+    };
+    await startRefresh(deps, { kind: 'queue' }, 'watch');
+    await startRefresh(deps, { kind: 'queue' }, 'watch');
+    release();
+    await refreshDone();
+    const listings = () => f.requests.filter((r) => r.includes('/search.json')).length;
+    expect(listings()).toBe(1);
+    await startRefresh(deps, { kind: 'queue' }, 'watch');
+    for (let i = 0; i < 3; i++) await startRefresh(deps, { kind: 'queue' }, 'manual');
+    await refreshDone();
+    expect(listings()).toBe(3);
+  });
+});

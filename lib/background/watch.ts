@@ -25,7 +25,9 @@
  * Worker life cycle: every registry change is one `writeRegistry` call inside `withStore`, and the
  * `seen` stamps are written after it (a worker stopped in between re-reads a ticket, never skips one).
  * The next wake-up (worker start, alarm, settings change) polls when the last poll is older than the
- * interval; overlapping wake-ups in one worker share one poll.
+ * interval; overlapping wake-ups in one worker share one poll. A "Refresh queue" click during a poll
+ * gets one more poll right after it (in the same refresh), which reads the configuration as it is
+ * at the click: the running poll may have started before a host was assigned.
  */
 import { planNewTicketAlerts, type NewTicketAlert } from '../alerts/new-ticket';
 import { newTicketsSummaryText, newTicketText } from '../alerts/text';
@@ -119,6 +121,9 @@ export const updateWatchState = serialised<WatchState>(readWatchState, watchStat
 let inFlight: Promise<void> | null = null;
 
 export const refreshRunning = () => inFlight !== null;
+/** The running refresh's job, and whether a person asked for a queue poll while it ran. */
+let inFlightJob: RefreshJob['kind'] | null = null;
+let pollAgain = false;
 
 /**
  * What a refresh reads from the helpdesks: the open queue (into the registry), or the tickets finished
@@ -143,9 +148,17 @@ export async function startRefresh(
   job: RefreshJob = { kind: 'queue' },
   trigger: Trigger = 'manual',
 ): Promise<{ started: boolean }> {
-  if (inFlight) return { started: false };
+  if (inFlight) {
+    // A click during a queue poll: that poll may have read the configuration (and the queue) before
+    // the click, so one more poll follows it inside the same refresh. Clicks coalesce; a watch
+    // wake-up shares the running poll.
+    if (trigger === 'manual' && job.kind === 'queue' && inFlightJob === 'queue') pollAgain = true;
+    return { started: false };
+  }
   let release: () => void = () => {};
   inFlight = new Promise<void>((r) => (release = r)); // claimed before the first await
+  inFlightJob = job.kind;
+  pollAgain = false;
   const started = deps.now();
   try {
     // A period that ends now ("this month") is read up to this moment.
@@ -162,7 +175,14 @@ export async function startRefresh(
         errors: [],
       },
     }));
-    const run = readHelpdesks(deps, range, trigger)
+    const poll = async () => {
+      await readHelpdesks(deps, range, trigger);
+      while (pollAgain) {
+        pollAgain = false;
+        await readHelpdesks(deps, range, 'manual');
+      }
+    };
+    const run = poll()
       .catch((e) =>
         updateQueueState((qs) => ({
           ...qs,
@@ -198,11 +218,13 @@ export async function startRefresh(
       .catch(report)
       .finally(() => {
         inFlight = null;
+        inFlightJob = null;
         release();
       });
     return { started: true };
   } catch (e) {
     inFlight = null;
+    inFlightJob = null;
     release();
     throw e;
   }

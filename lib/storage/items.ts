@@ -6,8 +6,6 @@ import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
 import {
   AssignmentSchema,
-  CredentialSchema,
-  HostName,
   SelfHostedSchema,
   StoredPolicySchema,
   DEFAULT_PREFERENCES,
@@ -26,6 +24,7 @@ import {
   DEFAULT_WATCH_STATE,
   type WatchState,
 } from './schemas';
+import { readStoredCredentials } from './secrets';
 import {
   quarantined,
   readArrayElements,
@@ -48,7 +47,7 @@ export const uiStateItem = storage.defineItem<unknown>('local:uiState', {
   fallback: { collapsed: {}, side: {}, compact: {} },
   version: 1,
 });
-export const credentialsItem = storage.defineItem<unknown>('local:credentials', { fallback: {}, version: 1 });
+/** TOPdesk application passwords: not in storage.local (content scripts can read it) — lib/storage/secrets.ts. */
 /** Alert markers (lib/alerts `FiredMarkers`): which notifications were already handled. */
 export const alertMarkersItem = storage.defineItem<unknown>('local:alertMarkers', {
   fallback: {},
@@ -222,22 +221,12 @@ export async function readUiState(): Promise<Read<UiState>> {
   });
 }
 
-/** Credentials host by host: an entry under a bad key or with a bad value is kept aside. Pure. */
-export function parseCredentials(raw: unknown): Read<Credentials> {
-  const r = readRecordElements('credentials', '', raw, CredentialSchema, HostName);
-  const out: Read<Credentials> = { value: r.entries, quarantined: r.quarantined };
-  if (r.quarantined.length)
-    out.problem = {
-      key: 'credentials',
-      message: `stored credentials: ${r.quarantined.length} entry(ies) could not be read and were kept aside (${r.quarantined
-        .map((q) => q.path)
-        .join(', ')})`,
-    };
-  return out;
-}
-
-export async function readCredentials(): Promise<Read<Credentials>> {
-  return parseCredentials(await credentialsItem.getValue());
+/**
+ * Credentials host by host, from the credential store in IndexedDB (lib/storage/secrets.ts; an old
+ * `storage.local` value is moved there first). An unreadable entry stays stored and is reported.
+ */
+export function readCredentials(): Promise<Read<Credentials>> {
+  return readStoredCredentials();
 }
 export async function readQueueState(): Promise<Read<QueueState>> {
   const raw = await queueStateItem.getValue();

@@ -57,7 +57,10 @@ test('a plain-http helpdesk page gets no content script and nothing is read over
 test('a content script cannot read stored passwords or borrow another host’s credentials', async ({
   context,
   serviceWorker,
+  extensionId,
 }) => {
+  // Stored the way earlier versions did (storage.local); the first read moves it to the credential
+  // store in the extension origin's IndexedDB (lib/storage/secrets.ts).
   await serviceWorker.evaluate(() =>
     (
       globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }
@@ -65,6 +68,37 @@ test('a content script cannot read stored passwords or borrow another host’s c
       credentials: { 'scope4mation.topdesk.net': { username: 'api', password: 'S3cret!' } },
     }),
   );
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await expect
+    .poll(async () => {
+      // Options reads the credentials (and so moves them) to build its model.
+      await options.evaluate(() => browser.runtime.sendMessage({ type: 'ui-bg:options-model' }));
+      const local = await serviceWorker.evaluate(() =>
+        (
+          globalThis as unknown as { chrome: { storage: { local: { get(k: null): Promise<object> } } } }
+        ).chrome.storage.local.get(null),
+      );
+      return JSON.stringify(local).includes('S3cret!');
+    })
+    .toBe(false);
+  // Still there for the worker (moved, not lost).
+  expect(
+    await options.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const r = indexedDB.open('sla-secrets');
+        r.onsuccess = () => resolve(r.result);
+        r.onerror = () => reject(r.error);
+      });
+      const n = await new Promise<number>((resolve) => {
+        const c = db.transaction('credentials').objectStore('credentials').count();
+        c.onsuccess = () => resolve(c.result);
+      });
+      db.close();
+      return n;
+    }),
+  ).toBe(1);
+
   const page = await context.newPage();
   await page.goto(demoTicketUrl(scenario('mextra', 1001)));
   await expect(page.locator(SIDEBAR_SELECTOR).locator('.sla-card').first()).toBeVisible();
@@ -72,19 +106,33 @@ test('a content script cannot read stored passwords or borrow another host’s c
     page,
     `(async () => {
       let storage;
-      try { storage = { read: await chrome.storage.local.get('credentials') }; }
+      try { storage = { read: await chrome.storage.local.get(null) }; }
       catch (e) { storage = { refused: String(e) }; }
+      // The content script's IndexedDB is the page's origin: the extension's store is not there.
+      const databases = (await indexedDB.databases()).map((d) => d.name);
+      const stores = await new Promise((resolve) => {
+        const r = indexedDB.open('sla-secrets');
+        r.onsuccess = () => { const names = [...r.result.objectStoreNames]; r.result.close(); indexedDB.deleteDatabase('sla-secrets'); resolve(names); };
+        r.onerror = () => resolve(['error: ' + r.error]);
+      });
       const forged = await chrome.runtime.sendMessage({
         type: 'cs-bg:ticket', helpdesk: 'topdesk', host: 'scope4mation.topdesk.net',
         url: 'https://scope4mation.topdesk.net/tas/secure/incident?action=show&num=I%202602%20002',
         ticketId: 'number:I 2602 002', pageNow: Date.now(),
         read: { kind: 'error', error: { kind: 'unauthorized', message: 'HTTP 401' } },
       });
-      return { storage, forged };
+      return { storage, databases, stores, forged };
     })()`,
-  )) as { storage: { read?: unknown; refused?: string }; forged: { ok: boolean; error?: string } };
-  expect(JSON.stringify(result.storage)).not.toContain('S3cret!');
+  )) as {
+    storage: { read?: unknown; refused?: string };
+    databases: string[];
+    stores: string[];
+    forged: { ok: boolean; error?: string };
+  };
+  expect(JSON.stringify(result)).not.toContain('S3cret!');
   expect(result.storage.refused).toBeTruthy();
+  expect(result.databases).not.toContain('sla-secrets');
+  expect(result.stores).toEqual([]);
   expect(result.forged).toEqual({
     ok: false,
     error: 'the message names topdesk, but mextra.zendesk.com is zendesk',

@@ -8,6 +8,7 @@
  * Run: `npm run test:e2e:firefox` (after `npm run build:firefox`); `npm test` runs it too.
  */
 import { openShadowRootCopy } from '../support/browser';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test, expect } from '@playwright/test';
 import { Firefox } from './bidi';
@@ -21,8 +22,11 @@ import { expectedEntry, expectedEvaluation } from '../support/expected';
 import { isFinished, summarizeEvaluation } from '../../lib/registry';
 import type { HostMapping } from '../../lib/helpdesks';
 
-// The test copy keeps the sidebar's shadow root open (as the Chromium e2e copy does) so the suite can read it.
-const ADDON_DIR = openShadowRootCopy(path.resolve(import.meta.dirname, '../../.output/firefox-mv2'));
+// The test copy keeps the sidebar's shadow root open (as the Chromium e2e copy does) so the suite can
+// read it, and carries one more content script of this add-on, the probe (see `withProbe`).
+const ADDON_DIR = withProbe(
+  openShadowRootCopy(path.resolve(import.meta.dirname, '../../.output/firefox-mv2')),
+);
 const ADDON_ID = 'sla-overlay@helpdesk-sla.example';
 /** Fixed through the profile pref `extensions.webextensions.uuids`, so the test knows the origin. */
 const UUID = '0b6f5a2e-7c1d-4e8a-9f3b-5d2c1a0e9b47';
@@ -32,6 +36,33 @@ const NOW = Date.now();
 const SELF_HOSTED = 'servicedesk.example.test';
 
 test.describe.configure({ mode: 'serial' });
+
+/**
+ * Adds a content script to the test copy: when the page fires `sla-probe`, it tries what any content
+ * script of this add-on could (storage.local, IndexedDB) and leaves what it got in
+ * `<html data-sla-probe>`. BiDi cannot evaluate in a Firefox content-script sandbox, so this is the
+ * honest equivalent: a real content script of the same add-on, in the same sandbox as the shipped
+ * ones, with the same extension principal — only its code is the test's.
+ */
+function withProbe(dir: string): string {
+  const probe = `document.addEventListener('sla-probe', async () => {
+    const out = {};
+    try { out.local = await browser.storage.local.get(null); } catch (e) { out.localError = String(e); }
+    try { out.databases = (await indexedDB.databases()).map((d) => d.name); } catch (e) { out.databasesError = String(e); }
+    out.stores = await new Promise((resolve) => {
+      const r = indexedDB.open('sla-secrets');
+      r.onsuccess = () => { const names = [...r.result.objectStoreNames]; r.result.close(); indexedDB.deleteDatabase('sla-secrets'); resolve(names); };
+      r.onerror = () => resolve(['error: ' + r.error]);
+    });
+    document.documentElement.setAttribute('data-sla-probe', JSON.stringify(out));
+  });`;
+  writeFileSync(path.join(dir, 'sla-probe.js'), probe);
+  const file = path.join(dir, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(file, 'utf8')) as { content_scripts: object[] };
+  manifest.content_scripts.push({ matches: [`https://${DEMO_HOSTS.mextra}/*`], js: ['sla-probe.js'] });
+  writeFileSync(file, JSON.stringify(manifest, null, 2));
+  return dir;
+}
 
 let ff: Firefox;
 let server: DemoServer;
@@ -109,6 +140,61 @@ async function expectEngineDeadlines(context: string, s: DemoScenario, mapping: 
   }
 }
 
+/**
+ * Records, from before the page loads, every "Clock not running: outside business hours until …" the
+ * sidebar in `context` ever holds (a MutationObserver on its shadow root: even text never painted).
+ * The false line of issue 18 said that of a RUNNING clock, "until <now>": this check has teeth when
+ * the suite runs inside Mextra's business hours (a clock is running); outside them the sidebar
+ * rightly says the clock is not running (until a later moment), which the check lets through.
+ */
+async function recordNotRunningLines(context: string): Promise<void> {
+  await ff.send('script.addPreloadScript', {
+    contexts: [context],
+    functionDeclaration: `() => {
+      window.__slaNotRunning = [];
+      const seen = new WeakSet();
+      const record = (root) => {
+        for (const m of (root.textContent || '').matchAll(/Clock not running: outside business hours until \\D*?(\\d{1,2})[:.](\\d{2})/g))
+          window.__slaNotRunning.push({ hh: Number(m[1]), mm: Number(m[2]), at: Date.now() });
+      };
+      const hook = () => {
+        for (const el of document.querySelectorAll(${JSON.stringify(SIDEBAR_SELECTOR)})) {
+          const root = el.shadowRoot;
+          if (!root || seen.has(root)) continue;
+          seen.add(root);
+          record(root);
+          new MutationObserver(() => record(root)).observe(root, { subtree: true, childList: true, characterData: true });
+        }
+      };
+      new MutationObserver(hook).observe(document, { subtree: true, childList: true });
+      const timer = setInterval(hook, 5);
+      setTimeout(() => clearInterval(timer), 20000);
+    }`,
+  });
+}
+
+/** The recorded lines whose "until" is the moment they were shown (the issue's false line), if any. */
+async function falseNotRunningLines(context: string): Promise<unknown[]> {
+  const lines = await ff.call<Array<{ hh: number; mm: number; at: number }>>(
+    context,
+    `() => window.__slaNotRunning ?? null`,
+  );
+  expect(lines, 'the recorder ran in the page').not.toBeNull();
+  const clock = (ms: number) => {
+    const [hh, mm] = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/Amsterdam',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .format(ms)
+      .split(':')
+      .map(Number);
+    return `${hh}:${mm}`;
+  };
+  return lines.filter((l) => [l.at, l.at - 60_000].map(clock).includes(`${l.hh}:${l.mm}`));
+}
+
 async function storedConfig(
   tab: string,
 ): Promise<{ assignments: Array<{ host: string; mapping: HostMapping }> }> {
@@ -174,9 +260,12 @@ test('the sidebar on a Zendesk ticket shows the deadlines the engine computes', 
     (a) => a.host === DEMO_HOSTS.mextra,
   )!.mapping;
   zendeskTab = await ff.newTab();
+  await recordNotRunningLines(zendeskTab);
   const s = scenario('mextra', 1001);
   await ff.navigate(zendeskTab, demoTicketUrl(s));
   await expectEngineDeadlines(zendeskTab, s, mapping);
+  // Issue 18: no "Clock not running … until <now>" while the first tick catches up.
+  expect(await falseNotRunningLines(zendeskTab)).toEqual([]);
 });
 
 test('a ticket switch inside the Zendesk app (no page load) moves the sidebar to the new ticket', async () => {
@@ -201,6 +290,7 @@ test('a ticket switch inside the Zendesk app (no page load) moves the sidebar to
     new Date(due.dueAt!).toISOString(),
   );
   await expectEngineDeadlines(zendeskTab, next, mapping);
+  expect(await falseNotRunningLines(zendeskTab)).toEqual([]);
 });
 
 test('the sidebar on a TOPdesk incident inside the operator shell’s frame shows the engine’s deadlines', async () => {
@@ -222,23 +312,59 @@ test('the toolbar badge counts the open tickets the background evaluated', async
   expect(text).toMatch(/^\d+|!$/);
 });
 
-// FIXME (issue 18, after merging the queue watch and the popup rework): in Firefox the refreshed
-// popup lists every open demo ticket but mextra #1003 and #1004; not diagnosed yet. Chromium's
-// popup e2e lists them. Marked fixme so it is seen, not silently passed.
-test.fixme('the popup refreshes the queue from the helpdesks and lists their open tickets', async () => {
+test('the background hands the breached demo tickets to Firefox’s notifications, without a failure', async () => {
+  const popup = await extensionPage('popup.html');
+  // Headless Firefox ESR keeps no notification on screen (`notifications.getAll()` is empty), so the
+  // suite sees the step before: the markers, written just before `notifications.create` with the
+  // same ids, and the console, where a create that Firefox refused would leave its warning.
+  const markers = await ff.waitFor<Record<string, { silent?: boolean }>>(
+    popup,
+    `async () => { const m = (await browser.storage.local.get('alertMarkers')).alertMarkers ?? {}; return Object.keys(m).some((id) => /:breach$/.test(id)) ? m : null; }`,
+    20_000,
+  );
+  // Shown, not handled silently (notifications are on by default). A silent marker would not show.
+  expect(markers[`zendesk:${DEMO_HOSTS.mextra}:1002:resolution:breach`]).toBeDefined();
+  expect(markers[`zendesk:${DEMO_HOSTS.mextra}:1002:resolution:breach`]!.silent).not.toBe(true);
+  const tree = await ff.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
+  const chrome = (tree.contexts as Array<{ context: string }>)[0]!.context;
+  const r = await ff.send('script.evaluate', {
+    expression: `JSON.stringify(Services.console.getMessageArray().map((m) => m.message ?? m.errorMessage ?? '').filter((t) => /could not be shown/.test(t)))`,
+    target: { context: chrome },
+    awaitPromise: false,
+  });
+  expect(JSON.parse(String((r.result as { value: string }).value))).toEqual([]);
+});
+
+// Issue 18: this once listed every open demo ticket but Mextra's unopened #1003 and #1004. Two
+// causes. The product: a click during a running poll joined that poll, which had read the
+// configuration before Mextra was assigned (now one more poll follows it, lib/background/watch.ts).
+// The test: it took the popup's "not refreshing" right after the click — before the popup had heard
+// of the refresh — for the refresh's end, and read the rows of the watch's earlier poll.
+test('the popup refreshes the queue from the helpdesks and lists their open tickets', async () => {
   const popup = await extensionPage('popup.html');
   await ff.waitFor(popup, `() => document.querySelector('#app').dataset.state === 'ready'`);
   // The queue watch may already have polled (it is on once a host is assigned): count TOPdesk
   // listing requests from here, so the check below needs the refresh this click starts.
   const listingsBefore = server.requests.length;
-  await ff.call(
+  const clickedAt = await ff.call<number>(
     popup,
-    `() => [...document.querySelectorAll('button')].find((b) => /refresh/i.test(b.textContent + b.getAttribute('aria-label'))).click()`,
+    `() => { [...document.querySelectorAll('button')].find((b) => /refresh/i.test(b.textContent + b.getAttribute('aria-label'))).click(); return Date.now(); }`,
   );
+  // Done when the refresh this click asked for has ended (stored) and the popup shows the worker's
+  // model of after it. (The popup's "refreshing" flag alone is not enough: right after the click it
+  // still shows the model from before it, with the watch's earlier "Last refresh".)
   await ff.waitFor(
     popup,
-    `() => document.querySelector('#app').dataset.refreshing === 'false' && !/not refreshed/i.test(document.querySelector('.refresh-last').textContent)`,
+    `async (clickedAt) => {
+      const { refresh } = (await browser.storage.local.get('queueState')).queueState ?? {};
+      if (!refresh || refresh.running || !(refresh.lastRefreshAt >= clickedAt)) return false;
+      const reply = await browser.runtime.sendMessage({ type: 'ui-bg:popup-model' });
+      const shown = [...document.querySelectorAll('li.row')].map((r) => r.dataset.key).sort().join();
+      return document.querySelector('#app').dataset.refreshing === 'false' &&
+        shown === reply.data.rows.map((r) => r.key).sort().join();
+    }`,
     30_000,
+    clickedAt,
   );
   expect(await ff.call(popup, `() => document.querySelectorAll('.refresh-errors').length`)).toBe(0);
   const keys = await ff.call<string[]>(
@@ -347,4 +473,79 @@ test('a self-hosted TOPdesk gets the sidebar once its host permission is granted
   // contentScripts.register applies to pages loaded from now on.
   await ff.navigate(tab, url);
   await expectEngineDeadlines(tab, { ...s, host: SELF_HOSTED }, mapping);
+});
+
+test('a content script cannot read a stored application password', async () => {
+  const options = await extensionPage('options.html');
+  const host = DEMO_HOSTS.scope4mation;
+  // One password stored the way earlier versions did (storage.local), one through the Options form
+  // (for the self-hosted TOPdesk the test before added).
+  await ff.call(
+    options,
+    `async (host) => {
+      await browser.storage.local.set({ credentials: { [host]: { username: 'api', password: 'Old-S3cret!' } } });
+      await browser.runtime.sendMessage({ type: 'ui-bg:options-model' });
+    }`,
+    host,
+  );
+  await ff.navigate(options, `${ORIGIN}/options.html`);
+  await ff.waitFor(
+    options,
+    `(host) => [...document.querySelectorAll('form.credentials legend')].some((l) => l.textContent.includes(host))`,
+    10_000,
+    SELF_HOSTED,
+  );
+  await ff.call(
+    options,
+    `async (host) => {
+      const sleep = () => new Promise((r) => setTimeout(r, 50));
+      const form = [...document.querySelectorAll('form.credentials')].find((f) => f.querySelector('legend').textContent.includes(host));
+      const byLabel = (text) => { const l = [...form.querySelectorAll('label')].find((x) => x.textContent.trim().startsWith(text)); return document.getElementById(l.htmlFor); };
+      const set = async (el, value) => { el.value = value; el.dispatchEvent(new Event('input', { bubbles: true })); await sleep(); };
+      await set(byLabel('User name'), 'sla-reader');
+      await set(byLabel('Application password'), 'New-S3cret!');
+      [...form.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Save password').click();
+    }`,
+    SELF_HOSTED,
+  );
+  await ff.waitFor(
+    options,
+    `(host) => [...document.querySelectorAll('form.credentials')].some((f) => f.querySelector('legend').textContent.includes(host) && /A password is stored/.test(f.textContent))`,
+    10_000,
+    SELF_HOSTED,
+  );
+  // Both kept, for the add-on's own pages; none left in storage.local.
+  const model = await ff.call<{ data: { hosts: unknown[] } }>(
+    options,
+    `() => browser.runtime.sendMessage({ type: 'ui-bg:options-model' })`,
+  );
+  expect(model.data).toBeDefined();
+  expect(
+    await ff.call<number>(
+      options,
+      `() => new Promise((resolve, reject) => {
+        const r = indexedDB.open('sla-secrets');
+        r.onerror = () => reject(r.error);
+        r.onsuccess = () => { const c = r.result.transaction('credentials').objectStore('credentials').count(); c.onsuccess = () => { r.result.close(); resolve(c.result); }; };
+      })`,
+    ),
+  ).toBe(2);
+  const local = await ff.call<unknown>(options, `() => browser.storage.local.get(null)`);
+  expect(JSON.stringify(local)).not.toMatch(/S3cret/);
+
+  const tab = await ff.newTab();
+  await ff.navigate(tab, demoTicketUrl(scenario('mextra', 1001)));
+  await ff.waitFor(tab, `(sel) => document.querySelector(sel)`, 20_000, SIDEBAR_SELECTOR);
+  const probe = await ff.waitFor<string>(
+    tab,
+    `() => { document.dispatchEvent(new CustomEvent('sla-probe')); return document.documentElement.getAttribute('data-sla-probe'); }`,
+  );
+  const got = JSON.parse(probe) as { local?: object; databases?: string[]; stores: string[] };
+  // Firefox lets a content script read storage.local (no setAccessLevel there): it reads, but finds
+  // no password, and its IndexedDB is the helpdesk page's, without the add-on's credential store.
+  // (It does read storage.local — the configuration is there — so a password there would show.)
+  expect(Object.keys(got.local ?? {})).toContain('config');
+  expect(probe).not.toMatch(/S3cret/);
+  expect(got.databases ?? []).not.toContain('sla-secrets');
+  expect(got.stores).toEqual([]);
 });

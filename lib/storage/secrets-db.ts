@@ -1,0 +1,64 @@
+/**
+ * The credential store's database (`sla-secrets`, see lib/storage/secrets.ts): opening, schema
+ * versions and deletion. No WXT imports, so the unit-test setup can empty it (tests/unit/setup-store.ts).
+ *
+ * Schema versions: v1: `credentials` (out-of-line key: the host), `meta` (`aes`, `migrated`).
+ */
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+
+export const SECRETS_DB = 'sla-secrets';
+export const SECRETS_DB_VERSION = 1;
+
+/** A stored credential: the JSON of the value, encrypted (or, without WebCrypto, as it is). */
+export type SecretRecord =
+  { v: 1; iv: Uint8Array<ArrayBuffer>; data: ArrayBuffer } | { v: 0; plain: unknown };
+
+export interface SecretsDB extends DBSchema {
+  /** Out-of-line key: the host name (as it was stored, even when it is not a valid one). */
+  credentials: { key: string; value: SecretRecord };
+  /** `aes`: the CryptoKey; `migrated`: epoch ms the storage.local value was copied in. */
+  meta: { key: string; value: unknown };
+}
+
+export type SecretsDatabase = IDBPDatabase<SecretsDB>;
+type Db = SecretsDatabase;
+
+let opening: Promise<Db> | null = null;
+
+export function openSecrets(): Promise<Db> {
+  if (!opening) {
+    const p = openDB<SecretsDB>(SECRETS_DB, SECRETS_DB_VERSION, {
+      upgrade(db, oldVersion) {
+        if (oldVersion < 1) {
+          db.createObjectStore('credentials');
+          db.createObjectStore('meta');
+        }
+      },
+      blocking() {
+        void p.then((db) => db.close());
+        opening = null;
+      },
+      terminated() {
+        opening = null;
+      },
+    });
+    opening = p;
+    p.catch(() => {
+      if (opening === p) opening = null;
+    });
+  }
+  return opening;
+}
+
+/** Closes and deletes the database (tests). */
+export async function deleteSecrets(): Promise<void> {
+  const p = opening;
+  opening = null;
+  if (p) await p.then((db) => db.close()).catch(() => undefined);
+  await new Promise<void>((resolve, reject) => {
+    const req = indexedDB.deleteDatabase(SECRETS_DB);
+    req.onsuccess = () => resolve();
+    req.onerror = () => reject(req.error ?? new Error('could not delete the credential store'));
+    req.onblocked = () => resolve();
+  });
+}
