@@ -675,7 +675,7 @@ async function main() {
   );
   for (const f of watch)
     console.log(
-      `  ${f.helpdesk.padEnd(7)} ${f.tickets.toLocaleString('en').padStart(5)} tickets: ${f.requests} requests (${f.pages} list pages + ${f.requests - f.pages} for ${f.detailReads} changed ticket(s)${f.helpdesk === 'zendesk' ? ': audits; the listing carries the ticket' : ': the listing carries the incident'})`,
+      `  ${f.helpdesk.padEnd(7)} ${f.tickets.toLocaleString('en').padStart(5)} tickets: ${f.requests} requests (${f.pages} list pages + ${f.requests - f.pages}${f.helpdesk === 'zendesk' ? ` audits reads for the ${f.detailReads} changed tickets; the listing carries the ticket` : ' for the 5 changed incidents: the listing carries them'})`,
     );
   const times = await watchTimes();
   for (const t of times)
