@@ -1,6 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { NEXT_ALARM, SAFETY_ALARM, entryKeyOfNotification, onNotificationClicked, wake } from './alarms';
+import {
+  NEXT_ALARM,
+  SAFETY_ALARM,
+  badgeTitle,
+  entryKeyOfNotification,
+  onNotificationClicked,
+  wake,
+  wakeAfterPoll,
+} from './alarms';
 import { HOST, seedConfig, seedRegistry, storedRegistry, ticketEntry } from './test-support';
 
 const H = 3600_000;
@@ -143,5 +151,76 @@ describe('clicking a notification', () => {
     const create = vi.spyOn(fakeBrowser.tabs, 'create');
     await onNotificationClicked('sla-summary:123');
     expect(create.mock.calls[0]?.[0]).toMatchObject({ url: expect.stringMatching(/popup\.html$/) });
+  });
+});
+
+describe('the wake-up after a poll (issue 12: proportional to the changes)', () => {
+  const tickets = () =>
+    [0, 1, 3, 6, 20, 45].map((h, i) =>
+      ticketEntry(2001 + i, {
+        createdAt: iso(T0 - h * H),
+        priority: i % 2 ? 'urgent' : 'high',
+        type: 'incident',
+      }),
+    );
+
+  /** Seeds, wakes fully at T0 + 1 min, then runs `second` at `t`; what the browser then shows. */
+  async function run(second: (t: number) => Promise<unknown>, t: number) {
+    fakeBrowser.reset();
+    const { deleteStore } = await import('../storage/db');
+    const { forgetStoreState } = await import('./registry-store');
+    await deleteStore();
+    forgetStoreState();
+    await seedConfig();
+    await seedRegistry(tickets());
+    const create = spyNotifications();
+    await wake('start', at(T0 + 60_000));
+    create.mockClear();
+    await second(t);
+    const shown = create.mock.calls.map((c) => String(c[0])).sort();
+    create.mockRestore();
+    return {
+      shown,
+      badge: await fakeBrowser.action.getBadgeText({}),
+      next: (await fakeBrowser.alarms.get(NEXT_ALARM))?.scheduledTime ?? null,
+      markers: Object.keys(
+        ((await fakeBrowser.storage.local.get('alertMarkers')).alertMarkers as object) ?? {},
+      ).sort(),
+    };
+  }
+
+  it('shows, marks, counts and schedules what a full re-evaluation would, reading only the index', async () => {
+    let shown = 0;
+    for (const t of [T0 + 2 * H, T0 + 5 * H, T0 + 26 * H, T0 + 80 * H]) {
+      const full = await run((now) => wake('alarm', at(now)), t);
+      const partial = await run((now) => wakeAfterPoll([], at(now)), t);
+      const { markers: fullMarkers, ...fullShown } = full;
+      const { markers: partialMarkers, ...partialShown } = partial;
+      expect(partialShown).toEqual(fullShown);
+      // Every marker the full plan keeps; the partial one may keep an at-risk marker that a
+      // re-evaluation drops once the clock is breached (it can only hold back a repeat).
+      expect(partialMarkers).toEqual(expect.arrayContaining(fullMarkers));
+      shown += full.shown.length;
+    }
+    expect(shown).toBeGreaterThan(1); // thresholds did pass in between
+  });
+
+  it('notifies once: a second wake-up after the next poll shows nothing again', async () => {
+    const first = await run((now) => wakeAfterPoll([], at(now)), T0 + 26 * H);
+    expect(first.shown.length).toBeGreaterThan(0);
+    const create = spyNotifications();
+    await wakeAfterPoll([], at(T0 + 26 * H + 2 * 60_000));
+    await wake('alarm', at(T0 + 26 * H + 3 * 60_000));
+    expect(create).not.toHaveBeenCalled();
+  });
+
+  it('says in the UI language why the badge asks to sign in', () => {
+    expect(badgeTitle(['mextra.zendesk.com'], 'nl')).toBe(
+      'Meld je opnieuw aan om mextra.zendesk.com te blijven volgen',
+    );
+    expect(badgeTitle(['a.zendesk.com', 'b.topdesk.net'], 'en')).toBe(
+      'Sign in again to keep watching a.zendesk.com, b.topdesk.net',
+    );
+    expect(badgeTitle([], 'nl')).toBe('');
   });
 });

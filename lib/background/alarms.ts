@@ -18,6 +18,7 @@ import {
   notificationText,
   type AlertPlan,
   type Badge,
+  type FiredMarkers,
   type PlannedNotification,
 } from '../alerts';
 import { resolveLocale, type Locale } from '../i18n';
@@ -31,9 +32,19 @@ import {
 } from '../registry';
 import { evaluate, type Evaluation } from '../sla';
 import { signInNeeded } from '../queue/watch';
-import { readQueueState, readWatchState } from '../storage/items';
+import { alertMarkersItem, readQueueState, readWatchState } from '../storage/items';
 import { buildQueueSnapshot, storeQueueSnapshot } from './popup-model';
-import { readMarkers, readRegistry, withStore, writeRegistry } from './registry-store';
+import {
+  nextAlertAfter,
+  readAlerting,
+  readMarkers,
+  readPlannedAt,
+  readRegistry,
+  readTickets,
+  withStore,
+  writePlannedAt,
+  writeRegistry,
+} from './registry-store';
 import { assignmentFor, loadState, type BackgroundState } from './state';
 
 export const NEXT_ALARM = 'sla-next';
@@ -115,17 +126,31 @@ async function wakeNow(now: number, _reason: string): Promise<WakeResult> {
   const evaluated = compactRegistry(reevaluateAll(stored.registry, engineFor(state, now), now), now);
   const plan = planAlerts(evaluated, now, { notifications: state.preferences.notifications }, previous);
   const registry = await writeRegistry(evaluated, now, { markers: plan.markers });
+  await writePlannedAt(now);
   await scheduleAlarms(plan.nextAlarmAt);
+  return finishWake(state, registry, badge(registry, now), plan, qs.value, ws.value, now);
+}
+
+/** Badge, popup snapshot and notifications of a wake-up whose markers and alarm are stored. */
+async function finishWake(
+  state: BackgroundState,
+  registry: Registry,
+  counted: Badge,
+  plan: AlertPlan,
+  qs: Awaited<ReturnType<typeof readQueueState>>['value'],
+  ws: Awaited<ReturnType<typeof readWatchState>>['value'],
+  now: number,
+): Promise<WakeResult> {
   const hosts = new Set(state.config.assignments.map((a) => a.host));
   const b = withSignIn(
-    badge(registry, now),
-    signInNeeded(ws.value).filter((h) => hosts.has(h)),
+    counted,
+    signInNeeded(ws).filter((h) => hosts.has(h)),
   );
-  await showBadge(b);
+  await showBadge(b, uiLanguage(state.preferences));
   const lang = uiLanguage(state.preferences);
   await storeQueueSnapshot(
     buildQueueSnapshot(
-      { ...state, language: lang, lastRefreshAt: qs.value.refresh.lastRefreshAt },
+      { ...state, language: lang, lastRefreshAt: qs.refresh.lastRefreshAt },
       registry,
       now,
       localTimeZone(),
@@ -133,6 +158,55 @@ async function wakeNow(now: number, _reason: string): Promise<WakeResult> {
   );
   if (plan.notify.length > 0) await showNotifications(plan.notify, lang, localTimeZone());
   return { registry, plan, badge: b };
+}
+
+/**
+ * The wake-up after a queue poll, proportional to what changed rather than to the registry: the
+ * poll's batch already evaluated its tickets. Alerts are planned for those tickets and for the ones
+ * whose stored thresholds fell due since the last plan (`meta.plannedAt`, through the `alerts` index);
+ * the next alarm is the index's first instant after now, and the badge counts the tickets the index
+ * holds at or before now. Nothing is re-evaluated or rewritten: the other tickets' evaluations stand
+ * (the `sla-next` and `sla-safety` alarms re-evaluate everything as before). Without a known plan
+ * time (first run, an older version's store) it is a full wake-up.
+ */
+export function wakeAfterPoll(changed: readonly string[], now: () => number = Date.now): Promise<WakeResult> {
+  if (pendingWake) return pendingWake; // a full wake-up is waiting its turn: it covers this one
+  return withStore(() => partialWake(now(), changed));
+}
+
+async function partialWake(now: number, changed: readonly string[]): Promise<WakeResult> {
+  const plannedAt = await readPlannedAt();
+  if (plannedAt === null || plannedAt > now) return wakeNow(now, 'poll (no plan to build on)');
+  const [state, previous, qs, ws, touched, crossing] = await Promise.all([
+    loadState(),
+    readMarkers(),
+    readQueueState(),
+    readWatchState(),
+    readTickets(changed),
+    readAlerting(plannedAt, now),
+  ]);
+  const subject = new Map<string, RegistryEntry>();
+  for (const e of [...touched, ...crossing]) subject.set(e.key, e);
+  const keys = new Set([...changed, ...subject.keys()]);
+  const mine: FiredMarkers = {};
+  const others: FiredMarkers = {};
+  for (const [id, m] of Object.entries(previous)) {
+    const key = entryKeyOfNotification(id);
+    if (key !== null && keys.has(key)) mine[id] = m;
+    else others[id] = m;
+  }
+  const planned = planAlerts(subject.values(), now, { notifications: state.preferences.notifications }, mine);
+  const plan: AlertPlan = {
+    ...planned,
+    markers: { ...others, ...planned.markers },
+    nextAlarmAt: await nextAlertAfter(now),
+  };
+  // Markers before notifications (exactly once), and before the plan time moves on.
+  await alertMarkersItem.setValue(plan.markers);
+  await writePlannedAt(now);
+  await scheduleAlarms(plan.nextAlarmAt);
+  const [{ registry }, alerting] = await Promise.all([readRegistry(), readAlerting(null, now)]);
+  return finishWake(state, registry, badge(alerting, now), plan, qs.value, ws.value, now);
 }
 
 export async function scheduleAlarms(nextAlarmAt: number | null): Promise<void> {
@@ -149,15 +223,22 @@ function toolbarAction() {
   return b.action ?? b.browserAction;
 }
 
-export async function showBadge(b: Badge): Promise<void> {
+/** The toolbar tooltip while the queue watch is signed out of `hosts`, in the UI language. */
+export function badgeTitle(hosts: readonly string[], lang: Locale): string {
+  if (hosts.length === 0) return '';
+  const list = hosts.join(', ');
+  return lang === 'nl'
+    ? `Meld je opnieuw aan om ${list} te blijven volgen`
+    : `Sign in again to keep watching ${list}`;
+}
+
+export async function showBadge(b: Badge, lang: Locale = 'en'): Promise<void> {
   const action = toolbarAction();
   if (!action) return;
   await action.setBadgeText({ text: b.text });
   await action.setBadgeBackgroundColor({ color: b.color });
   // The tooltip says why the badge asks to sign in (and is cleared when it no longer does).
-  await action.setTitle({
-    title: b.signIn?.length ? `Sign in again to keep watching ${b.signIn.join(', ')}` : '',
-  });
+  await action.setTitle({ title: badgeTitle(b.signIn ?? [], lang) });
 }
 
 export async function showNotifications(

@@ -6,7 +6,7 @@
 import { normalizeWith } from '../helpdesks';
 import { getJson as getTicketJson, type HttpDeps } from '../helpdesks/http';
 import { incidentApiUrl } from '../helpdesks/topdesk/page';
-import { fetchZendeskTicket } from '../helpdesks/zendesk/page';
+import { fetchZendeskAudits, fetchZendeskTicket, zendeskTicketUrl } from '../helpdesks/zendesk/page';
 import type { QueueDeps, QueueTicket } from '../queue';
 import { basicAuth } from '../queue/http';
 import { MAX_STORED_INTERVALS, type UpsertInput } from '../registry';
@@ -62,6 +62,46 @@ export async function readDetail(
   return r.ok
     ? { ok: true, payload: { incident: r.body } }
     : { ok: false, notFound: r.error.kind === 'not-found', message: r.error.message };
+}
+
+const zendeskDetail = (r: Awaited<ReturnType<typeof fetchZendeskTicket>>): Detail =>
+  r.ok ? r : { ok: false, notFound: r.error.kind === 'not-found', message: r.error.message };
+
+/**
+ * A Zendesk ticket the queue listing returned (`listed` is the listing's ticket object): its audits
+ * only, the ticket object taken from the listing — one request instead of two. The ticket itself is
+ * read as well only when the listing lacks what the normaliser needs from its sideloads: the
+ * organisation (a tier mapped from organisation tags) or the requester (not among the audits'
+ * users, so no time zone otherwise). `readDetail` stays the path for a ticket the listing lacks.
+ */
+export async function readListedZendesk(
+  host: string,
+  listed: Record<string, unknown>,
+  mapping: Assignment['mapping'],
+  http: HttpDeps,
+): Promise<Detail> {
+  const origin = `https://${host}`;
+  const id = String(listed.id);
+  const tier = (mapping as { tier?: { from?: unknown } } | undefined)?.tier;
+  if (tier?.from === 'org-tag' && listed.organization_id !== null && listed.organization_id !== undefined)
+    return zendeskDetail(await fetchZendeskTicket(origin, id, http));
+  const r = await fetchZendeskAudits(origin, id, http);
+  if (!r.ok) return zendeskDetail(r);
+  const requester = listed.requester_id;
+  if (requester !== null && requester !== undefined) {
+    const users = r.audits.flatMap((page) => {
+      const list = (page as { users?: unknown } | null)?.users;
+      return Array.isArray(list) ? list : [];
+    });
+    if (!users.some((u) => String((u as { id?: unknown } | null)?.id) === String(requester))) {
+      const t = await getTicketJson(zendeskTicketUrl(origin, id), http);
+      return t.ok
+        ? { ok: true, payload: { ticket: t.body, audits: r.audits } }
+        : { ok: false, notFound: t.error.kind === 'not-found', message: t.error.message };
+    }
+  }
+  const { result_type: _r, ...ticket } = listed;
+  return { ok: true, payload: { ticket: { ticket }, audits: r.audits } };
 }
 
 /**

@@ -287,3 +287,33 @@ describe('the move from storage.local into the ticket store', () => {
     warn.mockRestore();
   });
 });
+
+describe('store schema v2: the alerts index (issue 12)', () => {
+  it('an upgrade from v1 fills the index in for the records already stored', async () => {
+    const { DB_NAME } = await import('../storage/db');
+    const e = withDue(ticketEntry(7, { createdAt: iso(NOW - 3600_000) }), NOW + 2 * 3600_000);
+    // A v1 database as the previous version left it: records without the `alerts` field.
+    await new Promise<void>((resolve, reject) => {
+      const req = indexedDB.open(DB_NAME, 1);
+      req.onupgradeneeded = () => {
+        const db = req.result;
+        const tickets = db.createObjectStore('tickets', { keyPath: 'key' });
+        for (const i of ['host', 'next', 'finished', 'lastSeen']) tickets.createIndex(i, i);
+        db.createObjectStore('archive', { keyPath: 'key' }).createIndex('closedAt', 'closedAt');
+        db.createObjectStore('meta');
+        tickets.put({ key: e.key, host: e.host, lastSeen: e.lastSeen, next: NOW + 2 * 3600_000, entry: e });
+        tickets.put({ key: 'broken', host: 'x', lastSeen: 0, entry: { nonsense: true } });
+      };
+      req.onsuccess = () => (req.result.close(), resolve());
+      req.onerror = () => reject(req.error);
+    });
+    forgetStoreState();
+    const { nextAlertAfter, readAlerting } = await import('./registry-store');
+    expect(await nextAlertAfter(NOW)).toBe(NOW + 2 * 3600_000);
+    expect((await readAlerting(null, NOW + 3 * 3600_000)).map((x) => x.key)).toEqual([e.key]);
+    expect((await readAlerting(NOW + 2 * 3600_000, NOW + 3 * 3600_000)).map((x) => x.key)).toEqual([]);
+    const db = await openStore();
+    expect(db.version).toBe(2);
+    expect((await db.get('tickets', 'broken'))?.entry).toEqual({ nonsense: true }); // left as it was
+  });
+});

@@ -171,6 +171,58 @@ export async function readSoonestDue(limit: number): Promise<RegistryEntry[]> {
   return out;
 }
 
+const parsedRows = (rows: readonly TicketRow[]): RegistryEntry[] =>
+  rows.flatMap((row) => {
+    const r = parseTicketRow(row);
+    return 'entry' in r ? [r.entry] : [];
+  });
+
+/** These tickets (those stored and readable), read one by one: a poll's changed tickets. */
+export async function readTickets(keys: Iterable<string>): Promise<RegistryEntry[]> {
+  const db = await ready();
+  const tx = db.transaction('tickets');
+  const rows = await Promise.all([...new Set(keys)].map((k) => tx.store.get(k)));
+  return parsedRows(rows.filter((r): r is TicketRow => r !== undefined));
+}
+
+/**
+ * Tickets with a live clock crossing a threshold in (`after`, `upTo`] (`after` null: any time up to
+ * `upTo`), each once, through the `alerts` index: what a partial wake-up must plan alerts for, and
+ * (with `after` null) every ticket the badge may count.
+ */
+export async function readAlerting(after: number | null, upTo: number): Promise<RegistryEntry[]> {
+  const db = await ready();
+  if (after !== null && after >= upTo) return [];
+  const range = after === null ? IDBKeyRange.upperBound(upTo) : IDBKeyRange.bound(after, upTo, true, false);
+  const keys = await db.getAllKeysFromIndex('tickets', 'alerts', range);
+  const tx = db.transaction('tickets');
+  const rows = await Promise.all([...new Set(keys)].map((k) => tx.store.get(k)));
+  return parsedRows(rows.filter((r): r is TicketRow => r !== undefined));
+}
+
+/** The first threshold of a live clock after `now` (the next alarm), through the `alerts` index. */
+export async function nextAlertAfter(now: number): Promise<number | null> {
+  const db = await ready();
+  const cursor = await db
+    .transaction('tickets')
+    .store.index('alerts')
+    .openKeyCursor(IDBKeyRange.lowerBound(now, true));
+  return cursor ? (cursor.key as number) : null;
+}
+
+/** Up to when the alerts of every ticket were planned (`meta.plannedAt`), or null when unknown. */
+export async function readPlannedAt(): Promise<number | null> {
+  const db = await ready();
+  const v = await db.get('meta', 'plannedAt');
+  return typeof v === 'number' && Number.isFinite(v) ? v : null;
+}
+
+/** Records that the alerts of every ticket are planned up to `at`. */
+export async function writePlannedAt(at: number): Promise<void> {
+  const db = await ready();
+  await db.put('meta', at, 'plannedAt');
+}
+
 /** Tickets of one helpdesk host, through the `host` index. */
 export async function readHost(host: string): Promise<RegistryEntry[]> {
   const db = await ready();

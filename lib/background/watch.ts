@@ -8,8 +8,8 @@
  * A poll, host after host (one host's failure or bad data never stops another's):
  * - Lists the queue (Zendesk: the view `mapping.queue.viewId`, else the unsolved search; TOPdesk:
  *   open incidents, with the host's application password when stored) and reads details (Zendesk
- *   ticket + audits) only for tickets that are new or whose `updated_at` changed since the last read
- *   (`queueState.seen`). TOPdesk's listing carries the whole incident. Tickets that left a complete
+ *   audits; the ticket object comes with the listing) only for tickets that are new or whose
+ *   `updated_at` changed since the last read (`queueState.seen`). TOPdesk's listing carries the whole incident. Tickets that left a complete
  *   listing are read once (`LEFT` in `seen`) to record how they finished, or dropped when gone.
  * - Polite: a request budget per host and poll (new tickets read first; the rest at the next poll),
  *   Zendesk's `X-Rate-Limit-Remaining` below a fifth of `X-Rate-Limit` stops the detail reads and
@@ -60,11 +60,12 @@ import {
   watchStateItem,
 } from '../storage/items';
 import type { Assignment, Credentials, QueueState, WatchHost, WatchState } from '../storage/schemas';
-import { ICON_PATH, localTimeZone, uiLanguage, wake } from './alarms';
+import { ICON_PATH, localTimeZone, uiLanguage, wakeAfterPoll } from './alarms';
 import {
   describeQueueError,
   listingDeps,
   readDetail,
+  readListedZendesk,
   ticketInputs,
   unreadableMessage,
   type Progress,
@@ -256,6 +257,7 @@ async function readHelpdesks(
   const watch = history ? null : (await updateWatchState((ws) => ({ ...ws, pollStartedAt: started }))).hosts;
   const hosts: Record<string, WatchHost> = {};
   const alerts: NewTicketAlert[] = [];
+  const changed: string[] = [];
   for (const assignment of state.config.assignments) {
     const policy = state.policies.get(assignment.policyId);
     if (!policy) {
@@ -299,12 +301,12 @@ async function readHelpdesks(
       }
       hosts[assignment.host] = polled.host;
       alerts.push(...(polled.alerts ?? []));
+      changed.push(...(polled.changed ?? []));
       errors.push(...polled.errors.filter(() => trigger === 'manual' || reportable(polled.host)));
     }
     await updateQueueState((qs) => ({ ...qs, refresh: { ...qs.refresh, errors: [...errors] } }));
   }
   if (history) return;
-  const minutes = state.preferences.watchMinutes;
   await updateWatchState((ws) => ({
     ...ws,
     lastPollAt: deps.now(),
@@ -318,7 +320,8 @@ async function readHelpdesks(
     ),
   }));
   await showNewTicketAlerts(alerts, uiLanguage(state.preferences), localTimeZone(), deps.now());
-  await wake(`poll:${trigger}:${minutes}`, deps.now);
+  // Only the tickets the poll wrote are planned anew (the wake-up is proportional to the changes).
+  await wakeAfterPoll(changed, deps.now);
 }
 
 const hostOf = (a: Assignment) => ({ helpdesk: a.helpdesk, host: a.host });
@@ -356,6 +359,8 @@ interface HostPoll {
   errors: RefreshError[];
   host: WatchHost;
   alerts?: NewTicketAlert[];
+  /** Registry keys the poll wrote or removed. */
+  changed?: string[];
 }
 
 /** How a failed listing leaves the host: signed out, no password, rate limited, failing, or an error. */
@@ -442,12 +447,15 @@ async function pollHost(
   for (const t of result.tickets) {
     const key = registryKey(helpdesk, host, t.ticketId);
     const prev = known.entries[key];
-    if (helpdesk === 'topdesk') {
+    const stamp = helpdesk === 'topdesk' ? t.raw.modificationDate : t.raw.updated_at;
+    const updatedAt = typeof stamp === 'string' ? stamp : null;
+    if (helpdesk === 'topdesk' && !(prev && updatedAt && seen[key] === updatedAt)) {
+      // TOPdesk's listing carries the whole incident: a new or modified one needs no further read.
       const input = toInput(t, { incident: t.raw });
       if (input) inputs.push(input);
+      if (input && updatedAt) seen[key] = updatedAt;
       continue;
     }
-    const updatedAt = typeof t.raw.updated_at === 'string' ? t.raw.updated_at : null;
     if (prev && updatedAt && seen[key] === updatedAt) {
       if (
         now - prev.lastSeen >= TOUCH_EVERY_MS ||
@@ -455,7 +463,7 @@ async function pollHost(
         prev.link !== t.link
       )
         touch.push({ key, subject: t.subject || prev.subject, link: t.link });
-    } else reads.push({ t, key, updatedAt });
+    } else if (helpdesk === 'zendesk') reads.push({ t, key, updatedAt });
   }
   reads.sort((a, b) => Number(a.key in known.entries) - Number(b.key in known.entries));
   let deferred = 0;
@@ -465,7 +473,8 @@ async function pollHost(
       deferred++;
       continue;
     }
-    const d = await readDetail(helpdesk, host, r.t.ticketId, credentials, http);
+    // Listed: the ticket object is in the listing; only its audits are read (one request).
+    const d = await readListedZendesk(host, r.t.raw, assignment.mapping, http);
     if (d.ok) {
       const input = toInput(r.t, d.payload);
       if (input) inputs.push(input);
@@ -521,6 +530,7 @@ async function pollHost(
       );
       alerts = plan.alerts;
     });
+  const changed = [...inputs.map((i) => registryKey(i.helpdesk, i.host, i.ticketId)), ...drop];
   await updateQueueState((q) => ({
     ...q,
     seen: pruneSeen({ ...q.seen, ...seen }, helpdesk, host, result, known),
@@ -541,6 +551,7 @@ async function pollHost(
   return {
     errors,
     alerts,
+    changed,
     host: {
       helpdesk,
       status: ok ? 'ok' : 'error',

@@ -7,13 +7,16 @@
  * Schema versions: each upgrade step below runs once, in order, inside IndexedDB's version-change
  * transaction (a worker killed during an upgrade leaves the previous version).
  * - v1: `tickets` (indexes host, next, finished, lastSeen), `archive` (index closedAt), `meta`.
+ * - v2: `tickets` index `alerts` (multi-entry): the alert instants of every live clock, so a wake-up
+ *   after a poll finds the tickets with a threshold in a time range, the next alarm, and the
+ *   badge's candidates without reading every ticket; existing records get the field in the upgrade.
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import { finishedAt, ms } from '../registry/live';
 import type { RegistryEntry } from '../registry/types';
 
 export const DB_NAME = 'sla-store';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 export interface TicketRow {
   key: string;
@@ -23,6 +26,8 @@ export interface TicketRow {
   next?: number;
   /** When the ticket finished (epoch ms); absent while open. */
   finished?: number;
+  /** `alertInstants(entry)`: the `alerts` index (multi-entry); absent when empty. */
+  alerts?: number[];
   /** The `RegistryEntry`, validated on read. */
   entry: unknown;
 }
@@ -39,6 +44,28 @@ export function nextDeadline(entry: RegistryEntry): number | undefined {
   return next;
 }
 
+/**
+ * The instants at which the ticket's live clocks cross a threshold (the `alerts` index): at-risk, goal
+ * (unless met) and deadline of running clocks — what the alert plan fires on and sets the next alarm
+ * by (lib/alerts/plan.ts) — plus the deadline of a breached clock that still runs, and the evaluation
+ * time of a clock already at risk: every ticket the badge counts has an instant at or before now.
+ */
+export function alertInstants(entry: RegistryEntry): number[] {
+  const out = new Set<number>();
+  const evaluatedAt = ms(entry.evaluation?.evaluatedAt);
+  for (const m of Object.values(entry.evaluation?.metrics ?? {})) {
+    if (!m) continue;
+    if (m.state === 'running') {
+      for (const t of [ms(m.atRiskAt), m.goalState === 'met' ? null : ms(m.goalAt), ms(m.dueAt)])
+        if (t !== null) out.add(t);
+      if (m.atRisk && evaluatedAt !== null) out.add(evaluatedAt);
+    } else if (m.state === 'breached' && m.stoppedAt === null) {
+      out.add(ms(m.dueAt) ?? evaluatedAt ?? 0);
+    }
+  }
+  return [...out].sort((a, b) => a - b);
+}
+
 /** The stored record of an entry, with the fields the indexes read. */
 export function ticketRow(entry: RegistryEntry): TicketRow {
   const row: TicketRow = { key: entry.key, host: entry.host, lastSeen: entry.lastSeen, entry };
@@ -46,6 +73,8 @@ export function ticketRow(entry: RegistryEntry): TicketRow {
   if (next !== undefined) row.next = next;
   const finished = finishedAt(entry);
   if (finished !== null) row.finished = finished;
+  const alerts = alertInstants(entry);
+  if (alerts.length > 0) row.alerts = alerts;
   return row;
 }
 
@@ -60,7 +89,7 @@ export interface SlaDB extends DBSchema {
   tickets: {
     key: string;
     value: TicketRow;
-    indexes: { host: string; next: number; finished: number; lastSeen: number };
+    indexes: { host: string; next: number; finished: number; lastSeen: number; alerts: number };
   };
   archive: { key: string; value: ArchiveRow; indexes: { closedAt: number } };
   meta: { key: string; value: unknown };
@@ -79,6 +108,21 @@ const UPGRADES: Array<(db: SlaDatabase, tx: UpgradeTx) => void> = [
     tickets.createIndex('lastSeen', 'lastSeen');
     db.createObjectStore('archive', { keyPath: 'key' }).createIndex('closedAt', 'closedAt');
     db.createObjectStore('meta');
+  },
+  (_db, tx) => {
+    const tickets = tx.objectStore('tickets');
+    tickets.createIndex('alerts', 'alerts', { multiEntry: true });
+    // Existing records get the field (a record that is not an entry is left as it is, and skipped on read).
+    void tickets.openCursor().then(async function step(cursor): Promise<void> {
+      if (!cursor) return;
+      try {
+        const alerts = alertInstants(cursor.value.entry as RegistryEntry);
+        if (alerts.length > 0) await cursor.update({ ...cursor.value, alerts });
+      } catch {
+        /* damaged: reported when read */
+      }
+      return step(await cursor.continue());
+    });
   },
 ];
 

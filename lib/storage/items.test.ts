@@ -66,3 +66,37 @@ describe('stored configuration', () => {
     expect(quarantined.map((q) => q.path)).toEqual(['not a host']);
   });
 });
+
+describe('stored watch state (issue 12: validated host by host)', () => {
+  it('drops one bad host entry and keeps the others and the rest of the state', async () => {
+    const { parseWatchState } = await import('./items');
+    const good = {
+      helpdesk: 'zendesk',
+      status: 'auth',
+      lastSuccessAt: 1,
+      lastAttemptAt: 2,
+      failures: 0,
+      retryAt: null,
+      message: 'signed out',
+    };
+    const r = parseWatchState({
+      lastPollAt: 5,
+      pollStartedAt: null,
+      jitter: 1.05,
+      hosts: { 'mextra.zendesk.com': good, 'membro.zendesk.com': { ...good, status: 'asleep' } },
+    });
+    expect(r.value).toEqual({
+      lastPollAt: 5,
+      pollStartedAt: null,
+      jitter: 1.05,
+      hosts: { 'mextra.zendesk.com': good },
+    });
+    expect(r.quarantined.map((q) => q.path)).toEqual(['hosts.membro.zendesk.com']);
+    expect(r.problem?.message).toMatch(/hosts\.membro\.zendesk\.com\.status/);
+    expect(parseWatchState(undefined).value.hosts).toEqual({});
+    expect(parseWatchState({ hosts: 'nonsense', lastPollAt: 3 }).value).toMatchObject({
+      lastPollAt: 3,
+      hosts: {},
+    });
+  });
+});

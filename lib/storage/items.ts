@@ -21,6 +21,8 @@ import {
   DEFAULT_QUEUE_STATE,
   type QueueState,
   WatchStateSchema,
+  WatchHostSchema,
+  HostName,
   DEFAULT_WATCH_STATE,
   type WatchState,
 } from './schemas';
@@ -237,12 +239,27 @@ export async function readQueueState(): Promise<Read<QueueState>> {
     DEFAULT_QUEUE_STATE,
   );
 }
+/**
+ * The watch state host by host: a host entry that fails validation is taken out (and reported) while
+ * every other host keeps its state; the host's next poll writes it anew. Pure.
+ */
+export function parseWatchState(raw: unknown): Read<WatchState> {
+  const obj = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+  const { hosts, ...rest } = obj;
+  const base = validateStored('watchState', { ...rest, hosts: {} }, WatchStateSchema, DEFAULT_WATCH_STATE);
+  const h = readRecordElements('watchState', 'hosts', hosts, WatchHostSchema, HostName);
+  const out: Read<WatchState> = {
+    value: { ...base.value, hosts: h.entries },
+    quarantined: [...base.quarantined, ...h.quarantined],
+  };
+  const problems = [base.problem?.message, ...h.quarantined.map((q) => q.message)].filter(Boolean);
+  if (problems.length)
+    out.problem = { key: 'watchState', message: `stored watch state: ${problems.join('; ')}` };
+  return out;
+}
+
 export async function readWatchState(): Promise<Read<WatchState>> {
-  const raw = await watchStateItem.getValue();
-  return validateStored(
-    'watchState',
-    raw && typeof raw === 'object' ? raw : {},
-    WatchStateSchema,
-    DEFAULT_WATCH_STATE,
-  );
+  const r = parseWatchState(await watchStateItem.getValue());
+  if (r.problem) console.warn(`[sla] ${r.problem.message}`);
+  return r;
 }

@@ -109,13 +109,31 @@ export function compactAuditsPage(body: unknown): unknown {
   };
 }
 
+/** The ticket itself, with the sideloads the normaliser reads. */
+export const zendeskTicketUrl = (origin: string, id: string) =>
+  `${origin}/api/v2/tickets/${id}.json?include=slas,users,organizations`;
+
 export async function fetchZendeskTicket(
   origin: string,
   id: string,
   deps: HttpDeps,
 ): Promise<{ ok: true; payload: { ticket: unknown; audits: unknown[] } } | { ok: false; error: ReadError }> {
-  const ticket = await getJson(`${origin}/api/v2/tickets/${id}.json?include=slas,users,organizations`, deps);
+  const ticket = await getJson(zendeskTicketUrl(origin, id), deps);
   if (!ticket.ok) return ticket;
+  const audits = await fetchZendeskAudits(origin, id, deps);
+  if (!audits.ok) return audits;
+  return { ok: true, payload: { ticket: ticket.body, audits: audits.audits } };
+}
+
+/**
+ * Every page of a ticket's audits (users sideloaded), compacted. The queue watch reads only these for a
+ * changed ticket whose listing already carried the ticket object (lib/background/helpdesk-read.ts).
+ */
+export async function fetchZendeskAudits(
+  origin: string,
+  id: string,
+  deps: HttpDeps,
+): Promise<{ ok: true; audits: unknown[] } | { ok: false; error: ReadError }> {
   const audits: unknown[] = [];
   let next: string | null = `${origin}/api/v2/tickets/${id}/audits.json?include=users`;
   while (next && audits.length < MAX_AUDIT_PAGES) {
@@ -126,7 +144,7 @@ export async function fetchZendeskTicket(
     // Follow pagination only on the same origin: the session cookie must not go elsewhere.
     next = typeof link === 'string' && link.startsWith(`${origin}/`) ? link : null;
   }
-  return { ok: true, payload: { ticket: ticket.body, audits } };
+  return { ok: true, audits };
 }
 
 /** API refusals that the DOM fallback can stand in for. */
