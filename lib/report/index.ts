@@ -1,0 +1,4 @@
+/** The contract's service report: periods, formulas, the report itself and its exports. Pure. */
+export * from './period';
+export * from './formulas';
+export * from './compute';
