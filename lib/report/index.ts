@@ -2,3 +2,4 @@
 export * from './period';
 export * from './formulas';
 export * from './compute';
+export * from './csv';
