@@ -4,6 +4,7 @@
  */
 const en = {
   title: 'SLA overlay — settings',
+  serviceReport: 'Open the service report',
   loading: 'Loading…',
   noAnswer: (why: string) => `The extension did not answer: ${why}`,
   sections: {
@@ -299,6 +300,7 @@ export type Strings = typeof en;
 
 const nl: Strings = {
   title: 'SLA-overlay — instellingen',
+  serviceReport: 'Servicerapport openen',
   loading: 'Laden…',
   noAnswer: (why: string) => `De extensie gaf geen antwoord: ${why}`,
   sections: {

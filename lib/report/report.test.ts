@@ -3,50 +3,11 @@
  * policies. Times in the comments are Amsterdam local (CET, UTC+1, before 29 March 2026).
  */
 import { describe, expect, it } from 'vitest';
-import { BUILTIN_POLICIES } from '../../policies';
 import { finishedRecords, type FinishedRecord } from '../compliance';
-import { summarizeEvaluation } from '../registry/registry';
-import type { RegistryEntry } from '../registry/types';
-import { evaluate } from '../sla/evaluate';
-import type { NeutralTicket, TicketEvent } from '../sla/types';
 import { buildServiceReport } from './compute';
 import { creditPercent, percentile, streakBelowGoal } from './formulas';
 import { resolveReportPeriod, trendMonths } from './period';
-
-const policy = (id: string) => BUILTIN_POLICIES.find((p) => p.id === id)!;
-const ZONE = 'Europe/Amsterdam';
-const H = 3_600_000;
-const MIN = 60_000;
-
-/** A finished registry entry, evaluated by the engine one hour after it was solved. */
-function entry(policyId: string, id: number, ticket: NeutralTicket): RegistryEntry {
-  const solved = ticket.events!.filter((e) => e.type === 'status' && e.status === 'solved').at(-1)!;
-  const at = Date.parse(solved.at) + H;
-  const ev = evaluate(policy(policyId), ticket, at);
-  return {
-    key: `zendesk:${policyId}.example:${id}`,
-    helpdesk: 'zendesk',
-    host: `${policyId}.example`,
-    ticketId: String(id),
-    ticketKey: `#${id}`,
-    subject: `Ticket ${id}`,
-    link: `https://${policyId}.example/agent/tickets/${id}`,
-    ticket,
-    policyId,
-    tier: ev.tier,
-    evaluation: summarizeEvaluation(ev),
-    lastSeen: at,
-    lastRefresh: at,
-    source: 'queue',
-  };
-}
-
-const status = (at: string, s: 'pending' | 'open' | 'solved'): TicketEvent => ({
-  at,
-  type: 'status',
-  status: s,
-});
-const reply = (at: string): TicketEvent => ({ at, type: 'reply', public: true, by: 'agent' });
+import { entry, H, MIN, policy, reply, status, ZONE } from './test-fixtures';
 
 describe('formulas', () => {
   it('nearest-rank percentiles', () => {
