@@ -11,18 +11,23 @@ export const H = 3_600_000;
 export const MIN = 60_000;
 
 /** A finished registry entry, evaluated by the engine one hour after it was solved. */
-export function entry(policyId: string, id: number, ticket: NeutralTicket): RegistryEntry {
+export function entry(
+  policyId: string,
+  id: number,
+  ticket: NeutralTicket,
+  host = `${policyId}.example`,
+): RegistryEntry {
   const solved = ticket.events!.filter((e) => e.type === 'status' && e.status === 'solved').at(-1)!;
   const at = Date.parse(solved.at) + H;
   const ev = evaluate(policy(policyId), ticket, at);
   return {
-    key: `zendesk:${policyId}.example:${id}`,
+    key: `zendesk:${host}:${id}`,
     helpdesk: 'zendesk',
-    host: `${policyId}.example`,
+    host,
     ticketId: String(id),
     ticketKey: `#${id}`,
     subject: `Ticket ${id}`,
-    link: `https://${policyId}.example/agent/tickets/${id}`,
+    link: `https://${host}/agent/tickets/${id}`,
     ticket,
     policyId,
     tier: ev.tier,
