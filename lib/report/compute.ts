@@ -308,6 +308,7 @@ export function buildServiceReport(input: ReportInput): ServiceReport {
     string,
     { priority: string | null; metric: MetricName; business: boolean; v: number[] }
   >();
+  const byRule = new Map<string, { reason: LeftOutReason; why: string | null }>();
   for (const r of inPeriod) {
     const e = byKey.get(r.key);
     for (const metric of METRICS) {
@@ -326,10 +327,28 @@ export function buildServiceReport(input: ReportInput): ServiceReport {
         continue;
       }
       if (s && s.state !== 'none') continue; // still running on a finished ticket: neither counted nor left out
-      const m = reevaluate(r.key)?.metrics[metric];
-      if (m?.exempt) leave(metric, 'exempt', r, m.exempt.reason);
-      else if (m?.rule) leave(metric, 'best-effort', r, m.targetLabel);
-      else leave(metric, 'no-target', r, null);
+      // Without an exemption that could apply, the reason depends on the rule alone: evaluated once
+      // per type, tier and priority (Mextra's incidents have no response target: every ticket).
+      const { type, tier, priority } = e.evaluation;
+      const ruleKey = `${type}\u0000${tier}\u0000${priority ?? '\u0001'}\u0000${metric}`;
+      const exemptable = (policy.exemptions ?? []).some(
+        (x) =>
+          x.metrics.includes(metric) &&
+          (!x.priorities || (priority !== null && x.priorities.includes(priority))) &&
+          (!x.types || x.types.includes(type)) &&
+          (!x.tiers || x.tiers.includes(tier)),
+      );
+      let why = exemptable ? undefined : byRule.get(ruleKey);
+      if (!why) {
+        const m = reevaluate(r.key)?.metrics[metric];
+        why = m?.exempt
+          ? { reason: 'exempt', why: m.exempt.reason }
+          : m?.rule
+            ? { reason: 'best-effort', why: m.targetLabel }
+            : { reason: 'no-target', why: null };
+        if (!exemptable && why.reason !== 'exempt') byRule.set(ruleKey, why);
+      }
+      leave(metric, why.reason, r, why.why);
     }
   }
   const reasonRank: Record<LeftOutReason, number> = {
