@@ -4,6 +4,7 @@
  * store), with figures computed by hand: response 2/3 (one answered 5 business minutes late) misses
  * "> 99%", resolution 2/2 meets it (the hotfix P1 is exempt and listed as left out).
  */
+import AxeBuilder from '@axe-core/playwright';
 import { test, expect, replaceStoredRegistry, settled, storedRegistryIn } from './fixtures';
 import { DEMO_HOSTS } from '../demo/scenarios';
 import { seedDemo } from '../demo/seed';
@@ -114,6 +115,14 @@ test('the service report opens from the popup with the figures, breach, exemptio
   await page.locator('.report-controls select').nth(1).selectOption('nl');
   await expect(page.getByRole('heading', { name: 'Naleving van de normen' })).toBeVisible();
   await expect(page.locator('li.breach[data-ticket="#9103"]')).toContainText('5m werktijd te laat');
+
+  // Accessibility (axe, WCAG A/AA): no serious or critical violation on the report.
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(
+    axe.violations
+      .filter((v) => v.impact === 'critical' || v.impact === 'serious')
+      .map((v) => `${v.id}: ${v.help}`),
+  ).toEqual([]);
 
   // Print: the controls go, the report stays. No PDF text extractor is installed, so the PDF is only
   // checked to be one; the print stylesheet is checked through emulateMedia.
