@@ -40,6 +40,11 @@ export function OptionsApp({ model, actions, confirm, sidebarShortcut }: Options
               <a href={`#${s}`}>{t.sections[s]}</a>
             </li>
           ))}
+          <li>
+            <a href="/report.html" target="_blank" rel="noopener">
+              {t.serviceReport}
+            </a>
+          </li>
         </ul>
       </nav>
       {model.managed.active ? <p class="notice">{t.managedActive}</p> : null}

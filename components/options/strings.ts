@@ -10,6 +10,7 @@ export interface Said {
 
 const en = {
   title: 'SLA overlay — settings',
+  serviceReport: 'Open the service report',
   loading: 'Loading…',
   /** This page's language. */
   lang: 'en' as 'en' | 'nl',
@@ -309,6 +310,7 @@ export type Strings = typeof en;
 
 const nl: Strings = {
   title: 'SLA-overlay — instellingen',
+  serviceReport: 'Servicerapport openen',
   loading: 'Laden…',
   lang: 'nl',
   said: (m: Said): string => m.nl ?? m.message,

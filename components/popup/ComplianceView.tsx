@@ -158,6 +158,11 @@ export function ComplianceView({
         timeZone={timeZone}
         t={t}
       />
+      <p class="report-link">
+        <a href="/report.html" target="_blank" rel="noopener">
+          {t.compliance.serviceReport}
+        </a>
+      </p>
       {!report ? (
         <p class="error" role="alert">
           {t.compliance.failed(compliance.error ?? '')}

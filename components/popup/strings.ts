@@ -91,6 +91,7 @@ const en = {
   },
   compliance: {
     heading: 'Contract compliance',
+    serviceReport: 'Service report (print, export)',
     period: 'Period',
     thisMonth: 'This month',
     last30: 'Last 30 days',
@@ -218,6 +219,7 @@ const nl: Strings = {
   },
   compliance: {
     heading: 'Contractnaleving',
+    serviceReport: 'Servicerapport (afdrukken, exporteren)',
     period: 'Periode',
     thisMonth: 'Deze maand',
     last30: 'Laatste 30 dagen',

@@ -7,6 +7,7 @@ import type { Request } from '../messaging/protocol';
 import type { RouteContext, SenderKind } from '../messaging/router';
 import { handleOptions, isOptionsRequest } from './options';
 import { handlePopup, isPopupRequest } from './popup';
+import { handleReport, isReportRequest } from './report';
 import { handleSidebar, isSidebarRequest, type Normalizer, type SidebarDeps } from './sidebar';
 import { queueUpsert } from './registry-store';
 import { wake } from './alarms';
@@ -54,6 +55,7 @@ export async function handle(message: Request, ctx: RouteContext): Promise<unkno
   if (ctx.kind === 'content-script') checkRate(ctx.sender.tab?.id, Date.now());
   if (isOptionsRequest(message)) return handleOptions(message);
   if (isPopupRequest(message)) return handlePopup(message);
+  if (isReportRequest(message)) return handleReport(message);
   if (isSidebarRequest(message)) return handleSidebar(message, normalize, remember, ctx.sender);
   switch (message.type) {
     case 'ui-bg:ping':

@@ -165,7 +165,8 @@ export function computeCompliance(
     missedAt: string | null,
     stoppedAt: string | null,
   ) => {
-    const id = JSON.stringify([r.policyId, r.priority, metric, measure]);
+    // a string key without JSON.stringify: this runs for every metric of every record
+    const id = `${r.policyId}\u0000${r.priority === null ? '\u0001' : r.priority}\u0000${metric}\u0000${measure}`;
     let row = rows.get(id);
     if (!row) {
       const g = findGoal(goals, r.policyId, r.priority, metric, measure);

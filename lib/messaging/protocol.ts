@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { PopupRequests, type PopupResponses } from './areas/popup';
 import { SidebarRequests, type SidebarResponses } from './areas/sidebar';
 import { OptionsRequests, type OptionsResponses } from './areas/options';
+import { ReportRequests, type ReportResponses } from './areas/report';
 
 export const PingRequest = z.strictObject({ type: z.literal('ui-bg:ping'), at: z.number() });
 
@@ -16,10 +17,11 @@ export const RequestSchema = z.discriminatedUnion('type', [
   ...PopupRequests,
   ...SidebarRequests,
   ...OptionsRequests,
+  ...ReportRequests,
 ]);
 export type Request = z.infer<typeof RequestSchema>;
 
-export interface Responses extends PopupResponses, SidebarResponses, OptionsResponses {
+export interface Responses extends PopupResponses, SidebarResponses, OptionsResponses, ReportResponses {
   'ui-bg:ping': { pong: number; version: string };
 }
 export type ResponseOf<T extends Request['type']> = T extends keyof Responses ? Responses[T] : never;

@@ -200,6 +200,46 @@ export const ExemptionSchema = strictObject({
   source: Source.optional(),
 });
 
+/**
+ * What a service report counts beyond the deadlines (lib/report): credits the contract grants when
+ * the goals are missed month after month, and obligations after certain tickets. Read only by the
+ * report; the engine ignores it.
+ */
+export const CreditRuleSchema = strictObject({
+  id: Id,
+  /** The month in a row below goal from which the first credit applies (Mextra 6.2: 3). */
+  afterMonths: number().int().positive().meta({
+    description:
+      'Consecutive months below goal (any compliance goal of the policy missed) at which the first credit applies.',
+  }),
+  percentPerMonth: number().positive().max(100).meta({
+    description: 'Credit for that month and each further month in a row below goal, percent of the fee.',
+  }),
+  maxPercent: number().positive().max(100).meta({ description: 'The credit never exceeds this.' }),
+  of: LabelSchema.optional().meta({ description: 'What the percentage is of, e.g. the monthly fee.' }),
+  text: LabelSchema.optional().meta({ description: "The contract's words." }),
+  source: Source.optional(),
+});
+
+export const ObligationSchema = strictObject({
+  id: Id,
+  /** After each finished ticket of these priorities (and types, when given). */
+  after: literal('finished'),
+  priorities: array(string()).min(1),
+  types: array(string()).optional(),
+  evidence: strictObject({ tag: string().min(1) }).meta({
+    description:
+      'The helpdesk tag (or mapped field value) that shows the obligation was fulfilled, e.g. "rca_delivered".',
+  }),
+  label: LabelSchema,
+  source: Source.optional(),
+});
+
+export const ReportSettingsSchema = strictObject({
+  credits: array(CreditRuleSchema).optional(),
+  obligations: array(ObligationSchema).optional(),
+}).meta({ description: 'What the service report counts beyond the deadlines (credits, obligations).' });
+
 export const EscalationSchema = strictObject({
   text: LabelSchema,
   contact: Text.optional(),
@@ -247,9 +287,12 @@ export const PolicySchema = strictObject({
   customerMayOverride: boolean().optional(),
   /** Readings of the contract, for admins: plain text, or { nl, en } to read in both languages. */
   notes: array(union([Text, LabelSchema])).optional(),
+  report: ReportSettingsSchema.optional(),
 }).meta({ title: 'SLA policy', description: 'A support contract as the SLA engine reads it.' });
 
 export type Policy = output<typeof PolicySchema>;
+export type CreditRule = output<typeof CreditRuleSchema>;
+export type ObligationRule = output<typeof ObligationSchema>;
 export type PolicyTarget = output<typeof TargetSchema>;
 export type PolicyDuration = output<typeof DurationSchema>;
 export type PolicyCalendar = output<typeof CalendarSchema>;

@@ -1,0 +1,102 @@
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { buildServiceReport } from '../../lib/report/compute';
+import { entry, policy, reply, status, ZONE } from '../../lib/report/test-fixtures';
+import type { ReportModel } from './model';
+import { ReportView } from './ReportView';
+
+afterEach(cleanup);
+
+// Workspace 365, March 2026: one P1 met, one P1 answered 5 business minutes late, one hotfix-exempt.
+const entries = [
+  entry('workspace365', 11, {
+    createdAt: '2026-03-02T08:00:00Z',
+    priority: 'P1',
+    events: [reply('2026-03-02T08:03:00Z'), status('2026-03-02T10:00:00Z', 'solved')],
+  }),
+  entry('workspace365', 12, {
+    createdAt: '2026-03-03T08:00:00Z',
+    priority: 'P1',
+    events: [
+      reply('2026-03-03T08:02:00Z'),
+      { at: '2026-03-03T09:00:00Z', type: 'hotfix' },
+      status('2026-03-04T11:00:00Z', 'solved'),
+    ],
+  }),
+  entry('workspace365', 13, {
+    createdAt: '2026-03-04T08:00:00Z',
+    priority: 'P1',
+    events: [reply('2026-03-04T08:10:00Z'), status('2026-03-04T11:00:00Z', 'solved')],
+  }),
+];
+
+function model(locale: 'nl' | 'en'): ReportModel {
+  const period = { kind: 'month' as const, year: 2026, month: 3 };
+  return {
+    policies: [{ id: 'workspace365', name: 'Workspace 365' }],
+    policyId: 'workspace365',
+    period,
+    locale,
+    uiLanguage: 'en',
+    timeZone: ZONE,
+    report: buildServiceReport({
+      policy: policy('workspace365'),
+      entries,
+      period,
+      zone: ZONE,
+      now: 0,
+      locale,
+    }),
+    error: null,
+    computeMs: 3,
+  };
+}
+
+describe('ReportView', () => {
+  it('shows the figures, the breach with its lateness and explanation, the exempt ticket and the RCA list', () => {
+    render(<ReportView model={model('en')} onRequest={vi.fn()} onExport={vi.fn()} onPrint={vi.fn()} />);
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Service report: Workspace 365');
+    const resp = document.querySelector('tr[data-figure="P1|response|due"]')!;
+    expect(resp.className).toBe('misses');
+    expect(within(resp as HTMLElement).getByText('2/3')).toBeTruthy();
+    expect(resp.textContent).toContain('66.7%');
+    expect(document.querySelector('tr[data-figure="P1|resolution|due"]')!.className).toBe('meets');
+    const breach = document.querySelector('li.breach[data-ticket="#13"]')!;
+    expect(breach.textContent).toContain('5m business time late');
+    expect(breach.querySelector('pre.explanation')!.textContent).toContain(
+      'Response: due 5 business minutes',
+    );
+    expect(breach.querySelector('a')!.getAttribute('href')).toBe(
+      'https://workspace365.example/agent/tickets/13',
+    );
+    expect(document.querySelector('[data-left-out="resolution|exempt"]')!.textContent).toContain('#12');
+    expect(document.querySelectorAll('li.obligation.unknown')).toHaveLength(3);
+    expect(screen.getByRole('heading', { name: '12-month trend' })).toBeTruthy();
+  });
+
+  it('speaks the report language, and asks for another language, month or export', () => {
+    const onRequest = vi.fn();
+    const onExport = vi.fn();
+    render(<ReportView model={model('nl')} onRequest={onRequest} onExport={onExport} onPrint={vi.fn()} />);
+    expect(screen.getByRole('heading', { name: 'Naleving van de normen' })).toBeTruthy();
+    expect(document.querySelector('pre.explanation')!.textContent).toContain('Reactie: uiterlijk');
+    fireEvent.change(screen.getByLabelText('Taal van het rapport'), { target: { value: 'en' } });
+    expect(onRequest).toHaveBeenLastCalledWith({
+      policyId: 'workspace365',
+      period: { kind: 'month', year: 2026, month: 3 },
+      locale: 'en',
+    });
+    fireEvent.change(screen.getByLabelText('Maand'), { target: { value: '2026-02' } });
+    expect(onRequest).toHaveBeenLastCalledWith(
+      expect.objectContaining({ period: { kind: 'month', year: 2026, month: 2 } }),
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'CSV exporteren' }));
+    const csv = onExport.mock.calls[0]![0] as { filename: string; text: string };
+    expect(csv.filename).toBe('service-report-workspace365-2026-03-01-2026-03-31.csv');
+    expect(csv.text).toContain('compliance,P1,response,due,2,3,');
+    expect(csv.text).toContain('breach,#13,P1,response,due,');
+    fireEvent.click(screen.getByRole('button', { name: 'JSON exporteren' }));
+    const json = JSON.parse((onExport.mock.calls[1]![0] as { text: string }).text) as { tickets: number };
+    expect(json.tickets).toBe(3);
+  });
+});

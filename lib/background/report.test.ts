@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { BUILTIN_POLICIES } from '../../policies';
+import { EMPTY_ARCHIVE } from '../compliance';
+import { buildReportModel, lastMonth } from './report';
+
+const policies = new Map(BUILTIN_POLICIES.map((p) => [p.id, p]));
+const period = { kind: 'month' as const, year: 2026, month: 3 };
+
+describe('report handler', () => {
+  it('last month is the calendar month before now in the zone (also across new year)', () => {
+    // 1 January 2026 00:30 in Amsterdam is still 31 December in UTC.
+    expect(lastMonth(Date.parse('2025-12-31T23:30:00Z'), 'Europe/Amsterdam')).toEqual({
+      kind: 'month',
+      year: 2025,
+      month: 12,
+    });
+    expect(lastMonth(Date.parse('2025-12-31T23:30:00Z'), 'UTC')).toEqual({
+      kind: 'month',
+      year: 2025,
+      month: 11,
+    });
+  });
+
+  it('builds the first policy in effect by default, in the UI language unless asked otherwise', () => {
+    const m = buildReportModel(
+      policies,
+      [],
+      EMPTY_ARCHIVE,
+      { policyId: null, period },
+      'nl',
+      0,
+      'Europe/Amsterdam',
+    );
+    expect(m.policyId).toBe('workspace365');
+    expect(m.locale).toBe('nl');
+    expect(m.report?.tickets).toBe(0);
+    expect(m.report?.obligations[0]?.id).toBe('rca');
+    const en = buildReportModel(
+      policies,
+      [],
+      EMPTY_ARCHIVE,
+      { policyId: 'mextra', period, locale: 'en' },
+      'nl',
+      0,
+      'Europe/Amsterdam',
+    );
+    expect([en.policyId, en.locale, en.report?.credits[0]?.percent]).toEqual(['mextra', 'en', 0]);
+  });
+
+  it('an unknown policy is an error, not an exception', () => {
+    const m = buildReportModel(policies, [], EMPTY_ARCHIVE, { policyId: 'gone', period }, 'en', 0, 'UTC');
+    expect([m.report, m.error]).toEqual([null, 'unknown policy gone']);
+  });
+});

@@ -1,0 +1,29 @@
+/** Report page messages (report page → background): the service report for a policy and a period. */
+import { z } from 'zod';
+import type { ReportModel } from '../../../components/report/model';
+
+const Year = z.number().int().min(2000).max(2100);
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const ReportPeriodSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('month'), year: Year, month: z.number().int().min(1).max(12) }),
+  z.strictObject({ kind: z.literal('quarter'), year: Year, quarter: z.number().int().min(1).max(4) }),
+  z.strictObject({ kind: z.literal('range'), from: IsoDate, to: IsoDate }),
+]);
+
+export const ReportRequests = [
+  /**
+   * The service report. `policyId` null: the first policy in effect; `period` absent: last month;
+   * `locale` absent: the UI language.
+   */
+  z.strictObject({
+    type: z.literal('ui-bg:report'),
+    policyId: z.string().min(1).max(64).nullable(),
+    period: ReportPeriodSchema.optional(),
+    locale: z.enum(['nl', 'en']).optional(),
+  }),
+] as const;
+
+export interface ReportResponses {
+  'ui-bg:report': ReportModel;
+}
