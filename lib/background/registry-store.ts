@@ -34,6 +34,7 @@ import {
   boundRecord,
   finishedRecords,
   FinishedRecordSchema,
+  readFinishedRecord,
   type ComplianceArchive,
   type FinishedRecord,
 } from '../compliance';
@@ -237,8 +238,8 @@ function parseArchiveRows(rows: ArchiveRow[]): ComplianceArchive {
   const records: FinishedRecord[] = [];
   let dropped = 0;
   for (const row of rows) {
-    const parsed = FinishedRecordSchema.safeParse(row?.record);
-    if (parsed.success && parsed.data.key === row.key) records.push(parsed.data as FinishedRecord);
+    const record = readFinishedRecord(row?.record);
+    if (record && record.key === row.key) records.push(record);
     else dropped++;
   }
   if (dropped > 0) console.warn(`[sla] compliance archive: ${dropped} unreadable record(s) skipped`);

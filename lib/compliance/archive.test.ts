@@ -1,5 +1,13 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ARCHIVE_RETENTION_MS, archiveRecords, parseArchive, withArchive } from './archive';
+import {
+  ARCHIVE_RETENTION_MS,
+  archiveRecords,
+  FinishedRecordSchema,
+  parseArchive,
+  readFinishedRecord,
+  withArchive,
+} from './archive';
 import type { FinishedRecord } from './compute';
 
 const DAY = 86_400_000;
@@ -68,5 +76,55 @@ describe('the compliance archive', () => {
       ['#1', 'urgent'],
       ['#2', 'high'],
     ]);
+  });
+});
+
+describe('reading a stored finished record', () => {
+  const paths: Array<Array<string | number>> = [];
+  const walk = (v: unknown, at: Array<string | number>) => {
+    paths.push(at);
+    if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, [...at, k]);
+  };
+  const full = rec('7', 2, {
+    sourceUpdatedAt: '2026-11-30T10:00:00Z',
+    metrics: {
+      response: {
+        state: 'breached',
+        goalState: null,
+        dueAt: '2026-11-30T10:00:00Z',
+        goalAt: null,
+        stoppedAt: 'x',
+      },
+      resolution: { state: 'met', goalState: 'missed', dueAt: null, goalAt: 'y', stoppedAt: null },
+    },
+  });
+  walk(full, []);
+
+  it('gives exactly what the zod schema gives, for records mutated at random', () => {
+    fc.assert(
+      fc.property(
+        fc.nat(paths.length - 1),
+        fc.oneof(fc.anything(), fc.constantFrom('met', 'breached', 'missed', null, undefined, 3, '')),
+        fc.boolean(),
+        (i, value, addKey) => {
+          const r = JSON.parse(JSON.stringify(full)) as Record<string, unknown>;
+          const path = paths[i]!;
+          let o = r as Record<string, unknown>;
+          for (const k of path.slice(0, -1)) o = o[k] as Record<string, unknown>;
+          if (path.length) o[path[path.length - 1]!] = value;
+          if (addKey) o.extra = 1;
+          const zod = FinishedRecordSchema.safeParse(path.length ? r : value);
+          const mine = readFinishedRecord(path.length ? r : value);
+          expect(mine).toEqual(zod.success ? zod.data : null);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('takes the hand-checked path for an ordinary record, keeping it as it is', () => {
+    const r = JSON.parse(JSON.stringify(full)) as FinishedRecord;
+    expect(readFinishedRecord(r)).toBe(r);
+    expect(readFinishedRecord({ ...r, metrics: { ...r.metrics, other: {} } })).toEqual(r);
   });
 });

@@ -235,3 +235,78 @@ test('a worker killed during a 10,000-ticket batch write leaves the previous sta
   expect([0, 10_000]).toContain(after);
   expect(Object.keys((await storedRegistryIn(killer)).entries)).toHaveLength(10_000);
 });
+
+test('removing and re-adding an assignment three times notifies no breach again (issue 19 #4)', async ({
+  context,
+  extensionId,
+  serviceWorker,
+}) => {
+  await seedDemo(serviceWorker);
+  await settled(serviceWorker);
+  const page = await context.newPage();
+  await openPopup(page, extensionId);
+  await page.getByRole('button', { name: /refresh|vernieuw/i }).click();
+  await expect(page.locator('#app')).toHaveAttribute('data-refreshing', 'false', { timeout: 30_000 });
+  await settled(serviceWorker);
+
+  const before = await snapshot(serviceWorker);
+  const mextraBreaches = Object.keys(before.markers).filter(
+    (id) => id.startsWith(`zendesk:${DEMO_HOSTS.mextra}:`) && id.endsWith(':breach'),
+  );
+  expect(mextraBreaches.length).toBeGreaterThan(0); // the demo has breached Mextra tickets, notified once
+
+  // Headless Chromium lists the extension's notifications: clear them all, so any created from here
+  // on shows up in getAll().
+  const shown = () =>
+    serviceWorker.evaluate(async () => {
+      const c = (
+        globalThis as unknown as {
+          chrome: Chrome & { notifications: { clear(id: string): Promise<boolean> } };
+        }
+      ).chrome;
+      return Object.keys(await c.notifications.getAll());
+    });
+  await serviceWorker.evaluate(async () => {
+    const c = (
+      globalThis as unknown as { chrome: Chrome & { notifications: { clear(id: string): Promise<boolean> } } }
+    ).chrome;
+    for (const id of Object.keys(await c.notifications.getAll())) await c.notifications.clear(id);
+  });
+  expect(await shown()).toEqual([]);
+
+  type Config = { assignments: Array<{ host: string }> };
+  const config = (await serviceWorker.evaluate(async () => {
+    const c = (globalThis as unknown as { chrome: Chrome }).chrome;
+    return (await c.storage.local.get('config')).config;
+  })) as Config;
+  const setConfig = (value: Config) =>
+    serviceWorker.evaluate(async (v) => {
+      const c = (globalThis as unknown as { chrome: Chrome }).chrome;
+      await c.storage.local.set({ config: v });
+    }, value);
+  for (let round = 0; round < 3; round++) {
+    await setConfig({
+      ...config,
+      assignments: config.assignments.filter((a) => a.host !== DEMO_HOSTS.mextra),
+    });
+    await settled(serviceWorker);
+    await setConfig(config);
+    await settled(serviceWorker);
+  }
+  const after = await snapshot(serviceWorker);
+  for (const id of mextraBreaches) expect(after.markers[id]?.firedAt).toBe(before.markers[id]?.firedAt);
+  const again = await shown();
+  console.log(`notifications shown during the three rounds: ${again.length} (${again.join(', ')})`);
+  expect(again.filter((id) => id.includes(DEMO_HOSTS.mextra))).toEqual([]);
+
+  // The check can see a repeat: with the markers gone (what the old code did when an evaluation went
+  // missing), the next wake-up notifies those breaches again.
+  await serviceWorker.evaluate(async () => {
+    const c = (globalThis as unknown as { chrome: Chrome }).chrome;
+    await c.storage.local.set({ alertMarkers: {} });
+    const { preferences } = (await c.storage.local.get('preferences')) as { preferences?: object };
+    await c.storage.local.set({ preferences: { ...preferences, atRiskPercent: 31 } });
+  });
+  await expect.poll(async () => (await shown()).length, { timeout: 15_000 }).toBeGreaterThan(0);
+  await page.close();
+});
