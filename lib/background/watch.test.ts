@@ -358,4 +358,32 @@ describe('“Refresh queue” while a poll is running (issue 18: Firefox lost Me
     await refreshDone();
     expect(listings()).toBe(3);
   });
+
+  it('runs "Read from the helpdesk" asked for during a watch poll right after that poll, never dropping it', async () => {
+    const f = fakeHelpdesk();
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const deps: WatchDeps = {
+      ...f.deps,
+      fetch: async (url, init) => {
+        await gate;
+        return f.deps.fetch(url, init);
+      },
+    };
+    await startRefresh(deps, { kind: 'queue' }, 'watch');
+    expect(await startRefresh(deps, { kind: 'history', period: { kind: 'this-month' } }, 'manual')).toEqual({
+      started: false,
+    });
+    release();
+    await refreshDone();
+    await vi.waitFor(async () => {
+      await refreshDone();
+      expect(f.requests.some((r) => decodeURIComponent(r).includes('status>=solved'))).toBe(true);
+    });
+    await refreshDone();
+    const qs = (await fakeBrowser.storage.local.get('queueState')).queueState as {
+      historyLoads: Record<string, number>;
+    };
+    expect(Object.keys(qs.historyLoads)).toHaveLength(1);
+  });
 });

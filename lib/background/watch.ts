@@ -125,6 +125,11 @@ export const refreshRunning = () => inFlight !== null;
 /** The running refresh's job, and whether a person asked for a queue poll while it ran. */
 let inFlightJob: RefreshJob['kind'] | null = null;
 let pollAgain = false;
+/**
+ * A person's request of another kind made while a refresh runs ("Read from the helpdesk" during the
+ * watch's poll): it runs right after, never dropped. The latest such request wins.
+ */
+let nextJob: RefreshJob | null = null;
 
 /**
  * What a refresh reads from the helpdesks: the open queue (into the registry), or the tickets finished
@@ -154,6 +159,7 @@ export async function startRefresh(
     // the click, so one more poll follows it inside the same refresh. Clicks coalesce; a watch
     // wake-up shares the running poll.
     if (trigger === 'manual' && job.kind === 'queue' && inFlightJob === 'queue') pollAgain = true;
+    else if (trigger === 'manual') nextJob = job;
     return { started: false };
   }
   let release: () => void = () => {};
@@ -221,6 +227,9 @@ export async function startRefresh(
         inFlight = null;
         inFlightJob = null;
         release();
+        const next = nextJob;
+        nextJob = null;
+        if (next) void startRefresh(deps, next, 'manual').catch(report);
       });
     return { started: true };
   } catch (e) {
