@@ -22,6 +22,25 @@ export interface PeriodRange {
   lastDay: string;
 }
 
+/**
+ * The instants and day labels of [from, to) in the zone; `lastDay` is the day before `to` unless
+ * given (a period that runs up to now ends today). Shared with the service report's periods.
+ */
+export function halfOpenDays(
+  from: DateTime,
+  to: DateTime,
+  zone: string,
+  lastDay: DateTime = to.minus({ days: 1 }),
+): Omit<PeriodRange, 'period'> {
+  return {
+    from: from.toMillis(),
+    to: to.toMillis(),
+    zone,
+    firstDay: from.toISODate()!,
+    lastDay: lastDay.toISODate()!,
+  };
+}
+
 export function resolvePeriod(period: CompliancePeriod, now: number, zone: string): PeriodRange {
   const local = DateTime.fromMillis(now, { zone });
   if (!local.isValid) throw new RangeError(`unknown time zone ${zone}`);
@@ -41,12 +60,5 @@ export function resolvePeriod(period: CompliancePeriod, now: number, zone: strin
       to = from.plus({ months: 1 });
       break;
   }
-  return {
-    period,
-    from: from.toMillis(),
-    to: to.toMillis(),
-    zone,
-    firstDay: from.toISODate()!,
-    lastDay: (period.kind === 'month' ? to.minus({ days: 1 }) : local).toISODate()!,
-  };
+  return { period, ...halfOpenDays(from, to, zone, period.kind === 'month' ? undefined : local) };
 }

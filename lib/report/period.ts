@@ -3,7 +3,7 @@
  * explicit zone, and the 12 calendar months that end with a period (the trend). Pure.
  */
 import { DateTime } from 'luxon';
-import type { PeriodRange } from '../compliance';
+import { halfOpenDays, type PeriodRange } from '../compliance';
 
 export type ReportPeriod =
   /** month 1..12 */
@@ -47,14 +47,7 @@ export function resolveReportPeriod(period: ReportPeriod, zone: string): ReportR
       if (!from.isValid || !to.isValid || to <= from) throw new RangeError('invalid date range');
       break;
   }
-  return {
-    period,
-    from: from.toMillis(),
-    to: to.toMillis(),
-    zone,
-    firstDay: from.toISODate()!,
-    lastDay: to.minus({ days: 1 }).toISODate()!,
-  };
+  return { period, ...halfOpenDays(from, to, zone) };
 }
 
 export interface MonthRange extends ReportRange {

@@ -11,7 +11,8 @@
  *   after a poll finds the tickets with a threshold in a time range, the next alarm, and the
  *   badge's candidates without reading every ticket; existing records get the field in the upgrade.
  */
-import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import { databaseOpener } from './idb-open';
 import { finishedAt, ms } from '../registry/live';
 import type { RegistryEntry } from '../registry/types';
 
@@ -126,40 +127,21 @@ const UPGRADES: Array<(db: SlaDatabase, tx: UpgradeTx) => void> = [
   },
 ];
 
-let opening: Promise<SlaDatabase> | null = null;
+const opener = databaseOpener<SlaDB>(
+  DB_NAME,
+  DB_VERSION,
+  (db, oldVersion, _newVersion, tx) => {
+    for (let v = oldVersion; v < DB_VERSION; v++) UPGRADES[v]!(db, tx);
+  },
+  'the ticket store',
+);
 
 /** The open database (opened once per worker; a newer version elsewhere closes this connection). */
 export function openStore(): Promise<SlaDatabase> {
-  if (!opening) {
-    const p = openDB<SlaDB>(DB_NAME, DB_VERSION, {
-      upgrade(db, oldVersion, _newVersion, tx) {
-        for (let v = oldVersion; v < DB_VERSION; v++) UPGRADES[v]!(db, tx);
-      },
-      blocking() {
-        void p.then((db) => db.close());
-        opening = null;
-      },
-      terminated() {
-        opening = null;
-      },
-    });
-    opening = p;
-    p.catch(() => {
-      if (opening === p) opening = null;
-    });
-  }
-  return opening;
+  return opener.open();
 }
 
 /** Closes and deletes the database (tests, and "clear everything"). */
-export async function deleteStore(): Promise<void> {
-  const p = opening;
-  opening = null;
-  if (p) await p.then((db) => db.close()).catch(() => undefined);
-  await new Promise<void>((resolve, reject) => {
-    const req = indexedDB.deleteDatabase(DB_NAME);
-    req.onsuccess = () => resolve();
-    req.onerror = () => reject(req.error ?? new Error('could not delete the ticket store'));
-    req.onblocked = () => resolve();
-  });
+export function deleteStore(): Promise<void> {
+  return opener.remove();
 }

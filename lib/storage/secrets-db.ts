@@ -4,7 +4,8 @@
  *
  * Schema versions: v1: `credentials` (out-of-line key: the host), `meta` (`aes`, `migrated`).
  */
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { DBSchema, IDBPDatabase } from 'idb';
+import { databaseOpener } from './idb-open';
 
 export const SECRETS_DB = 'sla-secrets';
 export const SECRETS_DB_VERSION = 1;
@@ -23,42 +24,23 @@ export interface SecretsDB extends DBSchema {
 export type SecretsDatabase = IDBPDatabase<SecretsDB>;
 type Db = SecretsDatabase;
 
-let opening: Promise<Db> | null = null;
+const opener = databaseOpener<SecretsDB>(
+  SECRETS_DB,
+  SECRETS_DB_VERSION,
+  (db, oldVersion) => {
+    if (oldVersion < 1) {
+      db.createObjectStore('credentials');
+      db.createObjectStore('meta');
+    }
+  },
+  'the credential store',
+);
 
 export function openSecrets(): Promise<Db> {
-  if (!opening) {
-    const p = openDB<SecretsDB>(SECRETS_DB, SECRETS_DB_VERSION, {
-      upgrade(db, oldVersion) {
-        if (oldVersion < 1) {
-          db.createObjectStore('credentials');
-          db.createObjectStore('meta');
-        }
-      },
-      blocking() {
-        void p.then((db) => db.close());
-        opening = null;
-      },
-      terminated() {
-        opening = null;
-      },
-    });
-    opening = p;
-    p.catch(() => {
-      if (opening === p) opening = null;
-    });
-  }
-  return opening;
+  return opener.open();
 }
 
 /** Closes and deletes the database (tests). */
-export async function deleteSecrets(): Promise<void> {
-  const p = opening;
-  opening = null;
-  if (p) await p.then((db) => db.close()).catch(() => undefined);
-  await new Promise<void>((resolve, reject) => {
-    const req = indexedDB.deleteDatabase(SECRETS_DB);
-    req.onsuccess = () => resolve();
-    req.onerror = () => reject(req.error ?? new Error('could not delete the credential store'));
-    req.onblocked = () => resolve();
-  });
+export function deleteSecrets(): Promise<void> {
+  return opener.remove();
 }
