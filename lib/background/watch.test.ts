@@ -69,6 +69,21 @@ function fakeHelpdesk(options: Partial<DemoOptions> = {}) {
 const assign = (...hosts: string[]) => seedConfig(demoAssignments().filter((a) => hosts.includes(a.host)));
 const host = async (h: string) => (await readWatchState()).value.hosts[h];
 
+/** The fake helpdesk, answering only once `release()` is called (a poll held in flight). */
+function gatedHelpdesk() {
+  const f = fakeHelpdesk();
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  const deps: WatchDeps = {
+    ...f.deps,
+    fetch: async (url, init) => {
+      await gate;
+      return f.deps.fetch(url, init);
+    },
+  };
+  return { f, deps, release };
+}
+
 describe('the queue watch with a fake helpdesk and a fake clock', () => {
   beforeEach(async () => {
     fakeBrowser.reset();
@@ -337,16 +352,7 @@ describe('“Refresh queue” while a poll is running (issue 18: Firefox lost Me
   });
 
   it('coalesces clicks during one poll into one more poll, and a watch wake-up into none', async () => {
-    const f = fakeHelpdesk();
-    let release!: () => void;
-    const gate = new Promise<void>((r) => (release = r));
-    const deps: WatchDeps = {
-      ...f.deps,
-      fetch: async (url, init) => {
-        await gate;
-        return f.deps.fetch(url, init);
-      },
-    };
+    const { f, deps, release } = gatedHelpdesk();
     await startRefresh(deps, { kind: 'queue' }, 'watch');
     await startRefresh(deps, { kind: 'queue' }, 'watch');
     release();
@@ -360,16 +366,7 @@ describe('“Refresh queue” while a poll is running (issue 18: Firefox lost Me
   });
 
   it('runs "Read from the helpdesk" asked for during a watch poll right after that poll, never dropping it', async () => {
-    const f = fakeHelpdesk();
-    let release!: () => void;
-    const gate = new Promise<void>((r) => (release = r));
-    const deps: WatchDeps = {
-      ...f.deps,
-      fetch: async (url, init) => {
-        await gate;
-        return f.deps.fetch(url, init);
-      },
-    };
+    const { f, deps, release } = gatedHelpdesk();
     await startRefresh(deps, { kind: 'queue' }, 'watch');
     expect(await startRefresh(deps, { kind: 'history', period: { kind: 'this-month' } }, 'manual')).toEqual({
       started: false,
