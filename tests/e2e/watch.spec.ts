@@ -101,8 +101,12 @@ test('a ticket added to the queue with no tab on it changes the badge and notifi
   const t0 = Date.now();
   await nextPoll(sw);
   console.log(`poll found the new ticket ${Date.now() - t0} ms after the alarm was set`);
+  // The poll's stamp is written before its wake-up sets the badge and shows the alert: wait for both.
+  await expect
+    .poll(async () => Number((await observed(sw, key)).badge), { timeout: 10_000 })
+    .toBe(Number(before.badge || '0') + 1);
+  await expect.poll(async () => (await observed(sw, key)).notifications.length, { timeout: 10_000 }).toBe(1);
   const after = await observed(sw, key);
-  expect(Number(after.badge)).toBe(Number(before.badge || '0') + 1);
   expect(after.shown.map(([id]) => id)).toEqual([`${key}response:at-risk`]);
   expect(after.notifications).toEqual([`${key}response:at-risk`]);
   const registry = await storedRegistryIn(sw);
@@ -122,7 +126,7 @@ test('a worker killed between two polls resumes watching and does not notify twi
   const first = `zendesk:${DEMO_HOSTS.zmanda}:4009:`;
   demo.scenarios!.push(arriving(DEMO_ARRIVAL, 4009));
   await nextPoll(sw);
-  expect((await observed(sw, first)).shown).toHaveLength(1);
+  await expect.poll(async () => (await observed(sw, first)).shown.length, { timeout: 10_000 }).toBe(1);
 
   const page = await context.newPage();
   await killWorker(context, page);
@@ -132,6 +136,7 @@ test('a worker killed between two polls resumes watching and does not notify twi
   const second = `zendesk:${DEMO_HOSTS.zmanda}:4010:`;
   demo.scenarios!.push(arriving({ ...DEMO_ARRIVAL, subject: 'Second arrival' }, 4010));
   await nextPoll(page);
+  await expect.poll(async () => (await observed(page, second)).shown.length, { timeout: 10_000 }).toBe(1);
   const a = await observed(page, first);
   const b = await observed(page, second);
   expect(a.shown).toHaveLength(1);
