@@ -1,6 +1,7 @@
 /** Small text helpers for the options views (no engine code: policies arrive as validated JSON). */
 import type { Policy, PolicyDuration, Label } from '../../lib/sla/schema';
 import type { Lang, Strings } from './strings';
+import { offerDownload } from '../../lib/dom/download';
 
 export function label(l: Label | undefined, lang: Lang, fallback = ''): string {
   return l ? l[lang] || l.en || l.nl : fallback;
@@ -114,12 +115,5 @@ export function formatDate(iso: string, lang: Lang): string {
 
 /** Offers text as a file download (DOM only; no extension API). */
 export function downloadText(fileName: string, text: string, mimeType = 'application/json'): void {
-  const url = URL.createObjectURL(new Blob([text], { type: mimeType }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  offerDownload(fileName, [text], mimeType, 0);
 }

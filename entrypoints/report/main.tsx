@@ -8,6 +8,7 @@ import type { ReportModel } from '@/components/report/model';
 import { ReportView, type ReportRequest } from '@/components/report/ReportView';
 import type { ReportPeriod } from '@/lib/report/period';
 import { send } from '@/lib/messaging/client';
+import { offerDownload, UTF8_BOM } from '@/lib/dom/download';
 
 const root = document.getElementById('app')!;
 
@@ -23,14 +24,7 @@ function fromAddress(): { policyId: string | null; period?: ReportPeriod; locale
 }
 
 function download(file: { filename: string; mime: string; text: string }): void {
-  const url = URL.createObjectURL(new Blob(['\ufeff', file.text], { type: `${file.mime};charset=utf-8` }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = file.filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+  offerDownload(file.filename, [UTF8_BOM, file.text], `${file.mime};charset=utf-8`);
 }
 
 let model: ReportModel | null = null;

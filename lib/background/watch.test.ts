@@ -70,8 +70,8 @@ const assign = (...hosts: string[]) => seedConfig(demoAssignments().filter((a) =
 const host = async (h: string) => (await readWatchState()).value.hosts[h];
 
 /** The fake helpdesk, answering only once `release()` is called (a poll held in flight). */
-function gatedHelpdesk() {
-  const f = fakeHelpdesk();
+function gatedHelpdesk(options: Partial<DemoOptions> = {}) {
+  const f = fakeHelpdesk(options);
   let release!: () => void;
   const gate = new Promise<void>((r) => (release = r));
   const deps: WatchDeps = {
@@ -329,18 +329,11 @@ describe('“Refresh queue” while a poll is running (issue 18: Firefox lost Me
   });
 
   it('polls again after the running poll, with the configuration as it is at the click', async () => {
-    const f = fakeHelpdesk({ scenarios: DEMO_SCENARIOS.filter((s) => s.host === W365 || s.host === ZMANDA) });
     // The watch's poll starts with only Workspace 365 assigned, and is still listing when the admin
     // assigns Zmanda and the team lead clicks "Refresh queue".
-    let release!: () => void;
-    const gate = new Promise<void>((r) => (release = r));
-    const deps: WatchDeps = {
-      ...f.deps,
-      fetch: async (url, init) => {
-        await gate;
-        return f.deps.fetch(url, init);
-      },
-    };
+    const { deps, release } = gatedHelpdesk({
+      scenarios: DEMO_SCENARIOS.filter((s) => s.host === W365 || s.host === ZMANDA),
+    });
     expect(await startRefresh(deps, { kind: 'queue' }, 'watch')).toEqual({ started: true });
     await assign(W365, ZMANDA);
     await startRefresh(deps, { kind: 'queue' }, 'manual');

@@ -9,6 +9,7 @@
  */
 import { signal } from '@preact/signals';
 import { render } from 'preact';
+import { offerDownload, UTF8_BOM } from '../dom/download';
 import type { ComplianceModel, PopupModel, Summary } from '../../components/popup/model';
 import { Popup, type PopupTab } from '../../components/popup/Popup';
 import { strings, type Lang } from '../../components/popup/strings';
@@ -22,14 +23,7 @@ export const ALL_ROWS_MARK = 'popup-all-rows';
 
 /** A CSV string as a file download (UTF-8 with a byte order mark, so spreadsheets read accents). */
 export function download(file: { filename: string; csv: string }): void {
-  const url = URL.createObjectURL(new Blob(['\ufeff', file.csv], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = file.filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+  offerDownload(file.filename, [UTF8_BOM, file.csv], 'text/csv;charset=utf-8');
 }
 
 export function startPopupPage(root: HTMLElement): void {

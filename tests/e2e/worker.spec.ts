@@ -26,6 +26,17 @@ async function openPopup(page: Page, extensionId: string) {
   await expect(page.locator('#app')).toHaveAttribute('data-state', 'ready');
 }
 
+/** The demo seeded, and its queue read once through the popup's "Refresh queue". */
+async function seededAndRefreshed(context: BrowserContext, extensionId: string, sw: Worker): Promise<Page> {
+  await seedDemo(sw);
+  await settled(sw);
+  const page = await context.newPage();
+  await openPopup(page, extensionId);
+  await page.getByRole('button', { name: /refresh|vernieuw/i }).click();
+  await expect(page.locator('#app')).toHaveAttribute('data-refreshing', 'false', { timeout: 30_000 });
+  return page;
+}
+
 async function snapshot(sw: Worker | Page) {
   const registry = await storedRegistryIn(sw);
   const rest = await (sw as Worker).evaluate(async () => {
@@ -64,12 +75,7 @@ test('registry, badge and alarms survive a killed worker, and a breach that pass
   extensionId,
   serviceWorker,
 }) => {
-  await seedDemo(serviceWorker);
-  await settled(serviceWorker);
-  const page = await context.newPage();
-  await openPopup(page, extensionId);
-  await page.getByRole('button', { name: /refresh|vernieuw/i }).click();
-  await expect(page.locator('#app')).toHaveAttribute('data-refreshing', 'false', { timeout: 30_000 });
+  const page = await seededAndRefreshed(context, extensionId, serviceWorker);
   await expect(page.locator('li.row').first()).toBeVisible();
 
   const before = await snapshot(serviceWorker);
@@ -241,12 +247,7 @@ test('removing and re-adding an assignment three times notifies no breach again 
   extensionId,
   serviceWorker,
 }) => {
-  await seedDemo(serviceWorker);
-  await settled(serviceWorker);
-  const page = await context.newPage();
-  await openPopup(page, extensionId);
-  await page.getByRole('button', { name: /refresh|vernieuw/i }).click();
-  await expect(page.locator('#app')).toHaveAttribute('data-refreshing', 'false', { timeout: 30_000 });
+  const page = await seededAndRefreshed(context, extensionId, serviceWorker);
   await settled(serviceWorker);
 
   const before = await snapshot(serviceWorker);
