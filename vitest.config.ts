@@ -21,7 +21,7 @@ export default defineConfig({
           environment: 'node',
           setupFiles: ['tests/unit/setup-store.ts'],
           include: ['lib/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/unit/**/*.test.ts'],
-          exclude: ['lib/**/*.dom.test.ts', 'lib/content/**'],
+          exclude: ['lib/**/*.dom.test.ts', 'lib/pages/sidebar/**'],
         },
       },
       {
@@ -33,7 +33,7 @@ export default defineConfig({
             'components/**/*.test.tsx',
             'entrypoints/**/*.test.ts',
             'lib/**/*.dom.test.ts',
-            'lib/content/**/*.test.ts',
+            'lib/pages/sidebar/**/*.test.ts',
           ],
         },
       },

@@ -1,6 +1,6 @@
 // Runs while the popup's HTML is parsed, before its module script loads: starts reading the queue
 // snapshot the worker keeps in storage.session, so the first paint does not wait for that read
-// (lib/popup/page.tsx picks the promise up; lib/popup/snapshot.ts checks the value).
+// (lib/pages/popup/page.tsx picks the promise up; lib/pages/popup/snapshot.ts checks the value).
 'use strict';
 (function () {
   try {

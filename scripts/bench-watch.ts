@@ -4,7 +4,7 @@
  * poll, counted by the demo helpdesk answering as a `fetch` (100 tickets per page), and a poll's own
  * worker time for 1,000 and 5,000 Zendesk tickets with 5 changes: wall time minus the time spent
  * inside the fake helpdesk (generating its answers stands in for the network); of that, the wake-up
- * after the poll (lib/background/alarms.ts `wakeAfterPoll`, planning from the store's indexes), next
+ * after the poll (lib/background/wake.ts `wakeAfterPoll`, planning from the store's indexes), next
  * to what a full re-evaluating wake-up of the same registry takes.
  *
  * The worker's code runs as in the browser, on WXT's fakeBrowser and fake-indexeddb (in memory).
@@ -19,7 +19,7 @@ import { demoAssignments } from '../tests/demo/seed.ts';
 (globalThis as unknown as { browser: unknown; chrome: unknown }).browser = fakeBrowser;
 (globalThis as unknown as { chrome: unknown }).chrome = fakeBrowser;
 const { startRefresh, refreshDone } = await import('../lib/background/watch.ts');
-const { wake, wakeAfterPoll } = await import('../lib/background/alarms.ts');
+const { wake, wakeAfterPoll } = await import('../lib/background/wake.ts');
 const { deleteStore } = await import('../lib/storage/db.ts');
 const { forgetStoreState } = await import('../lib/background/registry-store.ts');
 

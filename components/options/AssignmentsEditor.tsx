@@ -3,7 +3,7 @@
  * fields, type map, status map, value maps) and a "test with a ticket" box.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { assignmentHost } from '../../lib/options/hosts';
+import { assignmentHost } from '../../lib/config/hosts';
 import type { Policy } from '../../lib/sla/schema';
 import type { TicketStatus } from '../../lib/sla/types';
 import { label } from './format';

@@ -4,7 +4,7 @@
  * passwords per host: masked input, write-only (the page only learns whether one is stored).
  */
 import { useState } from 'preact/hooks';
-import { normaliseHost } from '../../lib/options/hosts';
+import { normaliseHost } from '../../lib/config/hosts';
 import type { ActionResult, HelpdeskKind, HostEntryModel } from './model';
 import type { Strings } from './strings';
 import { Field, LockedBadge, Status } from './ui';

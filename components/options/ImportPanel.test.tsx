@@ -4,7 +4,7 @@ import { useState } from 'preact/hooks';
 import mextraSeed from '../../policies/mextra.json' with { type: 'json' };
 import { validatePolicy } from '../../lib/sla/schema';
 import { EMPTY_CONFIG } from '../../lib/storage/schemas';
-import { planImport, type ImportResult } from '../../lib/options/importPolicy';
+import { planImport, type ImportResult } from '../../lib/config/importPolicy';
 import { ImportPanel } from './ImportPanel';
 import type { ActionResult, ImportSource } from './model';
 import { strings } from './strings';

@@ -3,8 +3,8 @@
  * line:column for syntax) or a preview of the differences; nothing is stored until Confirm.
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { checkSize, formatBytes } from '../../lib/options/importPolicy';
-import type { DiffChange } from '../../lib/options/diffPolicy';
+import { checkSize, formatBytes } from '../../lib/config/importPolicy';
+import type { DiffChange } from '../../lib/config/diffPolicy';
 import type { ActionResult, ImportPlan, ImportResult, ImportSource } from './model';
 import type { Strings } from './strings';
 import { Field, Status, useFocusAfterRender } from './ui';

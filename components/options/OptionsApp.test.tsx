@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import mextraSeed from '../../policies/mextra.json' with { type: 'json' };
 import { validatePolicy } from '../../lib/sla/schema';
 import { EMPTY_CONFIG } from '../../lib/storage/schemas';
-import { planImport } from '../../lib/options/importPolicy';
+import { planImport } from '../../lib/config/importPolicy';
 import { OptionsApp } from './OptionsApp';
 import { testActions, testModel } from './testModel';
 

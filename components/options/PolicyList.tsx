@@ -1,6 +1,6 @@
 /** The built-in and imported policies, each with its actions and its readable documentation. */
 import { useState } from 'preact/hooks';
-import { exportPolicy } from '../../lib/options/importPolicy';
+import { exportPolicy } from '../../lib/config/importPolicy';
 import { downloadText } from './format';
 import type { ActionResult, ImportResult, LockSource, PolicyEntry } from './model';
 import { PolicyView } from './PolicyView';

@@ -10,10 +10,10 @@ import type { HostMapping } from '../../lib/helpdesks/mapping-schema';
 import type { Policy } from '../../lib/sla/schema';
 import type { Evaluation, NeutralTicket } from '../../lib/sla/types';
 import type { Assignment, Preferences } from '../../lib/storage/schemas';
-import type { ImportPlan, ImportResult } from '../../lib/options/importPolicy';
-import type { TeamConfigPlan, TeamConfigResult } from '../../lib/options/teamConfig';
-import type { ManagedProblem } from '../../lib/options/managed';
-import type { HelpdeskKind } from '../../lib/options/hosts';
+import type { ImportPlan, ImportResult } from '../../lib/config/importPolicy';
+import type { TeamConfigPlan, TeamConfigResult } from '../../lib/config/teamConfig';
+import type { ManagedProblem } from '../../lib/config/managed';
+import type { HelpdeskKind } from '../../lib/config/hosts';
 import type { Lang } from './strings';
 
 export type { Lang, HelpdeskKind, ImportPlan, ImportResult, TeamConfigPlan, TeamConfigResult };

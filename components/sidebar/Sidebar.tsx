@@ -35,7 +35,7 @@ import { WhyPanel } from './WhyPanel.tsx';
 export interface SidebarProps {
   /** The model from the background: a signal (the overlay's) or a plain value. */
   model: SidebarModel | ReadonlySignal<SidebarModel>;
-  /** The page's one ticker (lib/content/ticker.ts); a signal of epoch ms works as is. */
+  /** The page's one ticker (lib/pages/sidebar/ticker.ts); a signal of epoch ms works as is. */
   now: Clock;
   locale: Locale;
   /** The agent's IANA zone, e.g. `Intl.DateTimeFormat().resolvedOptions().timeZone`. */

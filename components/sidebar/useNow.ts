@@ -1,6 +1,6 @@
 /**
  * The sidebar's clock. Views never start timers: the content script drives one ticker per page
- * (lib/content/ticker.ts, at most once a second, only while visible) and passes it down. A
+ * (lib/pages/sidebar/ticker.ts, at most once a second, only while visible) and passes it down. A
  * `@preact/signals` signal is a Clock as is; anything with `peek()` and a `subscribe()` that calls
  * back at once with the current time and on every change works too.
  */

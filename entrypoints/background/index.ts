@@ -2,8 +2,8 @@ import '@/lib/zod-config'; // first: zod's jitless config, before any schema is 
 import { createRouter } from '@/lib/messaging/router';
 import { RequestSchema } from '@/lib/messaging/protocol';
 import { allowed, handle } from '@/lib/background/handlers';
-import { startHostScripts } from '@/lib/background/hosts';
-import { startAlarms } from '@/lib/background/alarms';
+import { startHostScripts } from '@/lib/background/content-scripts';
+import { startAlarms } from '@/lib/background/wake';
 import { closeLocalStorageToContentScripts } from '@/lib/background/storage-access';
 import { startWatch } from '@/lib/background/watch';
 import { startCommands } from '@/lib/background/commands';

@@ -1,5 +1,5 @@
 import './style.css';
 import '@/lib/zod-config'; // before any schema is built
-import { startOptionsPage } from '@/lib/options-page/page';
+import { startOptionsPage } from '@/lib/pages/options/page';
 
 startOptionsPage(document.getElementById('app')!);

@@ -1,10 +1,10 @@
 import '@/lib/zod-config'; // first: zod's jitless config, before any schema is built
-import { runOverlay } from '@/lib/content/run';
-import { zendeskAdapter } from '@/lib/content/adapters';
+import { runOverlay } from '@/lib/pages/sidebar/run';
+import { zendeskAdapter } from '@/lib/pages/sidebar/adapters';
 
 export default defineContentScript({
   matches: ['https://*.zendesk.com/agent/*'],
-  // The page must not learn the extension id from WXT's start message (see lib/content/isolation.ts).
+  // The page must not learn the extension id from WXT's start message (see lib/pages/sidebar/isolation.ts).
   noScriptStartedPostMessage: true,
   main: (ctx) => runOverlay(ctx, zendeskAdapter()),
 });

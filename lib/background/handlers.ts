@@ -8,9 +8,9 @@ import type { RouteContext, SenderKind } from '../messaging/router';
 import { handleOptions, isOptionsRequest } from './options';
 import { handlePopup, isPopupRequest } from './popup';
 import { handleReport, isReportRequest } from './report';
-import { handleSidebar, isSidebarRequest, type Normalizer, type SidebarDeps } from './sidebar';
+import { handleSidebar, isSidebarRequest, type Normalizer, type SidebarDeps } from './ticket';
 import { queueUpsert } from './registry-store';
-import { wake } from './alarms';
+import { wake } from './wake';
 import { normalizeWith } from '../helpdesks';
 import { checkRate } from './sender';
 

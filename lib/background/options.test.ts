@@ -5,7 +5,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import mextraSeed from '../../policies/mextra.json' with { type: 'json' };
 import { RequestSchema } from '../messaging/protocol';
 import { createRouter, type Reply } from '../messaging/router';
-import type { ImportPlan } from '../options/importPolicy';
+import type { ImportPlan } from '../config/importPolicy';
 import { configItem, preferencesItem, readConfig, readCredentials } from '../storage/items';
 import { EMPTY_CONFIG } from '../storage/schemas';
 import { allowed, handle } from './handlers';

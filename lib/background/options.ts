@@ -1,6 +1,6 @@
 /**
  * The background side of the admin options page: builds the page's model and carries out every
- * action it asks for. The decisions are the pure functions of `lib/options/`; this module reads the
+ * action it asks for. The decisions are the pure functions of `lib/config/`; this module reads the
  * stored values (validated), applies managed (enterprise) locks, and commits each change in ONE
  * storage write, so a failed, refused or cancelled action leaves storage exactly as it was.
  *
@@ -36,10 +36,10 @@ import {
   setBuiltinDisabled,
   type ImportContext,
   type ImportResult,
-} from '../options/importPolicy';
-import { builtinHelpdeskOf, isBuiltinHost, normaliseHost, originPattern, upsertHost } from '../options/hosts';
-import { effectiveConfig, managedPolicyIds, type Effective } from '../options/managed';
-import { exportTeamConfig, planTeamConfigImport, type TeamConfigResult } from '../options/teamConfig';
+} from '../config/importPolicy';
+import { builtinHelpdeskOf, isBuiltinHost, normaliseHost, originPattern, upsertHost } from '../config/hosts';
+import { effectiveConfig, managedPolicyIds, type Effective } from '../config/managed';
+import { exportTeamConfig, planTeamConfigImport, type TeamConfigResult } from '../config/teamConfig';
 import { evaluate, listPolicyHolidays, validatePolicy, validateTicket, type Policy } from '../sla';
 import type {
   ImportPlanRefSchema,
@@ -64,7 +64,12 @@ import { storage } from 'wxt/utils/storage';
 import type { Assignment, Config, Credentials, Preferences } from '../storage/schemas';
 import { BUILTIN_JSON, readManaged, validatorForImport } from './state';
 import { clearHistory, storeInfo } from './registry-store';
-import { hostPermissionGranted, registerHostScript, syncHostScripts, unregisterHostScript } from './hosts';
+import {
+  hostPermissionGranted,
+  registerHostScript,
+  syncHostScripts,
+  unregisterHostScript,
+} from './content-scripts';
 
 // ---------------------------------------------------------------------------------------------
 // Reading

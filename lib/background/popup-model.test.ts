@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { sortByTimeToBreach, summarize, toQueueRows, SNAPSHOT_ROWS } from '../../components/popup/model';
-import { usableSnapshot, SNAPSHOT_KEY } from '../popup/snapshot';
-import { wake } from './alarms';
+import { usableSnapshot, SNAPSHOT_KEY } from '../pages/popup/snapshot';
+import { wake } from './wake';
 import { buildQueueSnapshot, openEntries, vocabularies } from './popup-model';
 import { readRegistry } from './registry-store';
 import { loadState } from './state';

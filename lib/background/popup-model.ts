@@ -15,7 +15,7 @@ import {
 import { isFinished, type Registry, type RegistryEntry } from '../registry';
 import type { Policy } from '../sla';
 import type { Config } from '../storage/schemas';
-import { SNAPSHOT_KEY } from '../popup/snapshot';
+import { SNAPSHOT_KEY } from '../pages/popup/snapshot';
 
 /** Each policy's priorities (most urgent first) and tier labels, in the popup's language. */
 export function vocabularies(

@@ -4,7 +4,7 @@ import type { Request } from '../messaging/protocol';
 import type { RouteContext } from '../messaging/router';
 import { handle } from './handlers';
 import { bindToSender, senderPage, SenderRefused, TabRateLimit } from './sender';
-import { openOptionsOnce, resetOptionsTab } from './sidebar';
+import { openOptionsOnce, resetOptionsTab } from './ticket';
 import { seedConfig } from './test-support';
 
 const selfHosted = [{ host: 'helpdesk.example.nl', helpdesk: 'topdesk' as const }];

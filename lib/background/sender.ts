@@ -5,7 +5,7 @@
  * from the message: the host is the sender's, the helpdesk is the one configured for that host
  * (the SaaS suffixes, or the self-hosted entry), and the ticket must be the one the URL shows.
  */
-import { BUILTIN_HOST_SUFFIXES, type HelpdeskKind, type HostEntry } from '../options/hosts';
+import { BUILTIN_HOST_SUFFIXES, type HelpdeskKind, type HostEntry } from '../config/hosts';
 import { topdeskIncidentRef } from '../helpdesks/topdesk/page';
 import { zendeskTicketId } from '../helpdesks/zendesk/page';
 

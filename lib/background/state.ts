@@ -6,7 +6,7 @@
  */
 import { validatePolicy, type Policy } from '../sla';
 import { BUILTIN_POLICIES } from '../../policies';
-import { effectiveConfig, type Locks } from '../options/managed';
+import { effectiveConfig, type Locks } from '../config/managed';
 import type { Assignment, Config, Preferences } from '../storage/schemas';
 import { readConfig, readPreferences } from '../storage/items';
 

@@ -4,7 +4,7 @@ import { demoFetch, type DemoOptions } from '../../tests/demo/route';
 import { DEMO_HOSTS, DEMO_SCENARIOS, type DemoScenario } from '../../tests/demo/scenarios';
 import { demoAssignments } from '../../tests/demo/seed';
 import { BADGE_COLORS } from '../alerts';
-import { onNotificationClicked } from './alarms';
+import { onNotificationClicked } from './wake';
 import { readWatchState } from '../storage/items';
 import { popupModel } from './popup';
 import { seedConfig, storedRegistry } from './test-support';

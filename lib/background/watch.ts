@@ -60,7 +60,7 @@ import {
   watchStateItem,
 } from '../storage/items';
 import type { Assignment, Credentials, QueueState, WatchHost, WatchState } from '../storage/schemas';
-import { ICON_PATH, localTimeZone, uiLanguage, wakeAfterPoll } from './alarms';
+import { ICON_PATH, localTimeZone, uiLanguage, wakeAfterPoll } from './wake';
 import {
   describeQueueError,
   listingDeps,

@@ -1,6 +1,6 @@
 /**
  * One adapter per helpdesk, in two halves:
- * - the page side (`PageAdapter`, lib/content/run.tsx) runs in the content script: which ticket is
+ * - the page side (`PageAdapter`, lib/pages/sidebar/run.tsx) runs in the content script: which ticket is
  *   open, read its API payloads with the agent's session, or the page as a fallback. No zod there.
  * - the mapping side (`Normalizer`) runs in the background and the CLI: raw payload + the host's
  *   mapping + the policy's vocabulary → the engine's neutral ticket and what the sidebar displays.

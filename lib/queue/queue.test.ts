@@ -5,9 +5,9 @@ import search1 from '../../tests/fixtures/queue/zendesk-search-page1.json';
 import td1 from '../../tests/fixtures/queue/topdesk-incidents-page1.json';
 import td2 from '../../tests/fixtures/queue/topdesk-incidents-page2.json';
 import { basicAuth, parseRetryAfter, queryInstant } from './http';
-import { fetchTopdeskQueue } from './topdesk';
+import { fetchTopdeskQueue } from '../helpdesks/topdesk/listing';
 import type { QueueDeps, QueueProgress } from './types';
-import { fetchZendeskQueue } from './zendesk';
+import { fetchZendeskQueue } from '../helpdesks/zendesk/listing';
 
 type Answer = { status: number; body?: unknown; headers?: Record<string, string> };
 

@@ -6,7 +6,7 @@ import { chromium, type BrowserContext, type Worker } from '@playwright/test';
 import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { E2E_OPEN_SHADOW_ROOT } from '../../lib/content/isolation';
+import { E2E_OPEN_SHADOW_ROOT } from '../../lib/pages/sidebar/isolation';
 
 export const EXTENSION_DIR = path.resolve(import.meta.dirname, '../../.output/chrome-mv3');
 
@@ -41,7 +41,7 @@ export interface LaunchOptions {
   viewport?: { width: number; height: number } | null;
   /**
    * Load a test copy of the build whose manifest keeps the sidebar's shadow root open, so that
-   * Playwright locators reach it (lib/content/isolation.ts). The shipped build's root is closed.
+   * Playwright locators reach it (lib/pages/sidebar/isolation.ts). The shipped build's root is closed.
    */
   openShadowRoot?: boolean;
 }

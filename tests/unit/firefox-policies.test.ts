@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_JSON, validatorForImport } from '../../lib/background/state';
-import { effectiveConfig } from '../../lib/options/managed';
+import { effectiveConfig } from '../../lib/config/managed';
 import { DEFAULT_PREFERENCES, EMPTY_CONFIG } from '../../lib/storage/schemas';
 
 const example = JSON.parse(

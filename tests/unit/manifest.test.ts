@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { E2E_OPEN_SHADOW_ROOT } from '../../lib/content/isolation';
+import { E2E_OPEN_SHADOW_ROOT } from '../../lib/pages/sidebar/isolation';
 
 // The permission surface is a product decision: adding a permission, host or content-script match
 // must be a deliberate change of tests/unit/manifest.snapshot.json (run `npx vitest -u` after review).

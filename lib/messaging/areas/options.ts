@@ -8,8 +8,8 @@
 import { z } from 'zod';
 import { AssignmentSchema, HelpdeskKind, HostName, PreferencesSchema } from '../../storage/schemas';
 import type { ActionResult, OptionsModel, TicketTestResult } from '../../../components/options/model';
-import type { ImportResult } from '../../options/importPolicy';
-import type { TeamConfigResult } from '../../options/teamConfig';
+import type { ImportResult } from '../../config/importPolicy';
+import type { TeamConfigResult } from '../../config/teamConfig';
 
 /** Upper bounds on what the page may send (the pipeline reports the friendly size errors itself). */
 const MAX_TEXT = 6 * 1024 * 1024;

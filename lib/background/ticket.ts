@@ -17,7 +17,7 @@ import type { Preferences } from '../storage/schemas';
 import type { NormalizeResult } from '../helpdesks/types';
 import type { Request } from '../messaging/protocol';
 import { readCredentials, readUiState, uiStateItem } from '../storage/items';
-import { readWithApplicationPassword, refusedByTopdesk } from './topdesk-auth';
+import { readWithApplicationPassword, refusedByTopdesk } from '../helpdesks/topdesk/app-password';
 import { resolveLocale } from '../i18n';
 import { assignmentFor, loadState } from './state';
 import { bindToSender, senderPage } from './sender';

@@ -10,8 +10,8 @@
  * A range holding more than the search's 1,000 results is read in halves, as often as needed.
  */
 import { z } from 'zod';
-import { getJson, queryInstant } from './http';
-import type { FinishedRange, QueueDeps, QueueResult, QueueTicket } from './types';
+import { getJson, queryInstant } from '../../queue/http';
+import type { FinishedRange, QueueDeps, QueueResult, QueueTicket } from '../../queue/types';
 
 export const ZENDESK_UNSOLVED_QUERY = 'type:ticket status<solved';
 /** Zendesk search answers at most this many results per query (page 11 and on: HTTP 422). */

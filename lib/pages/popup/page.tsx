@@ -9,11 +9,11 @@
  */
 import { signal } from '@preact/signals';
 import { render } from 'preact';
-import { offerDownload, UTF8_BOM } from '../dom/download';
-import type { ComplianceModel, PopupModel, Summary } from '../../components/popup/model';
-import { Popup, type PopupTab } from '../../components/popup/Popup';
-import { strings, type Lang } from '../../components/popup/strings';
-import { send } from '../messaging/client';
+import { offerDownload, UTF8_BOM } from '../../dom/download';
+import type { ComplianceModel, PopupModel, Summary } from '../../../components/popup/model';
+import { Popup, type PopupTab } from '../../../components/popup/Popup';
+import { strings, type Lang } from '../../../components/popup/strings';
+import { send } from '../../messaging/client';
 import { SNAPSHOT_KEY, usableSnapshot } from './snapshot';
 
 const TAB_KEY = 'sla-popup-tab';

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { configItem } from '../storage/items';
 import { EMPTY_CONFIG } from '../storage/schemas';
-import { registerHostScript, syncHostScripts, unregisterHostScript } from './hosts';
+import { registerHostScript, syncHostScripts, unregisterHostScript } from './content-scripts';
 
 const granted = new Set<string>();
 const registered = new Map<string, { id: string; matches: string[]; js: string[]; allFrames: boolean }>();

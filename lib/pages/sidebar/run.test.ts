@@ -3,7 +3,7 @@ import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { runOverlay, SIDEBAR_TAG, type PageAdapter } from './run';
 
-vi.mock('../messaging/client', () => ({
+vi.mock('../../messaging/client', () => ({
   send: vi.fn(async () => ({ ok: false, error: 'no background in this test' })),
 }));
 

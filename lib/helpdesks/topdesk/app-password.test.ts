@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { readWithApplicationPassword, refusedByTopdesk } from './topdesk-auth';
+import { readWithApplicationPassword, refusedByTopdesk } from './app-password';
 
 const deps = (status = 200, body: unknown = { id: 'x', number: 'I 1' }) => {
   const fetch = vi.fn(

@@ -8,7 +8,7 @@ import {
   onNotificationClicked,
   wake,
   wakeAfterPoll,
-} from './alarms';
+} from './wake';
 import { HOST, seedConfig, seedRegistry, storedRegistry, ticketEntry } from './test-support';
 
 const H = 3600_000;

@@ -15,11 +15,11 @@ import type {
   TeamConfigPlan,
   TeamConfigResult,
   TicketTestResult,
-} from '../../components/options/model';
-import type { Request, ResponseOf } from '../messaging/protocol';
-import type { Reply } from '../messaging/router';
-import { checkPolicyUrl } from '../options/importPolicy';
-import { originPattern } from '../options/hosts';
+} from '../../../components/options/model';
+import type { Request, ResponseOf } from '../../messaging/protocol';
+import type { Reply } from '../../messaging/router';
+import { checkPolicyUrl } from '../../config/importPolicy';
+import { originPattern } from '../../config/hosts';
 
 export interface PageDeps {
   send<M extends Request>(message: M): Promise<Reply<ResponseOf<M['type']>>>;

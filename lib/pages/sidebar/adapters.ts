@@ -1,6 +1,6 @@
 /** The page side of each helpdesk adapter, as the content scripts use it. */
-import { createTopdeskReader, readTopdeskDom, topdeskIncidentRef } from '../helpdesks/topdesk/page';
-import { createZendeskReader, readZendeskDom, zendeskTicketId } from '../helpdesks/zendesk/page';
+import { createTopdeskReader, readTopdeskDom, topdeskIncidentRef } from '../../helpdesks/topdesk/page';
+import { createZendeskReader, readZendeskDom, zendeskTicketId } from '../../helpdesks/zendesk/page';
 import type { PageAdapter } from './run';
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));

@@ -4,11 +4,11 @@
  * through managed storage).
  */
 import { render } from 'preact';
-import { OptionsApp } from '../../components/options/OptionsApp';
-import type { OptionsModel } from '../../components/options/model';
-import { send } from '../messaging/client';
-import { strings } from '../../components/options/strings';
-import { SIDEBAR_COMMAND } from '../background/commands';
+import { OptionsApp } from '../../../components/options/OptionsApp';
+import type { OptionsModel } from '../../../components/options/model';
+import { send } from '../../messaging/client';
+import { strings } from '../../../components/options/strings';
+import { SIDEBAR_COMMAND } from '../../background/commands';
 import { createCallbacks } from './callbacks';
 
 export function startOptionsPage(root: HTMLElement): void {

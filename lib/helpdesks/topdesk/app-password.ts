@@ -4,11 +4,11 @@
  * that host — HTTP Basic, sent only to that host (the URL is built from the host the content script
  * reported and that the stored credential is keyed by).
  */
-import { getJson, type HttpDeps } from '../helpdesks/http';
-import { basicAuth } from '../queue/http';
-import { incidentApiUrl } from '../helpdesks/topdesk/page';
-import type { PageRead } from '../messaging/areas/sidebar';
-import type { Credentials } from '../storage/schemas';
+import { getJson, type HttpDeps } from '../http';
+import { basicAuth } from '../../queue/http';
+import { incidentApiUrl } from './page';
+import type { PageRead } from '../../messaging/areas/sidebar';
+import type { Credentials } from '../../storage/schemas';
 
 const REFUSED = new Set(['unauthorized', 'forbidden']);
 

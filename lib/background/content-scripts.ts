@@ -10,9 +10,9 @@
  * The scripts are the same bundles the manifest injects on *.zendesk.com / *.topdesk.net.
  */
 import type { ContentScripts } from 'webextension-polyfill';
-import { contentScriptId, contentScriptRegistration, originPattern, type HostEntry } from '../options/hosts';
+import { contentScriptId, contentScriptRegistration, originPattern, type HostEntry } from '../config/hosts';
 import { BUILTIN_JSON, readManaged, validatorForImport } from './state';
-import { effectiveConfig } from '../options/managed';
+import { effectiveConfig } from '../config/managed';
 import { readConfig, readPreferences } from '../storage/items';
 
 export const CONTENT_SCRIPT_FILES = {

@@ -10,9 +10,9 @@
  * it asks for `completed=true` and keeps only the rows completed in the range.
  */
 import { z } from 'zod';
-import { topdeskIso } from '../helpdesks/topdesk/normalize';
-import { basicAuth, getJson, queryInstant } from './http';
-import type { FinishedRange, QueueDeps, QueueResult, QueueTicket } from './types';
+import { topdeskIso } from './normalize';
+import { basicAuth, getJson, queryInstant } from '../../queue/http';
+import type { FinishedRange, QueueDeps, QueueResult, QueueTicket } from '../../queue/types';
 
 export const TOPDESK_OPEN_FIQL = 'completed==false';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { getBuiltinPolicy } from '../../policies';
 import { DEFAULT_PREFERENCES } from '../storage/schemas';
-import { sidebarModel, type Normalizer, type SidebarDeps, type TicketRequest } from './sidebar';
+import { sidebarModel, type Normalizer, type SidebarDeps, type TicketRequest } from './ticket';
 
 const mextra = getBuiltinPolicy('mextra')!;
 const membro = getBuiltinPolicy('membro')!;
