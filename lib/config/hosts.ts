@@ -5,7 +5,9 @@
  * what these functions return.
  */
 
-export type HelpdeskKind = 'zendesk' | 'topdesk';
+import { HELPDESKS, HELPDESK_IDS, type HelpdeskId } from '../helpdesks/catalog';
+
+export type HelpdeskKind = HelpdeskId;
 
 export interface HostEntry {
   host: string;
@@ -19,10 +21,9 @@ export type HostResult =
   { ok: true; entry: HostEntry } | { ok: false; code: HostProblemCode; message: string };
 
 /** Hosts the manifest already covers: these need no optional permission and no registration. */
-export const BUILTIN_HOST_SUFFIXES: Record<HelpdeskKind, string> = {
-  zendesk: '.zendesk.com',
-  topdesk: '.topdesk.net',
-};
+export const BUILTIN_HOST_SUFFIXES = Object.fromEntries(
+  HELPDESK_IDS.map((id) => [id, HELPDESKS[id].hostSuffix]),
+) as Record<HelpdeskKind, string>;
 
 const HOST_RE =
   /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/;

@@ -10,7 +10,7 @@ import type { HelpdeskSla, SidebarProblem, TicketDisplay } from '../../component
 import type { HostMapping } from './mapping-schema';
 import type { PolicyVocabulary } from './mapping';
 
-export type HelpdeskName = 'zendesk' | 'topdesk';
+export type { HelpdeskId as HelpdeskName } from './catalog';
 
 /** Why a page read failed, for the sidebar to explain. */
 export type ReadErrorKind =

@@ -3,8 +3,9 @@
  * value falls back (field by field where it can) and the problem is reported, never crashed on.
  */
 import { z } from 'zod';
+import { HELPDESK_IDS } from '../helpdesks/catalog';
 
-export const HelpdeskKind = z.enum(['zendesk', 'topdesk']);
+export const HelpdeskKind = z.enum(HELPDESK_IDS);
 
 export const PreferencesSchema = z.object({
   language: z.enum(['auto', 'nl', 'en']).catch('auto'),
