@@ -8,6 +8,7 @@
  * copied into local storage.
  */
 import { HostMappingSchema } from '../helpdesks/mapping-schema';
+import { uiLanguage } from './env';
 import { z } from 'zod';
 import type {
   ActionResult,
@@ -213,15 +214,6 @@ function plusOneYear(date: string): string {
   return `${Number(date.slice(0, 4)) + 1}${date.slice(4)}`;
 }
 
-function uiLanguage(pref: Preferences['language']): 'nl' | 'en' {
-  if (pref !== 'auto') return pref;
-  try {
-    return browser.i18n.getUILanguage().toLowerCase().startsWith('nl') ? 'nl' : 'en';
-  } catch {
-    return 'en';
-  }
-}
-
 function schemaUrl(): string {
   try {
     // Copied into the package at build time (wxt.config.ts), so it is not a typed PublicPath.
@@ -334,7 +326,7 @@ export async function buildOptionsModel(now = Date.now()): Promise<OptionsModel>
   );
 
   return {
-    language: uiLanguage(preferences.language),
+    language: uiLanguage(preferences),
     policies,
     assignments,
     hosts,
@@ -717,7 +709,7 @@ export async function testTicket(host: string, mapping: unknown, input: string):
   ];
   try {
     const evaluation = evaluate(p.policy, t.ticket, Date.now(), {
-      locale: uiLanguage(l.eff.preferences.language),
+      locale: uiLanguage(l.eff.preferences),
       atRiskRemainingShare: l.eff.preferences.atRiskPercent / 100,
     });
     return { ok: true, ticket: t.ticket, evaluation, notes };

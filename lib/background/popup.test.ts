@@ -3,7 +3,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEMO_SCENARIOS } from '../../tests/demo/scenarios';
 import { zendeskAudits, zendeskTicket } from '../../tests/demo/payloads';
 import { sortByTimeToBreach } from '../../components/popup/model';
-import { localTimeZone, wake } from './wake';
+import { localTimeZone } from './env';
+import { wake } from './wake';
 import {
   complianceModel,
   handlePopup,

@@ -20,7 +20,7 @@ import { REPORT_AFTER_FAILURES } from '../queue/watch';
 import type { Policy } from '../sla';
 import { readQueueState, readWatchState } from '../storage/items';
 import { DEFAULT_WATCH_STATE, type QueueState, type WatchState } from '../storage/schemas';
-import { focusOrOpen, localTimeZone, uiLanguage } from './wake';
+import { focusOrOpen, localTimeZone, uiLanguage } from './env';
 import { queueRows, vocabularies } from './popup-model';
 import { readArchive, readRegistry } from './registry-store';
 import type { RefreshDeps } from './helpdesk-read';

@@ -8,7 +8,7 @@ import type { Request } from '../messaging/protocol';
 import type { RegistryEntry } from '../registry';
 import { buildServiceReport, resolveReportPeriod, trendMonths, type ReportPeriod } from '../report';
 import type { Policy } from '../sla';
-import { localTimeZone, uiLanguage } from './wake';
+import { localTimeZone, uiLanguage } from './env';
 import { readArchive, readRegistry } from './registry-store';
 import { loadState } from './state';
 import type { ComplianceArchive } from '../compliance';

@@ -18,7 +18,7 @@ import type { NormalizeResult } from '../helpdesks/types';
 import type { Request } from '../messaging/protocol';
 import { readCredentials, readUiState, uiStateItem } from '../storage/items';
 import { readWithApplicationPassword, refusedByTopdesk } from '../helpdesks/topdesk/app-password';
-import { resolveLocale } from '../i18n';
+import { uiLanguage } from './env';
 import { assignmentFor, loadState } from './state';
 import { bindToSender, senderPage } from './sender';
 
@@ -224,7 +224,7 @@ export async function handleSidebar(
         );
         if (retry) message = { ...message, read: retry };
       }
-      const locale = resolveLocale(state.preferences.language, [browser.i18n.getUILanguage()]);
+      const locale = uiLanguage(state.preferences);
       const model = await sidebarModel(message, {
         policyFor: (host) => {
           const a = assignmentFor(state, host);

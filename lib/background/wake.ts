@@ -21,8 +21,8 @@ import {
   type FiredMarkers,
   type PlannedNotification,
 } from '../alerts';
-import { resolveLocale, type Locale } from '../i18n';
-import type { Preferences } from '../storage/schemas';
+import type { Locale } from '../i18n';
+import { focusOrOpen, localTimeZone, uiLanguage } from './env';
 import {
   compactRegistry,
   MAX_STORED_INTERVALS,
@@ -51,22 +51,6 @@ export const NEXT_ALARM = 'sla-next';
 export const SAFETY_ALARM = 'sla-safety';
 export const SAFETY_PERIOD_MINUTES = 5;
 export const ICON_PATH = '/icon/128.png';
-
-/** The browser's UI languages (fakeBrowser and some platforms have no i18n API). */
-export function uiLanguages(): string[] {
-  try {
-    return [browser.i18n.getUILanguage()];
-  } catch {
-    return [];
-  }
-}
-
-/** The language the worker's notifications and the popup speak: the preference, else the browser's. */
-export function uiLanguage(preferences: Pick<Preferences, 'language'>): Locale {
-  return resolveLocale(preferences.language, uiLanguages());
-}
-
-export const localTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
 /** The engine bound to each entry's host assignment, as the worker evaluates (no text, few intervals). */
 export function engineFor(
@@ -267,25 +251,6 @@ export async function showNotifications(
 export function entryKeyOfNotification(id: string): string | null {
   const parts = id.split(':');
   return parts.length >= 5 ? parts.slice(0, -2).join(':') : null;
-}
-
-const sameUrl = (a: string | undefined, b: string) => {
-  if (!a) return false;
-  const norm = (u: string) => u.replace(/#.*$/, '').replace(/\/+$/, '');
-  return norm(a) === norm(b);
-};
-
-/** Focuses a tab that shows `url` (and its window), or opens it in a new tab. */
-export async function focusOrOpen(url: string): Promise<'focused' | 'created'> {
-  const tabs = await browser.tabs.query({});
-  const tab = tabs.find((t) => sameUrl(t.url, url));
-  if (tab?.id !== undefined) {
-    await browser.tabs.update(tab.id, { active: true });
-    if (tab.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true });
-    return 'focused';
-  }
-  await browser.tabs.create({ url });
-  return 'created';
 }
 
 /** A click on one of our notifications: the ticket's tab, or the popup (as a tab) for a summary. */

@@ -60,7 +60,8 @@ import {
   watchStateItem,
 } from '../storage/items';
 import type { Assignment, Credentials, QueueState, WatchHost, WatchState } from '../storage/schemas';
-import { ICON_PATH, localTimeZone, uiLanguage, wakeAfterPoll } from './wake';
+import { ICON_PATH, wakeAfterPoll } from './wake';
+import { localTimeZone, uiLanguage } from './env';
 import {
   describeQueueError,
   listingDeps,
