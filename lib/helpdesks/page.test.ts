@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { compactAuditsPage, zendeskTicketId, fetchZendeskTicket } from './zendesk/page';
-import { topdeskIncidentRef, unidToUuid } from './topdesk/page';
+import { compactAuditsPage, fetchZendeskTicket } from './zendesk/api';
+import { zendeskTicketId } from './zendesk/urls';
+import { topdeskIncidentRef, unidToUuid } from './topdesk/urls';
 import { cachedReader, getJson } from './http';
 import { normalizeWith } from '.';
 import { getBuiltinPolicy } from '../../policies';
@@ -50,6 +51,7 @@ describe('reading the helpdesk API with the agent session', () => {
       .mockResolvedValueOnce(json({ a: 1 }));
     expect(await getJson('https://x.zendesk.com/api/v2/tickets/1.json', { fetch, sleep })).toEqual({
       ok: true,
+      status: 200,
       body: { a: 1 },
     });
     expect(sleep).toHaveBeenCalledWith(2000);
@@ -86,7 +88,7 @@ describe('reading the helpdesk API with the agent session', () => {
       ),
     ).toMatchObject({
       ok: false,
-      error: { kind: 'network', message: 'Failed to fetch' },
+      error: { kind: 'network', message: 'network error: Failed to fetch' },
     });
   });
 

@@ -10,6 +10,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { Sidebar } from '../../../components/sidebar/Sidebar';
 import { SIDEBAR_CSS } from '../../../components/sidebar/style';
 import type { SidebarModel, SidebarSide } from '../../../components/sidebar/model';
+import type { HelpdeskId } from '../../helpdesks/catalog';
 import { resolveLocale } from '../../i18n';
 import { send } from '../../messaging/client';
 import type { PageRead } from '../../messaging/areas/sidebar';
@@ -21,7 +22,7 @@ import { ignoreStartEvents, scriptStartedEventName, shadowRootMode } from './iso
 
 /** The page side of a helpdesk adapter, as the content script needs it. */
 export interface PageAdapter {
-  helpdesk: 'zendesk' | 'topdesk';
+  helpdesk: HelpdeskId;
   /** The ticket open in this page or frame. */
   activeTicket(url: string, doc: Document): TicketRef | null;
   /** API first, DOM fallback; never throws. */

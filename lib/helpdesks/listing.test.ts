@@ -5,9 +5,9 @@ import search1 from '../../tests/fixtures/queue/zendesk-search-page1.json';
 import td1 from '../../tests/fixtures/queue/topdesk-incidents-page1.json';
 import td2 from '../../tests/fixtures/queue/topdesk-incidents-page2.json';
 import { basicAuth, parseRetryAfter, queryInstant } from './http';
-import { fetchTopdeskQueue } from '../helpdesks/topdesk/listing';
-import type { QueueDeps, QueueProgress } from './types';
-import { fetchZendeskQueue } from '../helpdesks/zendesk/listing';
+import { fetchTopdeskQueue } from './topdesk/listing';
+import type { QueueDeps, QueueProgress } from './listing';
+import { fetchZendeskQueue } from './zendesk/listing';
 
 type Answer = { status: number; body?: unknown; headers?: Record<string, string> };
 
@@ -115,7 +115,7 @@ describe('Zendesk queue', () => {
       { host: 'a.zendesk.com' },
       fake(() => ({ status: 401, body: {} })).deps,
     );
-    expect(auth).toMatchObject({ ok: false, error: { kind: 'auth', status: 401 } });
+    expect(auth).toMatchObject({ ok: false, error: { kind: 'unauthorized', status: 401 } });
     const net = fake(() => {
       throw new TypeError('Failed to fetch');
     });
@@ -127,7 +127,7 @@ describe('Zendesk queue', () => {
     html.deps.fetch = async () => new Response('<html>', { status: 200 });
     expect(await fetchZendeskQueue({ host: 'a.zendesk.com' }, html.deps)).toMatchObject({
       ok: false,
-      error: { kind: 'parse' },
+      error: { kind: 'malformed' },
     });
   });
 

@@ -17,7 +17,8 @@ vi.mock('../helpdesks', async (importOriginal) => {
   };
 });
 
-const { readListedZendesk, ticketInputs } = await import('./helpdesk-read');
+const { ticketInputs } = await import('./compliance-history');
+const { readListedZendesk } = await import('../helpdesks/zendesk');
 
 describe('ticketInputs', () => {
   it('skips a ticket whose payload throws in the adapter, names it, and still reads the next one', () => {
