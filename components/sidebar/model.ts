@@ -13,9 +13,10 @@
  * Which helpdesk field names the agent sees (e.g. Zendesk custom field "Impact") are passed as
  * `matrix.fieldNames` so "fill in Urgency" points to the right field.
  */
+import type { HelpdeskId } from '../../lib/helpdesks/catalog.ts';
 import type { Evaluation } from '../../lib/sla/types.ts';
 
-export type Helpdesk = 'zendesk' | 'topdesk';
+export type Helpdesk = HelpdeskId;
 
 /** The ticket as the page shows it. All strings are page data: the sidebar renders them as text only. */
 export interface TicketDisplay {

@@ -16,6 +16,7 @@ export const HELPDESKS = {
     hostSuffix: '.zendesk.com',
     pagePath: '/agent/*',
     signInPath: '/agent',
+    keyPrefix: '#',
     // Zendesk's Agent Workspace is one top document.
     allFrames: false,
     fieldSources: ['custom-field', 'tag'],
@@ -27,6 +28,7 @@ export const HELPDESKS = {
     hostSuffix: '.topdesk.net',
     pagePath: '/tas/*',
     signInPath: '/tas/secure/',
+    keyPrefix: '',
     // TOPdesk's operator app loads incident cards in frames.
     allFrames: true,
     fieldSources: ['field'],
@@ -47,6 +49,11 @@ export interface HelpdeskMeta {
   pagePath: `/${string}`;
   /** Where a signed-out agent signs in again (the popup's watch line). */
   signInPath: `/${string}`;
+  /**
+   * The ticket key shown for a ticket without a number of its own: `${keyPrefix}${id}` (Zendesk
+   * `#1001`; a TOPdesk incident has its number, else its id as is).
+   */
+  keyPrefix: string;
   /** Whether the content script runs in every frame (tickets shown in frames). */
   allFrames: boolean;
   /** The field sources Options offers for this helpdesk's mappings. */

@@ -92,14 +92,15 @@ export interface HelpdeskWorker {
    */
   payloadFromFiles(files: { ticket: unknown; audits?: unknown[] }): unknown;
   /**
-   * A page read the helpdesk refused, read again by the worker with the host's stored credential;
-   * null when there is nothing to retry with. Only for helpdesks with an application password.
+   * A page read the helpdesk refused, read again by the worker with the host's stored credential
+   * (asked for only then); null when the read was not refused or there is nothing to retry with.
+   * Only for helpdesks with an application password.
    */
   retryRefusedRead?(
     host: string,
     ticketId: string,
     read: PageRead,
-    credential: Credential | null,
+    credential: () => Promise<Credential | null>,
     http: HttpDeps,
   ): Promise<PageRead | null>;
 }

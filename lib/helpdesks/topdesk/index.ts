@@ -21,8 +21,9 @@ export const topdeskWorker: HelpdeskWorker = {
     return r.ok ? r : { ok: false, notFound: r.error.kind === 'not-found', message: r.error.message };
   },
   payloadFromFiles: ({ ticket }) => ({ incident: ticket }),
-  retryRefusedRead: async (host, ticketId, read, credential, http) =>
-    credential && refusedByTopdesk(read)
-      ? readWithApplicationPassword(host, ticketId, { [host]: credential }, http)
-      : null,
+  retryRefusedRead: async (host, ticketId, read, credential, http) => {
+    if (!refusedByTopdesk(read)) return null;
+    const stored = await credential();
+    return stored ? readWithApplicationPassword(host, ticketId, { [host]: stored }, http) : null;
+  },
 };

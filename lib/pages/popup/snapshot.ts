@@ -5,6 +5,7 @@
  * that does not check out is ignored: the popup then paints from the full model as before.
  */
 import type { QueueRow, QueueSnapshot, StateCounts } from '../../../components/popup/model';
+import { isHelpdeskId } from '../../helpdesks/catalog';
 
 export const SNAPSHOT_KEY = 'popupSnapshot';
 
@@ -35,7 +36,7 @@ function isRow(v: unknown): v is QueueRow {
   return (
     isObj(v) &&
     ['key', 'host', 'ticketKey', 'subject', 'link'].every((k) => isStr(v[k])) &&
-    (v.helpdesk === 'zendesk' || v.helpdesk === 'topdesk') &&
+    isHelpdeskId(v.helpdesk) &&
     (v.source === 'opened' || v.source === 'queue') &&
     ['priority', 'priorityLabel', 'policyId', 'policyName', 'tier', 'tierLabel'].every((k) =>
       isStrOrNull(v[k]),
