@@ -13,13 +13,8 @@
 import { z } from 'zod';
 import { topdeskIso } from './normalize';
 import { basicAuth, getJson, queryInstant } from '../http';
-import {
-  listingHttp,
-  type FinishedRange,
-  type QueueDeps,
-  type QueueResult,
-  type QueueTicket,
-} from '../listing';
+import { listingHttp } from '../listing';
+import type { FinishedRange, QueueDeps, QueueResult, QueueTicket } from '../listing';
 
 export const TOPDESK_OPEN_FIQL = 'completed==false';
 

@@ -12,13 +12,8 @@
  */
 import { z } from 'zod';
 import { getJson, queryInstant } from '../http';
-import {
-  listingHttp,
-  type FinishedRange,
-  type QueueDeps,
-  type QueueResult,
-  type QueueTicket,
-} from '../listing';
+import { listingHttp } from '../listing';
+import type { FinishedRange, QueueDeps, QueueResult, QueueTicket } from '../listing';
 
 export const ZENDESK_UNSOLVED_QUERY = 'type:ticket status<solved';
 /** Zendesk search answers at most this many results per query (page 11 and on: HTTP 422). */
