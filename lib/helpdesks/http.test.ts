@@ -1,46 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import { compactAuditsPage, fetchZendeskTicket } from './zendesk/api';
-import { zendeskTicketId } from './zendesk/urls';
-import { topdeskIncidentRef, unidToUuid } from './topdesk/urls';
-import { cachedReader, getJson } from './http';
-import { normalizeWith } from '.';
-import { getBuiltinPolicy } from '../../policies';
-import ticket1001 from '../../tests/fixtures/zendesk/ticket-1001.json';
-import audits1 from '../../tests/fixtures/zendesk/audits-1001-page1.json';
-import audits2 from '../../tests/fixtures/zendesk/audits-1001-page2.json';
+import { cachedReader, getJson, pageError } from './http';
 
 const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
   new Response(typeof body === 'string' ? body : JSON.stringify(body), { status, headers });
-
-describe('which ticket a helpdesk URL shows', () => {
-  it.each([
-    ['https://mextra.zendesk.com/agent/tickets/1001', '1001'],
-    ['https://mextra.zendesk.com/agent/tickets/1001/events', '1001'],
-    ['https://mextra.zendesk.com/agent/dashboard', null],
-    ['https://mextra.zendesk.com/agent/filters/360001', null],
-    ['https://mextra.zendesk.com/agent/tickets/new/1', null],
-    ['not a url', null],
-  ])('Zendesk %s → %s', (url, id) => expect(zendeskTicketId(url)).toBe(id));
-
-  it.each([
-    [
-      'https://s.topdesk.net/tas/secure/incident?unid=a00000015c4e4b3a9d2f0123456789ab',
-      'id:a0000001-5c4e-4b3a-9d2f-0123456789ab',
-    ],
-    [
-      'https://s.topdesk.net/tas/secure/contained/incident?action=show&unid=A00000015C4E4B3A9D2F0123456789AB',
-      'id:a0000001-5c4e-4b3a-9d2f-0123456789ab',
-    ],
-    ['https://s.topdesk.net/tas/secure/incident?action=show&num=I%202611%20001', 'number:I 2611 001'],
-    ['https://s.topdesk.net/tas/secure/mango/window/1', null],
-    ['https://s.topdesk.net/tas/secure/incident?unid=nothex', null],
-  ])('TOPdesk %s → %s', (url, ref) => expect(topdeskIncidentRef(url)).toBe(ref));
-
-  it('turns a 32-hex unid into a dashed UUID', () => {
-    expect(unidToUuid('a00000015c4e4b3a9d2f0123456789ab')).toBe('a0000001-5c4e-4b3a-9d2f-0123456789ab');
-    expect(unidToUuid('123')).toBeNull();
-  });
-});
 
 describe('reading the helpdesk API with the agent session', () => {
   it('waits for Retry-After on a 429, then reads', async () => {
@@ -90,25 +52,6 @@ describe('reading the helpdesk API with the agent session', () => {
       ok: false,
       error: { kind: 'network', message: 'network error: Failed to fetch' },
     });
-  });
-
-  it('follows every audits page on the same origin only', async () => {
-    const urls: string[] = [];
-    const fetch = async (url: string) => {
-      urls.push(url);
-      if (url.includes('/audits.json') && !url.includes('page=2'))
-        return json({
-          audits: [],
-          users: [],
-          next_page: 'https://m.zendesk.com/api/v2/tickets/7/audits.json?page=2',
-        });
-      if (url.includes('page=2'))
-        return json({ audits: [], users: [], next_page: 'https://evil.example/steal' });
-      return json({ ticket: { id: 7 } });
-    };
-    const r = await fetchZendeskTicket('https://m.zendesk.com', '7', { fetch, sleep: async () => undefined });
-    expect(r.ok && r.payload.audits).toHaveLength(2);
-    expect(urls.some((u) => u.includes('evil'))).toBe(false);
   });
 
   it('keeps one request in flight per ticket, answers from cache for a minute, and re-reads when forced', async () => {
@@ -202,67 +145,57 @@ describe('reading the helpdesk API with the agent session', () => {
     await read('2');
     expect(load).toHaveBeenCalledWith('2');
   });
+});
 
-  it('caches compact audits pages: comment bodies and metadata are dropped, what the normaliser reads is kept', () => {
-    const page = {
-      audits: [
-        {
-          id: 1,
-          created_at: '2026-02-09T10:00:00Z',
-          author_id: 5,
-          metadata: { system: { ip_address: '10.0.0.1' } },
-          via: { channel: 'web' },
-          events: [
-            {
-              id: 9,
-              type: 'Comment',
-              public: true,
-              body: 'x'.repeat(10_000),
-              html_body: '<p>x</p>',
-              author_id: 5,
-            },
-            { id: 10, type: 'Change', field_name: 'status', value: 'open', previous_value: 'new' },
-          ],
-        },
-      ],
-      users: [{ id: 5, name: 'Ann', role: 'agent', iana_time_zone: 'Europe/Amsterdam', photo: { url: 'u' } }],
-      next_page: null,
-      count: 1,
-    };
-    expect(compactAuditsPage(page)).toEqual({
-      audits: [
-        {
-          created_at: '2026-02-09T10:00:00Z',
-          author_id: 5,
-          events: [
-            { type: 'Comment', public: true, author_id: 5 },
-            { type: 'Change', field_name: 'status', value: 'open', previous_value: 'new' },
-          ],
-        },
-      ],
-      users: [{ id: 5, name: 'Ann', role: 'agent', iana_time_zone: 'Europe/Amsterdam' }],
-      next_page: null,
-    });
-    expect(compactAuditsPage('<html>')).toBe('<html>');
+const res = (status: number, headers: Record<string, string> = {}, body: unknown = {}) =>
+  new Response(JSON.stringify(body), { status, headers });
+
+describe('the one helpdesk HTTP client', () => {
+  it('waits out a 503 that says Retry-After, as a 429, and reports each wait', async () => {
+    const sleep = vi.fn(async () => undefined);
+    const onWait = vi.fn();
+    const fetch = vi
+      .fn()
+      .mockResolvedValueOnce(res(503, { 'Retry-After': '3' }))
+      .mockResolvedValueOnce(res(200, {}, { a: 1 }));
+    const r = await getJson('https://x.topdesk.net/tas/api/incidents', { fetch, sleep, onWait });
+    expect(r).toEqual({ ok: true, status: 200, body: { a: 1 } });
+    expect(sleep).toHaveBeenCalledWith(3000);
+    expect(onWait).toHaveBeenCalledWith(3000);
   });
 
-  it('normalises a compact Zendesk read exactly like the full one', () => {
-    const policy = getBuiltinPolicy('mextra')!;
-    const full = normalizeWith(
-      'zendesk',
-      { ticket: ticket1001, audits: [audits1, audits2] },
-      undefined,
-      policy,
-      'm.zendesk.com',
-    );
-    const compact = normalizeWith(
-      'zendesk',
-      { ticket: ticket1001, audits: [audits1, audits2].map(compactAuditsPage) },
-      undefined,
-      policy,
-      'm.zendesk.com',
-    );
-    expect(full.ok).toBe(true);
-    expect(compact).toEqual(full);
+  it('gives up as rate-limited after its retries, saying how long the helpdesk asked to wait', async () => {
+    const fetch = vi.fn(async () => res(429, { 'Retry-After': '1' }));
+    const r = await getJson('https://x.zendesk.com/api/v2/search.json?query=a', {
+      fetch,
+      sleep: async () => undefined,
+      maxRetries: 1,
+    });
+    expect(fetch).toHaveBeenCalledTimes(2);
+    expect(r).toEqual({
+      ok: false,
+      error: {
+        kind: 'rate-limited',
+        status: 429,
+        message: 'HTTP 429 from /api/v2/search.json',
+        retryAfterMs: 1000,
+      },
+    });
+  });
+
+  it('answers aborted for a cancelled read, without asking the helpdesk', async () => {
+    const fetch = vi.fn(async () => res(200));
+    const signal = AbortSignal.abort();
+    const r = await getJson('https://x.zendesk.com/a', { fetch, sleep: async () => undefined, signal });
+    expect(r).toMatchObject({ ok: false, error: { kind: 'aborted' } });
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it('hands a page read only the kind, status and message (what PageRead accepts)', () => {
+    expect(pageError({ kind: 'rate-limited', status: 429, message: 'HTTP 429', retryAfterMs: 5 })).toEqual({
+      kind: 'rate-limited',
+      status: 429,
+      message: 'HTTP 429',
+    });
   });
 });
