@@ -46,7 +46,7 @@ import type {
   ImportPlanRefSchema,
   ImportSourceSchema,
   PreferencesPatchSchema,
-} from '../messaging/areas/options';
+} from '../messaging/options';
 import type { BackgroundToContent, Request } from '../messaging/protocol';
 import {
   configItem,

@@ -5,7 +5,7 @@
  * becomes a problem model the sidebar can explain.
  */
 import { evaluate, SlaInputError, type Policy } from '../sla';
-import type { PageRead, SidebarView } from '../messaging/areas/sidebar';
+import type { PageRead, SidebarView } from '../messaging/sidebar';
 import type {
   LabelMap,
   SidebarLabels,

@@ -7,7 +7,7 @@
 import { getJson, type HttpDeps } from '../http';
 import { basicAuth } from '../../queue/http';
 import { incidentApiUrl } from './page';
-import type { PageRead } from '../../messaging/areas/sidebar';
+import type { PageRead } from '../../messaging/sidebar';
 import type { Credentials } from '../../storage/schemas';
 
 const REFUSED = new Set(['unauthorized', 'forbidden']);

@@ -6,7 +6,7 @@
  *   /tas/secure/mango/window/1                                                       operator shell (card is in a frame) → none
  * Reads `/tas/api/incidents/id/{id}` (or `/number/{number}`) with the browser session.
  */
-import type { PageRead } from '../../messaging/areas/sidebar';
+import type { PageRead } from '../../messaging/sidebar';
 import { cachedReader, getJson, type HttpDeps } from '../http';
 
 const CARD_PATH = /^\/tas\/secure\/(?:contained\/)?incident$/;

@@ -7,7 +7,7 @@
  * Reads `/api/v2/tickets/{id}.json` and every page of its audits with the agent's session; when the
  * API refuses (401/403/network), reads what the page shows and marks it partial.
  */
-import type { PageRead } from '../../messaging/areas/sidebar';
+import type { PageRead } from '../../messaging/sidebar';
 import { cachedReader, getJson, type HttpDeps } from '../http';
 import type { ReadError } from '../types';
 

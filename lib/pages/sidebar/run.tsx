@@ -12,7 +12,7 @@ import { SIDEBAR_CSS } from '../../../components/sidebar/style';
 import type { SidebarModel, SidebarSide } from '../../../components/sidebar/model';
 import { resolveLocale } from '../../i18n';
 import { send } from '../../messaging/client';
-import type { PageRead } from '../../messaging/areas/sidebar';
+import type { PageRead } from '../../messaging/sidebar';
 import type { BackgroundToContent } from '../../messaging/protocol';
 import { startOverlay, type TicketRef } from './overlay';
 import { createTicker } from './ticker';

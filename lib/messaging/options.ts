@@ -6,10 +6,10 @@
  * JSON the admin previewed, and the background validates it again before the one storage write.
  */
 import { z } from 'zod';
-import { AssignmentSchema, HelpdeskKind, HostName, PreferencesSchema } from '../../storage/schemas';
-import type { ActionResult, OptionsModel, TicketTestResult } from '../../../components/options/model';
-import type { ImportResult } from '../../config/importPolicy';
-import type { TeamConfigResult } from '../../config/teamConfig';
+import { AssignmentSchema, HelpdeskKind, HostName, PreferencesSchema } from '../storage/schemas';
+import type { ActionResult, OptionsModel, TicketTestResult } from '../../components/options/model';
+import type { ImportResult } from '../config/importPolicy';
+import type { TeamConfigResult } from '../config/teamConfig';
 
 /** Upper bounds on what the page may send (the pipeline reports the friendly size errors itself). */
 const MAX_TEXT = 6 * 1024 * 1024;

@@ -1,7 +1,7 @@
 /** Sidebar messages (content script → background): requests (zod) and their response types. */
 import { z } from 'zod';
-import { HelpdeskKind, HostName } from '../../storage/schemas';
-import type { SidebarModel } from '../../../components/sidebar/model';
+import { HelpdeskKind, HostName } from '../storage/schemas';
+import type { SidebarModel } from '../../components/sidebar/model';
 
 /** What the content script could read from the page: API payloads, the DOM fallback, or why not. */
 export const PageReadSchema = z.discriminatedUnion('kind', [

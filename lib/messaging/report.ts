@@ -1,6 +1,6 @@
 /** Report page messages (report page → background): the service report for a policy and a period. */
 import { z } from 'zod';
-import type { ReportModel } from '../../../components/report/model';
+import type { ReportModel } from '../../components/report/model';
 
 const Year = z.number().int().min(2000).max(2100);
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);

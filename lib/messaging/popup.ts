@@ -1,7 +1,7 @@
 /** Popup messages (popup → background): requests (zod, validated by the background) and their response types. */
 import { z } from 'zod';
-import { CompliancePeriodSchema } from '../../storage/schemas';
-import type { ComplianceModel, PopupModel } from '../../../components/popup/model';
+import { CompliancePeriodSchema } from '../storage/schemas';
+import type { ComplianceModel, PopupModel } from '../../components/popup/model';
 
 export const PopupRequests = [
   /** The queue: open tickets as rows (only what the view shows and counts down), refresh state. */
