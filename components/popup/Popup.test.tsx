@@ -6,19 +6,10 @@ import { SEED_COMPLIANCE_GOALS } from '../../lib/compliance/goals';
 import type { PeriodRange } from '../../lib/compliance/period';
 import { liveRemainingMs } from '../../lib/registry/live';
 import type { MetricSummary } from '../../lib/registry/types';
-import {
-  EMPTY_MODEL,
-  rowLive,
-  sortByTimeToBreach,
-  summarize,
-  toQueueRows,
-  type ComplianceModel,
-  type ComplianceReport,
-  type PopupModel,
-  type QueueRow,
-} from './model';
+import { rowLive, sortByTimeToBreach, summarize, toQueueRows, type QueueRow } from '../../lib/queue/rows';
+import type { ComplianceModel, ComplianceReport, PopupModel } from '../../lib/messaging/popup';
 import { FIRST_ROWS } from './QueueList';
-import { H, iso, metric, NOW, row } from './testRows';
+import { EMPTY_MODEL, H, iso, metric, NOW, row } from './testRows';
 import { Popup, type PopupProps } from './Popup';
 import { strings } from './strings';
 

@@ -3,7 +3,7 @@
  * last success, a sign-in request per signed-out host, and the problems the watch reports.
  */
 import { formatDateTime } from './format';
-import type { WatchModel } from './model';
+import type { WatchModel } from '../../lib/messaging/popup';
 import type { Lang, Strings } from './strings';
 
 export interface WatchLineProps {

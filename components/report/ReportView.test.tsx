@@ -2,7 +2,7 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/pre
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildServiceReport } from '../../lib/report/compute';
 import { entry, policy, reply, status, ZONE } from '../../lib/report/test-fixtures';
-import type { ReportModel } from './model';
+import type { ReportModel } from '../../lib/messaging/report';
 import { ReportView } from './ReportView';
 
 afterEach(cleanup);

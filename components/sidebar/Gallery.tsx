@@ -6,7 +6,7 @@
  */
 import type { Locale } from '../../lib/i18n/core.ts';
 import { AGENT_ZONE, scenarios, type SidebarScenario } from './fixtures.ts';
-import type { Theme } from './model.ts';
+import type { Theme } from '../../lib/messaging/sidebar.ts';
 import { Sidebar } from './Sidebar.tsx';
 import { SIDEBAR_CSS } from './style.ts';
 import { fixedClock } from './useNow.ts';

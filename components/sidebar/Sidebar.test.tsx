@@ -3,7 +3,7 @@ import { act, cleanup, fireEvent, render, screen, within } from '@testing-librar
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Locale } from '../../lib/i18n/core.ts';
 import { AGENT_ZONE, scenarios, ticket, XSS_SUBJECT, type ScenarioId } from './fixtures.ts';
-import type { SidebarModel } from './model.ts';
+import type { SidebarModel } from '../../lib/messaging/sidebar.ts';
 import { Sidebar, type SidebarProps } from './Sidebar.tsx';
 import { NARROW_QUERY } from './useNarrowViewport.ts';
 

@@ -5,7 +5,7 @@
  * component tests and the SidebarGallery. Valid per lib/sla/types.ts (the typecheck proves it).
  */
 import type { Evaluation } from '../../lib/sla/types.ts';
-import type { SidebarLabels, SidebarMatrix } from './model.ts';
+import type { SidebarLabels, SidebarMatrix } from '../../lib/messaging/sidebar.ts';
 
 export const mextraRunning: Evaluation = {
   policy: 'mextra',

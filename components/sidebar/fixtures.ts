@@ -2,7 +2,12 @@
  * Ready-made sidebar models for every state, built on the captured evaluations in
  * `evaluations.ts`. Shared by the component tests and `SidebarGallery`.
  */
-import type { SidebarModel, SidebarProblem, SidebarReady, TicketDisplay } from './model.ts';
+import type {
+  SidebarModel,
+  SidebarProblem,
+  SidebarReady,
+  TicketDisplay,
+} from '../../lib/messaging/sidebar.ts';
 import {
   membroBreached,
   membroCapped,

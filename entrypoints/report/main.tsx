@@ -4,7 +4,7 @@
  */
 import './style.css';
 import { render } from 'preact';
-import type { ReportModel } from '@/components/report/model';
+import type { ReportModel } from '@/lib/messaging/report';
 import { ReportView, type ReportRequest } from '@/components/report/ReportView';
 import type { ReportPeriod } from '@/lib/report/period';
 import { send } from '@/lib/messaging/client';

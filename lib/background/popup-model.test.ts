@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { sortByTimeToBreach, summarize, toQueueRows, SNAPSHOT_ROWS } from '../../components/popup/model';
+import { sortByTimeToBreach, summarize, toQueueRows, SNAPSHOT_ROWS } from '../queue/rows';
 import { usableSnapshot, SNAPSHOT_KEY } from '../pages/popup/snapshot';
 import { wake } from './wake';
 import { buildQueueSnapshot, openEntries, vocabularies } from './popup-model';

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEMO_SCENARIOS } from '../../tests/demo/scenarios';
 import { zendeskAudits, zendeskTicket } from '../../tests/demo/payloads';
-import { sortByTimeToBreach } from '../../components/popup/model';
+import { sortByTimeToBreach } from '../queue/rows';
 import { localTimeZone } from './env';
 import { wake } from './wake';
 import {

@@ -3,7 +3,7 @@
  * compliance, built from the registry and the state in effect), the chosen compliance period, and
  * opening a ticket. "Refresh queue" is a poll of the queue watch (watch.ts): one code path.
  */
-import type { ComplianceModel, PopupModel, RefreshModel, WatchModel } from '../../components/popup/model';
+import type { ComplianceModel, PopupModel, RefreshModel, WatchModel } from '../messaging/popup';
 import {
   complianceGoalsFromPolicy,
   computeCompliance,

@@ -12,7 +12,7 @@ import type {
   SidebarMatrix,
   SidebarModel,
   SidebarProblem,
-} from '../../components/sidebar/model';
+} from '../messaging/sidebar';
 import type { Preferences } from '../storage/schemas';
 import type { NormalizeResult } from '../helpdesks/types';
 import type { Request } from '../messaging/protocol';

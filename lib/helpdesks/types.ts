@@ -6,7 +6,7 @@
  *   mapping + the policy's vocabulary → the engine's neutral ticket and what the sidebar displays.
  */
 import type { NeutralTicket } from '../sla/types';
-import type { HelpdeskSla, SidebarProblem, TicketDisplay } from '../../components/sidebar/model';
+import type { HelpdeskSla, SidebarProblem, TicketDisplay } from '../messaging/sidebar';
 import type { HostMapping } from './mapping-schema';
 import type { PolicyVocabulary } from './mapping';
 

@@ -15,7 +15,7 @@ import { BUILTIN_POLICIES, getBuiltinPolicy } from '../../policies';
 import { evaluate } from '../../lib/sla';
 import { isFinished, MAX_STORED_INTERVALS, summarizeEvaluation } from '../../lib/registry';
 import type { Registry, RegistryEntry } from '../../lib/registry';
-import { sortByTimeToBreach, summarize, toQueueRows } from '../../components/popup/model';
+import { sortByTimeToBreach, summarize, toQueueRows } from '../../lib/queue/rows';
 
 const NOW = Date.now();
 const requests: URL[] = [];

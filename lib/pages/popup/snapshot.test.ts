@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { QueueSnapshot } from '../../../components/popup/model';
+import type { QueueSnapshot } from '../../messaging/popup';
 import { H, iso, NOW, row } from '../../../components/popup/testRows';
 import { usableSnapshot } from './snapshot';
 

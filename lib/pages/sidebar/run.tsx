@@ -9,7 +9,7 @@ import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { Sidebar } from '../../../components/sidebar/Sidebar';
 import { SIDEBAR_CSS } from '../../../components/sidebar/style';
-import type { SidebarModel, SidebarSide } from '../../../components/sidebar/model';
+import type { SidebarModel, SidebarSide } from '../../messaging/sidebar';
 import { resolveLocale } from '../../i18n';
 import { send } from '../../messaging/client';
 import type { PageRead } from '../../messaging/sidebar';
