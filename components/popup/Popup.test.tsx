@@ -9,7 +9,7 @@ import type { MetricSummary } from '../../lib/registry/types';
 import { rowLive, sortByTimeToBreach, summarize, toQueueRows, type QueueRow } from '../../lib/queue/rows';
 import type { ComplianceModel, ComplianceReport, PopupModel } from '../../lib/messaging/popup';
 import { FIRST_ROWS } from './QueueList';
-import { EMPTY_MODEL, H, iso, metric, NOW, row } from './testRows';
+import { EMPTY_MODEL, H, iso, metric, NOW, row } from '../../tests/support/popup/rows';
 import { Popup, type PopupProps } from './Popup';
 import { strings } from './strings';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entry, evaluation, metric } from '../registry/test-fixtures';
+import { entry, evaluation, metric } from '../../tests/support/registry/entries';
 import { complianceCsv, csvCell, queueCsv, toCsv } from './csv';
 import { computeCompliance, finishedRecords, meetsGoal, type FinishedRecord } from './compute';
 import { findGoal, SEED_COMPLIANCE_GOALS } from './goals';
