@@ -2,7 +2,7 @@ import { signal } from '@preact/signals';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { computeCompliance, type FinishedRecord } from '../../lib/compliance/compute';
-import { SEED_COMPLIANCE_GOALS } from '../../lib/compliance/goals';
+import { SEED_COMPLIANCE_GOALS } from '../../tests/support/compliance/goals';
 import type { PeriodRange } from '../../lib/compliance/period';
 import { liveRemainingMs } from '../../lib/registry/live';
 import type { MetricSummary } from '../../lib/registry/types';

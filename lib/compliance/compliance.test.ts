@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { entry, evaluation, metric } from '../../tests/support/registry/entries';
 import { complianceCsv, csvCell, queueCsv, toCsv } from './csv';
 import { computeCompliance, finishedRecords, meetsGoal, type FinishedRecord } from './compute';
-import { findGoal, SEED_COMPLIANCE_GOALS } from './goals';
+import { findGoal } from './goals';
+import { SEED_COMPLIANCE_GOALS } from '../../tests/support/compliance/goals';
 import { resolvePeriod } from './period';
 
 const AMS = 'Europe/Amsterdam';
