@@ -25,6 +25,10 @@ const VIEWS = {
   regex: '(^|/)components/',
   message: 'lib/ may not import views (components/): only the page shells in lib/pages/ render them.',
 };
+const TEST_SUPPORT = {
+  regex: '(^|/)tests/',
+  message: 'Shipped code may not import test support (tests/support, tests/fixtures): only tests do.',
+};
 const OUTSIDE_SLA = {
   regex: '^(\\.\\./|[@~]/)',
   message: 'lib/sla is pure and self-contained: import nothing outside lib/sla (npm packages only).',
@@ -113,12 +117,13 @@ export default tseslint.config(
   },
   {
     files: ['lib/**/*.{ts,tsx}'],
-    ignores: [
-      'lib/pages/**',
-      // Checks every screen's catalog, the popup's and options' still in components/ (a test, not shipped).
-      'lib/i18n/catalogs.test.ts',
-    ],
-    rules: { 'no-restricted-imports': ['error', { patterns: [VIEWS] }] },
+    ignores: ['lib/pages/**', '**/*.test.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [VIEWS, TEST_SUPPORT] }] },
+  },
+  {
+    files: ['lib/pages/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}', 'entrypoints/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [TEST_SUPPORT] }] },
   },
   {
     files: ['lib/sla/*.ts'],

@@ -37,6 +37,31 @@ describe('import zones', () => {
     ).toEqual([]);
   });
 
+  it('keeps test support out of shipped code, and lets tests use it', async () => {
+    for (const filePath of [
+      'lib/background/zone-probe.ts',
+      'lib/pages/popup/zone-probe.ts',
+      'components/popup/zone-probe.tsx',
+      'entrypoints/popup/zone-probe.ts',
+    ])
+      expect(
+        await zoneErrors(filePath, "import { x } from '../../tests/support/popup/rows';"),
+        filePath,
+      ).toEqual([expect.stringContaining('may not import test support')]);
+    expect(
+      await zoneErrors(
+        'components/popup/zone-probe.test.tsx',
+        "import { x } from '../../tests/support/popup/rows';",
+      ),
+    ).toEqual([]);
+    expect(
+      await zoneErrors(
+        'lib/background/zone-probe.test.ts',
+        "import { x } from '../../tests/support/background/storage';",
+      ),
+    ).toEqual([]);
+  });
+
   it('keeps lib/sla to itself: nothing from the rest of lib, npm packages allowed', async () => {
     expect(await zoneErrors('lib/sla/zone-probe.ts', "import { x } from '../storage/schemas';")).toEqual([
       expect.stringContaining('lib/sla is pure'),
