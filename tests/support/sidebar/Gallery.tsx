@@ -14,7 +14,7 @@ import { fixedClock } from '../../../components/sidebar/useNow.ts';
 export interface SidebarGalleryProps {
   locale?: Locale;
   theme?: Theme;
-  /** Only these scenarios (ids from fixtures.ts); default all. */
+  /** Only these scenarios (ids from scenarios.ts); default all. */
   only?: string[];
   agentZone?: string;
 }
