@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_POLICIES } from '../../policies/index';
 import { complianceGoalsFromPolicy } from '../compliance/goals';
-import { SEED_COMPLIANCE_GOALS } from '../../tests/support/compliance/goals';
+import { SEED_COMPLIANCE_GOALS } from '../../tests/support/compliance';
 import { emptyRegistry, reevaluateAll, upsertEntry } from '../registry/registry';
 import { parseStoredRegistry } from '../registry/schema';
 import type { Registry } from '../registry/types';

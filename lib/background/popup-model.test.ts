@@ -6,7 +6,7 @@ import { wake } from './wake';
 import { buildQueueSnapshot, openEntries, vocabularies } from './popup-model';
 import { readRegistry } from './registry-store';
 import { loadState } from './state';
-import { seedConfig, seedRegistry, ticketEntry } from '../../tests/support/background/storage';
+import { seedConfig, seedRegistry, ticketEntry } from '../../tests/support/background';
 
 const H = 3600_000;
 // Monday 2 March 2026, 11:00 in Amsterdam.

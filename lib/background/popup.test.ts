@@ -16,13 +16,7 @@ import {
 } from './popup';
 import { archiveFinished, readArchive, readRegistry, writeRegistry } from './registry-store';
 import type { RegistryEntry } from '../registry';
-import {
-  HOST,
-  seedConfig,
-  seedRegistry,
-  storedRegistry,
-  ticketEntry,
-} from '../../tests/support/background/storage';
+import { HOST, seedConfig, seedRegistry, storedRegistry, ticketEntry } from '../../tests/support/background';
 
 const NOW = Date.parse('2026-03-03T10:00:00Z');
 const iso = (t: number) => new Date(t).toISOString();

@@ -16,7 +16,7 @@ import {
   type UpsertInput,
 } from './registry';
 import { migrateRegistryV1toV2, parseStoredRegistry, RegistrySchemaV2 } from './schema';
-import { entry, evaluation, metric } from '../../tests/support/registry/entries';
+import { entry, evaluation, metric } from '../../tests/support/registry';
 
 const DAY = 24 * 3600_000;
 const T0 = Date.parse('2026-03-02T09:00:00Z');

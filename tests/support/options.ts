@@ -1,10 +1,10 @@
 /** Test support: an OptionsModel built from the real seeds, and callbacks that record their calls. */
 import { vi } from 'vitest';
-import mextra from '../../../policies/mextra.json' with { type: 'json' };
-import scope4mation from '../../../policies/scope4mation.json' with { type: 'json' };
-import type { Policy } from '../../../lib/sla/schema';
-import { DEFAULT_PREFERENCES } from '../../../lib/storage/schemas';
-import type { OptionsCallbacks, OptionsModel } from '../../../lib/messaging/options';
+import mextra from '../../policies/mextra.json' with { type: 'json' };
+import scope4mation from '../../policies/scope4mation.json' with { type: 'json' };
+import type { Policy } from '../../lib/sla/schema';
+import { DEFAULT_PREFERENCES } from '../../lib/storage/schemas';
+import type { OptionsCallbacks, OptionsModel } from '../../lib/messaging/options';
 
 export function testModel(patch: Partial<OptionsModel> = {}): OptionsModel {
   return {

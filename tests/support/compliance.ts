@@ -3,7 +3,7 @@
  * Tests compare them with what `complianceGoalsFromPolicy` reads from the seed policies, and use them
  * as known goals for the compliance views.
  */
-import type { ComplianceGoal } from '../../../lib/compliance/goals';
+import type { ComplianceGoal } from '../../lib/compliance/goals';
 
 const both = (g: Omit<ComplianceGoal, 'metric'>): ComplianceGoal[] => [
   { ...g, metric: 'response' },

@@ -1,7 +1,7 @@
 /** Test support: queue rows and metric summaries at a fixed NOW, and an empty popup model (popup view and snapshot tests). */
-import type { MetricSummary } from '../../../lib/registry/types';
-import type { PopupModel } from '../../../lib/messaging/popup';
-import type { QueueRow } from '../../../lib/queue/rows';
+import type { MetricSummary } from '../../lib/registry/types';
+import type { PopupModel } from '../../lib/messaging/popup';
+import type { QueueRow } from '../../lib/queue/rows';
 
 export const H = 3600_000;
 export const NOW = Date.parse('2026-03-02T10:00:00Z');
