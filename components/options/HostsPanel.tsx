@@ -6,7 +6,7 @@
 import { useState } from 'preact/hooks';
 import { normaliseHost } from '../../lib/config/hosts';
 import { HELPDESKS, HELPDESK_IDS, helpdeskLabel } from '../../lib/helpdesks/catalog';
-import type { ActionResult, HelpdeskKind, HostEntryModel } from './model';
+import type { ActionResult, HelpdeskKind, HostEntryModel } from '../../lib/messaging/options';
 import type { Strings } from './strings';
 import { Field, LockedBadge, Status } from './ui';
 

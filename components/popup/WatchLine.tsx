@@ -4,7 +4,7 @@
  */
 import { HELPDESKS } from '../../lib/helpdesks/catalog';
 import { formatDateTime } from './format';
-import type { WatchModel } from './model';
+import type { WatchModel } from '../../lib/messaging/popup';
 import type { Lang, Strings } from './strings';
 
 export interface WatchLineProps {

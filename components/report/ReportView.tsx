@@ -9,7 +9,7 @@ import type { ServiceReport, TrendSeries } from '../../lib/report/compute';
 import { serviceReportCsv } from '../../lib/report/csv';
 import type { ReportPeriod } from '../../lib/report/period';
 import { formatDateTime, formatDay, formatDuration, formatPercent } from '../popup/format';
-import type { ReportLang, ReportModel } from './model';
+import type { ReportLang, ReportModel } from '../../lib/messaging/report';
 import { reportStrings, type ReportStrings } from './strings';
 
 export interface ReportRequest {

@@ -4,7 +4,7 @@
  * opening a ticket. "Refresh queue" is a poll of the queue watch in the refresh slot (queue-refresh.ts):
  * one code path.
  */
-import type { ComplianceModel, PopupModel, RefreshModel, WatchModel } from '../../components/popup/model';
+import type { ComplianceModel, PopupModel, RefreshModel, WatchModel } from '../messaging/popup';
 import {
   complianceGoalsFromPolicy,
   computeCompliance,

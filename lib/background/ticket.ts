@@ -5,14 +5,14 @@
  * becomes a problem model the sidebar can explain.
  */
 import { evaluate, SlaInputError, type Policy } from '../sla';
-import type { PageRead, SidebarView } from '../messaging/areas/sidebar';
+import type { PageRead, SidebarView } from '../messaging/sidebar';
 import type {
   LabelMap,
   SidebarLabels,
   SidebarMatrix,
   SidebarModel,
   SidebarProblem,
-} from '../../components/sidebar/model';
+} from '../messaging/sidebar';
 import type { Preferences } from '../storage/schemas';
 import type { NormalizeResult } from '../helpdesks/types';
 import type { Request } from '../messaging/protocol';

@@ -7,7 +7,7 @@ import { BADGE_COLORS } from '../alerts';
 import { onNotificationClicked } from './wake';
 import { readWatchState } from '../storage/items';
 import { popupModel } from './popup';
-import { seedConfig, storedRegistry } from './test-support';
+import { seedConfig, storedRegistry } from '../../tests/support/background';
 import { checkWatch, refreshDone, scheduleWatch, startRefresh, WATCH_ALARM, type WatchDeps } from './watch';
 
 // Tuesday 3 March 2026, 11:00 in Amsterdam: inside every demo contract's business hours.

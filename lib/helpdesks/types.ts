@@ -6,8 +6,8 @@
  *   mapping + the policy's vocabulary → the engine's neutral ticket and what the sidebar displays.
  */
 import type { NeutralTicket } from '../sla/types';
-import type { HelpdeskSla, SidebarProblem, TicketDisplay } from '../../components/sidebar/model';
-import type { PageRead } from '../messaging/areas/sidebar';
+import type { HelpdeskSla, SidebarProblem, TicketDisplay } from '../messaging/sidebar';
+import type { PageRead } from '../messaging/sidebar';
 import type { HostMapping } from './mapping-schema';
 import type { PolicyVocabulary } from './mapping';
 import type { HttpDeps } from './http';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { liveMetricState, liveRemainingMs, openOverlapMs, summaryLiveState } from './live';
-import { summaryMetric } from './test-fixtures';
+import { summaryMetric } from '../../tests/support/registry';
 
 const H = 3600_000;
 const T0 = Date.parse('2026-03-02T09:00:00Z');

@@ -6,7 +6,7 @@
  */
 import { pageError, type HttpDeps } from '../http';
 import { fetchTopdeskIncident } from './api';
-import type { PageRead } from '../../messaging/areas/sidebar';
+import type { PageRead } from '../../messaging/sidebar';
 import type { Credentials } from '../../storage/schemas';
 
 const REFUSED = new Set(['unauthorized', 'forbidden']);

@@ -3,7 +3,7 @@
  * `urls.ts`; the read is `api.ts` (`/tas/api/incidents/id/{id}` or `/number/{number}`), here with the
  * browser session.
  */
-import type { PageRead } from '../../messaging/areas/sidebar';
+import type { PageRead } from '../../messaging/sidebar';
 import { cachedReader, pageError, type HttpDeps } from '../http';
 import { fetchTopdeskIncident } from './api';
 

@@ -4,7 +4,7 @@
  * agent's session). When the API refuses (401/403/network), reads what the page shows and marks it
  * partial.
  */
-import type { PageRead } from '../../messaging/areas/sidebar';
+import type { PageRead } from '../../messaging/sidebar';
 import { cachedReader, pageError, type HttpDeps } from '../http';
 import { fetchZendeskTicket } from './api';
 

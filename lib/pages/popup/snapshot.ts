@@ -4,7 +4,8 @@
  * extension's own pages and worker can write `storage.session` (content scripts cannot), and a value
  * that does not check out is ignored: the popup then paints from the full model as before.
  */
-import type { QueueRow, QueueSnapshot, StateCounts } from '../../../components/popup/model';
+import type { QueueRow, StateCounts } from '../../queue/rows';
+import type { QueueSnapshot } from '../../messaging/popup';
 import { isHelpdeskId } from '../../helpdesks/catalog';
 
 export const SNAPSHOT_KEY = 'popupSnapshot';

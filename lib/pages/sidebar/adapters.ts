@@ -5,7 +5,7 @@
  */
 import { helpdesk, type HelpdeskId } from '../../helpdesks/catalog';
 import type { HttpDeps } from '../../helpdesks/http';
-import type { PageRead } from '../../messaging/areas/sidebar';
+import type { PageRead } from '../../messaging/sidebar';
 import type { PageAdapter } from './run';
 
 /** What a helpdesk's page.ts gives the content script. */

@@ -1,9 +1,12 @@
 /**
- * What the background sends the sidebar (the content script only relays it). Plain JSON: it crosses
- * extension messaging, so no Dates, Maps, functions or class instances. Types only — no runtime
- * code — so the background can import it without pulling in views.
+ * The sidebar's contract (content script ↔ background): the requests (zod, validated by the
+ * background), their responses, and the model the background sends (the content script only relays it
+ * to the views in components/sidebar, which import these types).
  *
- * The background builds it from the page read + the policy in effect for the host:
+ * The model is plain JSON: it crosses extension messaging, so no Dates, Maps, functions or class
+ * instances. The views and the content script import only types from here (zod stays in the worker).
+ *
+ * The background builds the model from the page read + the policy in effect for the host:
  *   - `status: 'loading'` while the ticket is read (the content script sets this itself on a ticket change);
  *   - `status: 'problem'` when there is nothing trustworthy to show (see `ProblemKind`);
  *   - `status: 'ready'` with the engine's `Evaluation`, evaluated at a recent `now` with the
@@ -13,9 +16,85 @@
  * Which helpdesk field names the agent sees (e.g. Zendesk custom field "Impact") are passed as
  * `matrix.fieldNames` so "fill in Urgency" points to the right field.
  */
-import type { HelpdeskId } from '../../lib/helpdesks/catalog.ts';
-import type { Evaluation } from '../../lib/sla/types.ts';
+import { z } from 'zod';
+import { HelpdeskKind, HostName } from '../storage/schemas';
+import type { HelpdeskId } from '../helpdesks/catalog';
+import type { Evaluation } from '../sla/types';
 
+/** What the content script could read from the page: API payloads, the DOM fallback, or why not. */
+export const PageReadSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('api'),
+    /** Raw API bodies; the helpdesk adapter validates their shape in the background. */
+    payload: z.unknown(),
+  }),
+  z.strictObject({
+    kind: z.literal('dom'),
+    /** Fields read from the page (subject, status, priority, …), text only, bounded. */
+    fields: z.record(z.string().max(64), z.string().max(2000)),
+    apiError: z.strictObject({
+      kind: z.string().max(40),
+      status: z.number().optional(),
+      message: z.string().max(500),
+    }),
+  }),
+  z.strictObject({
+    kind: z.literal('error'),
+    error: z.strictObject({
+      kind: z.string().max(40),
+      status: z.number().optional(),
+      message: z.string().max(500),
+    }),
+  }),
+]);
+export type PageRead = z.infer<typeof PageReadSchema>;
+
+export const SidebarRequests = [
+  z.strictObject({
+    type: z.literal('cs-bg:ticket'),
+    helpdesk: HelpdeskKind,
+    host: HostName,
+    url: z.string().url().max(4096),
+    ticketId: z.string().min(1).max(200),
+    /** The page's clock (epoch ms): the sidebar shows the ticket as of this instant. */
+    pageNow: z.number().finite(),
+    read: PageReadSchema,
+  }),
+  z.strictObject({
+    type: z.literal('cs-bg:ui-state'),
+    helpdesk: HelpdeskKind,
+    collapsed: z.boolean().optional(),
+    side: z.enum(['left', 'right']).optional(),
+    compact: z.boolean().optional(),
+  }),
+  z.strictObject({ type: z.literal('cs-bg:open-options'), section: z.string().max(40).optional() }),
+] as const;
+
+/** The agent's preferences as the sidebar needs them. */
+export interface SidebarView {
+  language: 'auto' | 'nl' | 'en';
+  /**
+   * The language the worker chose (the preference, or for "auto" the browser's UI language): the
+   * engine's words (targets, explanation) are in it, so the sidebar's own words follow it too, never
+   * a second source (the page's navigator.languages can differ: a half-Dutch sidebar).
+   */
+  locale: 'nl' | 'en';
+  side: 'left' | 'right';
+  collapsed: boolean;
+  /** Only the countdowns, in a smaller panel. */
+  compact: boolean;
+  atRiskPercent: number;
+}
+
+export interface SidebarResponses {
+  /** The sidebar model plus the agent's preferences for the view. */
+  'cs-bg:ticket': { model: SidebarModel; view: SidebarView };
+  'cs-bg:ui-state': { ok: true };
+  'cs-bg:open-options': { ok: true };
+}
+
+// The model the background sends.
+/** The helpdesk a ticket is from (the catalog's ids). */
 export type Helpdesk = HelpdeskId;
 
 /** The ticket as the page shows it. All strings are page data: the sidebar renders them as text only. */

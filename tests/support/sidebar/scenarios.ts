@@ -1,8 +1,13 @@
 /**
- * Ready-made sidebar models for every state, built on the captured evaluations in
- * `evaluations.ts`. Shared by the component tests and `SidebarGallery`.
+ * Ready-made sidebar models for every state, built on the evaluations `evaluations.ts` generates from
+ * the engine. Test support: shared by the component tests and `SidebarGallery`.
  */
-import type { SidebarModel, SidebarProblem, SidebarReady, TicketDisplay } from './model.ts';
+import type {
+  SidebarModel,
+  SidebarProblem,
+  SidebarReady,
+  TicketDisplay,
+} from '../../../lib/messaging/sidebar.ts';
 import {
   membroBreached,
   membroCapped,

@@ -4,7 +4,7 @@ import mextra from '../../policies/mextra.json' with { type: 'json' };
 import scope4mation from '../../policies/scope4mation.json' with { type: 'json' };
 import type { Policy } from '../../lib/sla/schema';
 import { DEFAULT_PREFERENCES } from '../../lib/storage/schemas';
-import type { OptionsCallbacks, OptionsModel } from './model';
+import type { OptionsCallbacks, OptionsModel } from '../../lib/messaging/options';
 
 export function testModel(patch: Partial<OptionsModel> = {}): OptionsModel {
   return {

@@ -4,7 +4,7 @@
  * the broken-policy catalogue).
  */
 import { z } from 'zod';
-import type { PolicyValidator } from '../importPolicy';
+import type { PolicyValidator } from '../../lib/config/importPolicy';
 
 const Duration = z.strictObject({
   amount: z.number().positive().optional(),

@@ -1,7 +1,7 @@
 /** Hand-built engine outputs for tests (no engine involved). */
-import type { Evaluation, MetricName, MetricResult } from '../sla/types';
-import type { MetricSummary, RegistryEntry } from './types';
-import { summarizeEvaluation } from './registry';
+import type { Evaluation, MetricName, MetricResult } from '../../lib/sla/types';
+import type { MetricSummary, RegistryEntry } from '../../lib/registry/types';
+import { summarizeEvaluation } from '../../lib/registry/registry';
 
 export function metric(name: MetricName, over: Partial<MetricResult> = {}): MetricResult {
   return {

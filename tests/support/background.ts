@@ -1,9 +1,9 @@
 /** Shared set-up for the background's fakeBrowser tests (registry entries, stored configuration). */
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { registryKey, type Registry, type RegistryEntry } from '../registry';
-import type { NeutralTicket } from '../sla/types';
-import { openStore } from '../storage/db';
-import { ticketRow } from './registry-store';
+import { registryKey, type Registry, type RegistryEntry } from '../../lib/registry';
+import type { NeutralTicket } from '../../lib/sla/types';
+import { openStore } from '../../lib/storage/db';
+import { ticketRow } from '../../lib/background/registry-store';
 
 export const HOST = 'mextra.zendesk.com';
 

@@ -1,6 +1,11 @@
-/** Report page messages (report page → background): the service report for a policy and a period. */
+/**
+ * The report page's contract (report page → background): the request for the service report of a
+ * policy and a period (zod, validated by the background), and the model it answers with (types only:
+ * the page imports no zod or luxon from here).
+ */
 import { z } from 'zod';
-import type { ReportModel } from '../../../components/report/model';
+import type { ServiceReport } from '../report/compute';
+import type { ReportPeriod } from '../report/period';
 
 const Year = z.number().int().min(2000).max(2100);
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -26,4 +31,21 @@ export const ReportRequests = [
 
 export interface ReportResponses {
   'ui-bg:report': ReportModel;
+}
+
+export type ReportLang = 'nl' | 'en';
+
+export interface ReportModel {
+  /** The policies in effect, to choose from. */
+  policies: Array<{ id: string; name: string }>;
+  policyId: string | null;
+  period: ReportPeriod;
+  locale: ReportLang;
+  /** The UI language (the report's default language). */
+  uiLanguage: ReportLang;
+  timeZone: string;
+  report: ServiceReport | null;
+  error: string | null;
+  /** Milliseconds the worker took to compute the report. */
+  computeMs: number;
 }

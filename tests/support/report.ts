@@ -1,9 +1,9 @@
 /** Finished registry entries evaluated by the real engine with the seed policies (tests only). */
 import { BUILTIN_POLICIES } from '../../policies';
-import { summarizeEvaluation } from '../registry/registry';
-import type { RegistryEntry } from '../registry/types';
-import { evaluate } from '../sla/evaluate';
-import type { NeutralTicket, TicketEvent } from '../sla/types';
+import { summarizeEvaluation } from '../../lib/registry/registry';
+import type { RegistryEntry } from '../../lib/registry/types';
+import { evaluate } from '../../lib/sla/evaluate';
+import type { NeutralTicket, TicketEvent } from '../../lib/sla/types';
 
 export const policy = (id: string) => BUILTIN_POLICIES.find((p) => p.id === id)!;
 export const ZONE = 'Europe/Amsterdam';

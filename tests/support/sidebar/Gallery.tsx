@@ -1,20 +1,20 @@
 /**
- * Every sidebar state side by side, for a dev page and screenshots:
+ * Every sidebar state side by side (test support: the style test renders it; so can a dev page, for screenshots):
  *   render(<SidebarGallery locale="nl" theme="dark" />, document.body)
  * Each scenario is frozen at its own moment (fixedClock), laid out inline, expanded; plus the
  * collapsed tab of the breached and running tickets.
  */
-import type { Locale } from '../../lib/i18n/core.ts';
-import { AGENT_ZONE, scenarios, type SidebarScenario } from './fixtures.ts';
-import type { Theme } from './model.ts';
-import { Sidebar } from './Sidebar.tsx';
-import { SIDEBAR_CSS } from './style.ts';
-import { fixedClock } from './useNow.ts';
+import type { Locale } from '../../../lib/i18n/core.ts';
+import { AGENT_ZONE, scenarios, type SidebarScenario } from './scenarios.ts';
+import type { Theme } from '../../../lib/messaging/sidebar.ts';
+import { Sidebar } from '../../../components/sidebar/Sidebar.tsx';
+import { SIDEBAR_CSS } from '../../../components/sidebar/style.ts';
+import { fixedClock } from '../../../components/sidebar/useNow.ts';
 
 export interface SidebarGalleryProps {
   locale?: Locale;
   theme?: Theme;
-  /** Only these scenarios (ids from fixtures.ts); default all. */
+  /** Only these scenarios (ids from scenarios.ts); default all. */
   only?: string[];
   agentZone?: string;
 }

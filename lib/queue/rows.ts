@@ -1,9 +1,9 @@
 /**
- * What the popup shows, as plain JSON the background fills (the popup asks for it with one message and
- * re-renders when it changes). Types plus pure helpers only: no browser APIs, no zod, no luxon.
+ * The team lead's queue as the popup and the worker both see it: rows from registry entries, their
+ * live state, the orders (time to breach, priority, age), the counts and the next instant a count
+ * changes. Pure: no browser APIs, no zod, no luxon. The worker builds the rows (lib/background/
+ * popup-model.ts); the popup's views sort and count them again as time passes.
  */
-import type { ComplianceReport } from '../../lib/compliance/compute';
-import type { CompliancePeriod } from '../../lib/compliance/period';
 import {
   LIVE_SEVERITY,
   liveMetric,
@@ -12,11 +12,11 @@ import {
   summaryLiveState,
   type LiveMetric,
   type LiveState,
-} from '../../lib/registry/live';
-import type { EntrySource, Helpdesk, RegistryEntry } from '../../lib/registry/types';
-import type { MetricName } from '../../lib/sla/types';
+} from '../registry/live';
+import type { EntrySource, Helpdesk, RegistryEntry } from '../registry/types';
+import type { MetricName } from '../sla/types';
 
-export type { CompliancePeriod, ComplianceReport, LiveState };
+export type { LiveState };
 
 /** One ticket in the queue. */
 export interface QueueRow {
@@ -53,97 +53,8 @@ export interface PolicyVocabulary {
   tiers: Record<string, string>;
 }
 
-export interface RefreshError {
-  helpdesk: Helpdesk;
-  host: string;
-  message: string;
-}
-
-export interface RefreshModel {
-  /** What the last (or running) refresh reads: the open queue, or a compliance period's finished tickets. */
-  kind: 'queue' | 'history';
-  running: boolean;
-  /** While running: tickets read so far, and the total when the helpdesk announced one. */
-  progress: { done: number; total: number | null; waitingMs?: number } | null;
-  /** Epoch ms of the last completed refresh, null before the first. */
-  lastRefreshAt: number | null;
-  errors: RefreshError[];
-}
-
-/** Compliance for a period: the report, or why it could not be computed (never neither). */
-export type ComplianceModel = {
-  period: CompliancePeriod;
-  /** Priority and tier labels per policy, in the popup's language. */
-  vocabulary: Record<string, PolicyVocabulary>;
-  /** When this period's finished tickets were last read from the helpdesks; null: never. */
-  historyLoadedAt: number | null;
-} & ({ report: ComplianceReport; error: null } | { report: null; error: string });
-
-/** The queue watch (lib/background/watch.ts): its interval, last poll, and each watched host. */
-export interface WatchModel {
-  /** Poll interval in minutes; 0 = off. */
-  minutes: number;
-  /** Epoch ms the last poll finished; null before the first. */
-  lastPollAt: number | null;
-  hosts: Array<{
-    host: string;
-    helpdesk: Helpdesk;
-    /** null: not polled yet. */
-    status: 'ok' | 'auth' | 'no-credentials' | 'rate-limited' | 'failing' | 'error' | null;
-    lastSuccessAt: number | null;
-    /** What went wrong (or was held back), to show; null when nothing. */
-    message: string | null;
-  }>;
-}
-
-export interface PopupModel {
-  language: 'en' | 'nl';
-  /** IANA zone for the times shown (the agent's zone). */
-  timeZone: string;
-  /** False until Options assigns a policy to at least one helpdesk host. */
-  hasAssignments: boolean;
-  /** Part of the stored configuration could not be read (kept aside): say so, never "no policy yet". */
-  configUnreadable?: boolean;
-  rows: QueueRow[];
-  refresh: RefreshModel;
-  /** Absent from models built before the queue watch existed (the popup then shows no watch line). */
-  watch?: WatchModel;
-}
-
-/**
- * What the popup paints first, before the full model arrives: the top of the queue and the counts as
- * the worker computed them at its last wake-up (it wakes at every at-risk/breach transition, so they
- * hold until `validUntil`). The worker keeps it in `storage.session`, where the popup reads it without
- * waiting for the worker to start or answer.
- */
-export interface QueueSnapshot {
-  version: 2;
-  /** Epoch ms it was built. */
-  builtAt: number;
-  /** Epoch ms of the next moment a count can change (a deadline or at-risk instant); null: none. */
-  validUntil: number | null;
-  language: 'en' | 'nl';
-  timeZone: string;
-  hasAssignments: boolean;
-  configUnreadable?: boolean;
-  /** Open tickets in all. */
-  total: number;
-  summary: Summary;
-  /** The first open tickets by time to breach. */
-  rows: QueueRow[];
-  lastRefreshAt: number | null;
-}
-
 /** How many rows the snapshot carries (and the queue renders at once): a popup's first screen. */
 export const SNAPSHOT_ROWS = 20;
-
-export const EMPTY_MODEL: PopupModel = {
-  language: 'en',
-  timeZone: 'UTC',
-  hasAssignments: false,
-  rows: [],
-  refresh: { kind: 'queue', running: false, progress: null, lastRefreshAt: null, errors: [] },
-};
 
 /**
  * Queue rows from registry entries (the background calls this), with only what the popup shows and

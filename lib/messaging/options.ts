@@ -1,22 +1,142 @@
 /**
- * What the options page shows (OptionsModel: plain JSON the entrypoint fills from the background)
- * and what it asks for (OptionsCallbacks). Types only: the views ship no zod, luxon or engine code.
+ * The options page's contract (options page ↔ background): the requests (zod, validated by the
+ * background before any handler runs), their responses, the model the background sends
+ * (`OptionsModel`: plain JSON the page shell fills from the background) and what the views ask for
+ * (`OptionsCallbacks`). The page imports only the types: the views ship no zod, luxon or engine code.
  *
  * Callbacks are invoked synchronously inside the click/submit handler that caused them, so the
- * entrypoint may call `browser.permissions.request` first thing in `addHost`, `previewImport`
+ * shell may call `browser.permissions.request` first thing in `addHost`, `previewImport`
  * (URL), and `confirmTeamImport` (user-gesture rule).
+ *
+ * What the page sends is never trusted as already checked: a confirmed import carries the policy
+ * JSON the admin previewed, and the background validates it again before the one storage write.
  */
-import type { HostMapping } from '../../lib/helpdesks/mapping-schema';
-import type { Policy } from '../../lib/sla/schema';
-import type { Evaluation, NeutralTicket } from '../../lib/sla/types';
-import type { Assignment, Preferences } from '../../lib/storage/schemas';
-import type { ImportPlan, ImportResult } from '../../lib/config/importPolicy';
-import type { TeamConfigPlan, TeamConfigResult } from '../../lib/config/teamConfig';
-import type { ManagedProblem } from '../../lib/config/managed';
-import type { HelpdeskKind } from '../../lib/config/hosts';
-import type { Lang } from './strings';
+import { z } from 'zod';
+import {
+  AssignmentSchema,
+  HelpdeskKind as HelpdeskKindSchema,
+  HostName,
+  PreferencesSchema,
+} from '../storage/schemas';
+import type { HostMapping } from '../helpdesks/mapping-schema';
+import type { Locale } from '../i18n/core';
+import type { Policy } from '../sla/schema';
+import type { Evaluation, NeutralTicket } from '../sla/types';
+import type { Assignment, Preferences } from '../storage/schemas';
+import type { ImportPlan, ImportResult } from '../config/importPolicy';
+import type { TeamConfigPlan, TeamConfigResult } from '../config/teamConfig';
+import type { ManagedProblem } from '../config/managed';
+import type { HelpdeskId } from '../helpdesks/catalog';
 
-export type { Lang, HelpdeskKind, ImportPlan, ImportResult, TeamConfigPlan, TeamConfigResult };
+/** Upper bounds on what the page may send (the pipeline reports the friendly size errors itself). */
+const MAX_TEXT = 6 * 1024 * 1024;
+const PolicyId = z.string().min(1).max(64);
+const Text = z.string().max(MAX_TEXT);
+
+export const ImportSourceSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('text'), text: Text, source: z.string().max(300) }),
+  z.strictObject({ kind: z.literal('url'), url: z.string().max(4096) }),
+]);
+
+/** The parts of a previewed ImportPlan the background needs again (the rest is recomputed). */
+export const ImportPlanRefSchema = z.object({
+  ok: z.literal(true),
+  id: PolicyId,
+  json: z.unknown(),
+  base: z.string().max(200).nullable(),
+  source: z.string().max(4096).optional(),
+});
+
+export const PreferencesPatchSchema = z
+  .strictObject({
+    language: PreferencesSchema.shape.language.unwrap(),
+    atRiskPercent: PreferencesSchema.shape.atRiskPercent.unwrap(),
+    notifications: PreferencesSchema.shape.notifications.unwrap(),
+    sidebarSide: PreferencesSchema.shape.sidebarSide.unwrap(),
+    finishedRetentionDays: PreferencesSchema.shape.finishedRetentionDays.unwrap(),
+    watchMinutes: PreferencesSchema.shape.watchMinutes.unwrap(),
+  })
+  .partial();
+
+export const OptionsRequests = [
+  z.strictObject({ type: z.literal('ui-bg:options-model') }),
+  z.strictObject({ type: z.literal('ui-bg:options-preview-import'), input: ImportSourceSchema }),
+  z.strictObject({ type: z.literal('ui-bg:options-confirm-import'), plan: ImportPlanRefSchema }),
+  z.strictObject({ type: z.literal('ui-bg:options-duplicate'), id: PolicyId }),
+  z.strictObject({
+    type: z.literal('ui-bg:options-set-builtin-disabled'),
+    id: PolicyId,
+    disabled: z.boolean(),
+  }),
+  z.strictObject({ type: z.literal('ui-bg:options-remove-policy'), id: PolicyId }),
+  z.strictObject({
+    type: z.literal('ui-bg:options-save-assignment'),
+    assignment: AssignmentSchema,
+    previousHost: HostName.optional(),
+  }),
+  z.strictObject({ type: z.literal('ui-bg:options-remove-assignment'), host: HostName }),
+  z.strictObject({
+    type: z.literal('ui-bg:options-test-ticket'),
+    host: HostName,
+    mapping: z.record(z.string(), z.unknown()),
+    input: z.string().max(2 * 1024 * 1024),
+  }),
+  z.strictObject({ type: z.literal('ui-bg:options-add-host'), host: HostName, helpdesk: HelpdeskKindSchema }),
+  z.strictObject({ type: z.literal('ui-bg:options-remove-host'), host: HostName }),
+  z.strictObject({
+    type: z.literal('ui-bg:options-save-credentials'),
+    host: HostName,
+    username: z.string().trim().min(1).max(200),
+    password: z.string().min(1).max(1000),
+  }),
+  z.strictObject({ type: z.literal('ui-bg:options-clear-credentials'), host: HostName }),
+  z.strictObject({ type: z.literal('ui-bg:options-export-team') }),
+  z.strictObject({
+    type: z.literal('ui-bg:options-preview-team'),
+    text: Text,
+    source: z.string().max(300),
+  }),
+  z.strictObject({
+    type: z.literal('ui-bg:options-confirm-team'),
+    text: Text,
+    source: z.string().max(300),
+    /** The `token` the preview answered: the state the summary was made against. */
+    token: z.string().max(200),
+  }),
+  z.strictObject({ type: z.literal('ui-bg:options-save-preferences'), patch: PreferencesPatchSchema }),
+  z.strictObject({ type: z.literal('ui-bg:options-delete-quarantined'), id: z.string().min(1).max(2000) }),
+  z.strictObject({ type: z.literal('ui-bg:options-clear-history') }),
+] as const;
+
+export interface OptionsResponses {
+  'ui-bg:options-model': OptionsModel;
+  'ui-bg:options-preview-import': ImportResult;
+  'ui-bg:options-confirm-import': ActionResult;
+  'ui-bg:options-duplicate': ImportResult;
+  'ui-bg:options-set-builtin-disabled': ActionResult;
+  'ui-bg:options-remove-policy': ActionResult;
+  'ui-bg:options-save-assignment': ActionResult;
+  'ui-bg:options-remove-assignment': ActionResult;
+  'ui-bg:options-test-ticket': TicketTestResult;
+  'ui-bg:options-add-host': ActionResult;
+  'ui-bg:options-remove-host': ActionResult;
+  'ui-bg:options-save-credentials': ActionResult;
+  'ui-bg:options-clear-credentials': ActionResult;
+  'ui-bg:options-export-team': { fileName: string; text: string };
+  /** `token` identifies the stored state the plan was made against; confirm sends it back. */
+  'ui-bg:options-preview-team': { result: TeamConfigResult; token: string };
+  'ui-bg:options-confirm-team': ActionResult;
+  'ui-bg:options-save-preferences': ActionResult;
+  'ui-bg:options-delete-quarantined': ActionResult;
+  'ui-bg:options-clear-history': ActionResult;
+}
+
+/** The page's language. */
+export type Lang = Locale;
+
+/** The helpdesk of a host (the catalog's ids; views import it under this name). */
+export type HelpdeskKind = HelpdeskId;
+export type { ImportPlan, ImportResult, TeamConfigPlan, TeamConfigResult };
 
 /** Where a locked item's value comes from. */
 export type LockSource = 'managed';
@@ -71,7 +191,7 @@ export type ValueKind = 'priority' | 'impact' | 'urgency' | 'tier';
 
 export interface AssignmentEntry {
   host: string;
-  helpdesk: HelpdeskKind;
+  helpdesk: HelpdeskId;
   policyId: string;
   mapping?: HostMapping;
   locked?: LockSource;
@@ -79,7 +199,7 @@ export interface AssignmentEntry {
 
 export interface HostEntryModel {
   host: string;
-  helpdesk: HelpdeskKind;
+  helpdesk: HelpdeskId;
   /** The optional host permission is currently granted. */
   granted: boolean;
   /** A TOPdesk application password is stored for this host (the password itself never reaches the page). */
@@ -164,7 +284,7 @@ export interface OptionsCallbacks {
   /** Maps a pasted ticket URL or API payload with the host's (unsaved) mapping and evaluates it. */
   testTicket(host: string, mapping: HostMapping, input: string): Promise<TicketTestResult>;
   /** Called in the click: request `originPattern(host)` first, then store and register content scripts. */
-  addHost(entry: { host: string; helpdesk: HelpdeskKind }): Promise<ActionResult>;
+  addHost(entry: { host: string; helpdesk: HelpdeskId }): Promise<ActionResult>;
   /** Unregister the content script and revoke the permission, drop credentials. */
   removeHost(host: string): Promise<ActionResult>;
   saveCredentials(host: string, username: string, password: string): Promise<ActionResult>;

@@ -1,6 +1,7 @@
-/** Test support: queue rows and metric summaries at a fixed NOW (popup view and snapshot tests). */
+/** Test support: queue rows and metric summaries at a fixed NOW, and an empty popup model (popup view and snapshot tests). */
 import type { MetricSummary } from '../../lib/registry/types';
-import type { QueueRow } from './model';
+import type { PopupModel } from '../../lib/messaging/popup';
+import type { QueueRow } from '../../lib/queue/rows';
 
 export const H = 3600_000;
 export const NOW = Date.parse('2026-03-02T10:00:00Z');
@@ -61,3 +62,12 @@ export function row(
     ...over,
   };
 }
+
+/** A popup model with nothing in it: no assignments, no rows, no refresh yet. */
+export const EMPTY_MODEL: PopupModel = {
+  language: 'en',
+  timeZone: 'UTC',
+  hasAssignments: false,
+  rows: [],
+  refresh: { kind: 'queue', running: false, progress: null, lastRefreshAt: null, errors: [] },
+};
