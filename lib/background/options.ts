@@ -7,7 +7,12 @@
  * Writes go to the LOCAL values only; managed values are laid over them on every read and are never
  * copied into local storage.
  */
+import { neutralFromPayloads, normalizeWith } from '../helpdesks';
+import { helpdeskLabel, type HelpdeskId } from '../helpdesks/catalog';
 import { HostMappingSchema } from '../helpdesks/mapping-schema';
+import { topdeskIncidentRef } from '../helpdesks/topdesk/page';
+import type { NormalizeResult } from '../helpdesks/types';
+import { zendeskTicketId } from '../helpdesks/zendesk/page';
 import { uiLanguage } from './env';
 import { z } from 'zod';
 import type {
@@ -42,6 +47,7 @@ import { builtinHelpdeskOf, isBuiltinHost, normaliseHost, originPattern, upsertH
 import { effectiveConfig, managedPolicyIds, type Effective } from '../config/managed';
 import { exportTeamConfig, planTeamConfigImport, type TeamConfigResult } from '../config/teamConfig';
 import { evaluate, listPolicyHolidays, validatePolicy, validateTicket, type Policy } from '../sla';
+import type { NeutralTicket } from '../sla/types';
 import type {
   ImportPlanRefSchema,
   ImportSourceSchema,
@@ -64,6 +70,7 @@ import { explainStorageError } from '../storage/errors';
 import { storage } from 'wxt/utils/storage';
 import type { Assignment, Config, Credentials, Preferences } from '../storage/schemas';
 import { BUILTIN_JSON, readManaged, validatorForImport } from './state';
+import { readDetail, type Detail } from './helpdesk-read';
 import { clearHistory, storeInfo } from './registry-store';
 import {
   hostPermissionGranted,
@@ -653,48 +660,191 @@ export function removeAssignment(host: string): Promise<ActionResult> {
   });
 }
 
+/** What the ticket test reads from outside: the network and the host permissions (stubbed in tests). */
+export interface TicketTestDeps {
+  fetch: (url: string, init?: RequestInit) => Promise<Response>;
+  sleep: (ms: number) => Promise<void>;
+  granted: (host: string) => Promise<boolean>;
+  now: () => number;
+}
+
+const TICKET_TEST_DEPS: TicketTestDeps = {
+  fetch: (url, init) => fetch(url, init),
+  sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+  granted: hostPermissionGranted,
+  now: () => Date.now(),
+};
+
+type Lang = 'en' | 'nl';
+type Said = Record<Lang, string>;
+
+/** The ticket test's words, in the page's language (the worker's `uiLanguage`, as the page's own). */
+const TEST = {
+  saveFirst: (host: string): Said => ({
+    en: `${host} has no policy assigned yet: save the assignment first, then test`,
+    nl: `${host} heeft nog geen beleid: sla de toewijzing eerst op en test dan`,
+  }),
+  mapping: (where: string): Said => ({
+    en: `the mapping has problems: ${where}`,
+    nl: `de koppeling klopt niet: ${where}`,
+  }),
+  empty: {
+    en: 'paste a ticket URL, a saved API response (JSON) or a neutral ticket',
+    nl: 'plak een ticket-URL, een opgeslagen API-antwoord (JSON) of een neutraal ticket',
+  },
+  notJson: (why: string): Said => ({
+    en: `not JSON and not a ticket URL: ${why}`,
+    nl: `geen JSON en geen ticket-URL: ${why}`,
+  }),
+  notTicket: (label: string, why: string): Said => ({
+    en: `this is neither a ${label} API response nor a neutral ticket (${why}); paste the ticket’s JSON from the API, e.g. /api/v2/tickets/1001.json, or its URL`,
+    nl: `dit is geen ${label}-API-antwoord en ook geen neutraal ticket (${why}); plak de JSON van het ticket uit de API, bijv. /api/v2/tickets/1001.json, of de URL`,
+  }),
+  auditsOnly: {
+    en: 'these are only the audits: paste them together with the ticket, as {"ticket": …, "audits": […]}',
+    nl: 'dit zijn alleen de audits: plak ze samen met het ticket, als {"ticket": …, "audits": […]}',
+  },
+  badUrl: (url: string): Said => ({
+    en: `${url} is not a web address`,
+    nl: `${url} is geen webadres`,
+  }),
+  unknownHost: (host: string): Said => ({
+    en: `${host} is not a helpdesk host the extension knows: Zendesk hosts end in .zendesk.com and TOPdesk hosts in .topdesk.net; add a helpdesk on your own domain under Hosts first`,
+    nl: `${host} is geen helpdeskhost die de extensie kent: Zendesk-hosts eindigen op .zendesk.com en TOPdesk-hosts op .topdesk.net; voeg een helpdesk op uw eigen domein eerst toe onder Hosts`,
+  }),
+  otherHost: (urlHost: string, host: string): Said => ({
+    en: `the URL is a ticket on ${urlHost}, but this is the assignment of ${host}: paste a ticket of ${host}, or test under the assignment of ${urlHost}`,
+    nl: `de URL is een ticket op ${urlHost}, maar dit is de toewijzing van ${host}: plak een ticket van ${host}, of test bij de toewijzing van ${urlHost}`,
+  }),
+  notATicketUrl: (label: string, example: string): Said => ({
+    en: `this address does not show a ${label} ticket; a ticket’s address looks like ${example}`,
+    nl: `dit adres toont geen ${label}-ticket; het adres van een ticket ziet eruit als ${example}`,
+  }),
+  notGranted: (host: string): Said => ({
+    en: `the extension has no access to ${host}, so it cannot read the ticket: add the host again under Hosts and allow access when the browser asks`,
+    nl: `de extensie heeft geen toegang tot ${host} en kan het ticket dus niet lezen: voeg de host opnieuw toe onder Hosts en sta de toegang toe als de browser erom vraagt`,
+  }),
+  noCredentials: (host: string, why: string): Said => ({
+    en: `TOPdesk refused to give the ticket (${why}) and no application password is stored for ${host}: store one under Hosts, then test again`,
+    nl: `TOPdesk weigerde het ticket (${why}) en voor ${host} is geen applicatiewachtwoord opgeslagen: sla er een op onder Hosts en test opnieuw`,
+  }),
+  badCredentials: (host: string, user: string, why: string): Said => ({
+    en: `TOPdesk refused the application password of ${user} (${why}): check the user name and password for ${host} under Hosts`,
+    nl: `TOPdesk weigerde het applicatiewachtwoord van ${user} (${why}): controleer de gebruikersnaam en het wachtwoord voor ${host} onder Hosts`,
+  }),
+  signIn: (label: string, host: string, why: string): Said => ({
+    en: `${label} refused to give the ticket (${why}): sign in to ${host} in this browser with an account that may see it, then test again`,
+    nl: `${label} weigerde het ticket (${why}): meld u in deze browser aan bij ${host} met een account dat het mag zien en test opnieuw`,
+  }),
+  notFound: (id: string, host: string, why: string): Said => ({
+    en: `there is no ticket ${id} on ${host} (${why}); check the URL`,
+    nl: `er is geen ticket ${id} op ${host} (${why}); controleer de URL`,
+  }),
+  readFailed: (host: string, why: string): Said => ({
+    en: `the ticket could not be read from ${host}: ${why}; try again, or paste the API response instead`,
+    nl: `het ticket kon niet gelezen worden van ${host}: ${why}; probeer het opnieuw, of plak het API-antwoord`,
+  }),
+  unreadable: (label: string, why: string): Said => ({
+    en: `the ${label} ticket could not be mapped: ${why}`,
+    nl: `het ${label}-ticket kon niet gekoppeld worden: ${why}`,
+  }),
+  notInEffect: (id: string, host: string): Said => ({
+    en: `the policy "${id}" assigned to ${host} is not in effect`,
+    nl: `het beleid "${id}" van ${host} is niet actief`,
+  }),
+  readFrom: (key: string, host: string): Said => ({
+    en: `read ${key} from ${host} through its API, with the mapping shown above`,
+    nl: `${key} gelezen van ${host} via de API, met de koppeling hierboven`,
+  }),
+  mapped: (label: string, key: string): Said => ({
+    en: `read ${key ? `${key} ` : ''}as a ${label} API response, with the mapping shown above`,
+    nl: `${key ? `${key} ` : ''}gelezen als ${label}-API-antwoord, met de koppeling hierboven`,
+  }),
+  noAudits: {
+    en: 'no audits were pasted, so replies and status changes are unknown: paste {"ticket": …, "audits": […]} (or the ticket’s URL) for its whole history',
+    nl: 'er zijn geen audits geplakt, dus antwoorden en statuswijzigingen zijn onbekend: plak {"ticket": …, "audits": […]} (of de URL van het ticket) voor de hele geschiedenis',
+  },
+  neutral: {
+    en: 'read as a neutral ticket (the engine’s own format): the mapping is not used',
+    nl: 'gelezen als neutraal ticket (het eigen formaat van de rekenkern): de koppeling wordt niet gebruikt',
+  },
+  noDeadlines: (why: string): Said => ({
+    en: `no deadlines: ${why}`,
+    nl: `geen deadlines: ${why}`,
+  }),
+};
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+type Pasted = { ok: true; ticket: unknown; audits?: unknown[] } | { ok: false; said: Said } | null;
+
 /**
- * "Test with a ticket": evaluates a ticket with the host's assigned policy.
- *
- * GAP: the helpdesk adapters (lib/helpdesks: Zendesk/TOPdesk payload → neutral ticket with a
- * mapping) have not landed yet, so for now the input must be a neutral ticket (the engine's
- * `NeutralTicket` JSON); ticket URLs and raw API payloads are answered with a clear message.
+ * What the ticket test needs to know per helpdesk: a ticket's address (its reference for
+ * `readDetail`, and an example for messages), a pasted API response as `neutralFromPayloads` takes
+ * it (null: not this helpdesk's), and who is refused when the API says 401/403.
  */
-export async function testTicket(host: string, mapping: unknown, input: string): Promise<TicketTestResult> {
+const TICKET_TEST: Record<
+  HelpdeskId,
+  {
+    ref(url: string): string | null;
+    example: string;
+    pasted(json: Record<string, unknown>): Pasted;
+    refused: 'session' | 'app-password';
+  }
+> = {
+  zendesk: {
+    ref: zendeskTicketId,
+    example: 'https://{host}/agent/tickets/1001',
+    // The ticket body (`/api/v2/tickets/{id}.json`) alone or as `{ticket, audits}` (audit pages, or
+    // one page's `audits` list).
+    pasted(json) {
+      if (!('ticket' in json)) return 'audits' in json ? { ok: false, said: TEST.auditsOnly } : null;
+      if (!isObject(json.ticket)) return null;
+      const full = isObject(json.ticket.ticket);
+      const raw = full ? json.audits : undefined;
+      const pages = Array.isArray(raw) ? raw : isObject(raw) ? [raw] : [];
+      const audits = pages.length && isObject(pages[0]) && 'events' in pages[0] ? [{ audits: pages }] : pages;
+      return { ok: true, ticket: full ? json.ticket : json, audits };
+    },
+    refused: 'session',
+  },
+  topdesk: {
+    // readDetail reads an incident by its id; the card's address carries it as `unid`.
+    ref: (url) => topdeskIncidentRef(url)?.match(/^id:(.+)$/)?.[1] ?? null,
+    example: 'https://{host}/tas/secure/incident?unid=…',
+    // An incident (`/tas/api/incidents/id/{id}`) alone or as `{incident}`.
+    pasted: (json) =>
+      'incident' in json
+        ? { ok: true, ticket: json.incident }
+        : 'callDate' in json || 'number' in json
+          ? { ok: true, ticket: json }
+          : null,
+    refused: 'app-password',
+  },
+};
+
+/**
+ * "Test with a ticket": maps a ticket with the host's (unsaved) mapping through the helpdesk's
+ * adapter and evaluates it with the assigned policy, as the sidebar would. The input is a ticket URL
+ * (read through the helpdesk's API with the browser session or the stored application password, as
+ * the queue refresh reads it), a saved API response, or a neutral ticket (the engine's format).
+ */
+export async function testTicket(
+  host: string,
+  mapping: unknown,
+  input: string,
+  deps: TicketTestDeps = TICKET_TEST_DEPS,
+): Promise<TicketTestResult> {
   const l = await load();
+  const lang = uiLanguage(l.eff.preferences);
+  const no = (said: Said): TicketTestResult => ({ ok: false, message: said[lang] });
   const assignment = l.eff.config.assignments.find((a) => a.host === host);
-  if (!assignment)
-    return { ok: false, message: `${host} has no policy assigned yet: save the assignment first` };
+  if (!assignment) return no(TEST.saveFirst(host));
   const m = HostMappingSchema.safeParse(mapping);
   if (!m.success) {
     const first = zodIssues(m.error, 'mapping')[0];
-    return { ok: false, message: `the mapping has problems: ${first?.path}: ${first?.message}` };
-  }
-  const text = input.trim();
-  if (!text) return { ok: false, message: 'paste a ticket URL or a saved API payload' };
-  if (/^https?:\/\//i.test(text))
-    return {
-      ok: false,
-      message:
-        'reading a ticket by its URL needs the helpdesk adapters, which are not available yet; paste the ticket as JSON',
-    };
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    return { ok: false, message: `not JSON: ${e instanceof Error ? e.message : String(e)}` };
-  }
-  const t = validateTicket(json);
-  if (!t.ok) {
-    const looksLikePayload =
-      json && typeof json === 'object' && ('ticket' in json || 'incident' in json || 'audits' in json);
-    const first = t.issues[0];
-    return {
-      ok: false,
-      message: looksLikePayload
-        ? 'mapping raw Zendesk/TOPdesk API payloads needs the helpdesk adapters, which are not available yet; paste a neutral ticket (createdAt, type, tier, priority, events)'
-        : `not a ticket: ${first ? `${String(first.path)}: ${first.message}` : 'invalid'}`,
-    };
+    return no(TEST.mapping(`${first?.path}: ${first?.message}`));
   }
   const policyJson = effectivePolicyJson(l.eff.config, BUILTIN_JSON, assignment.policyId);
   const p = validatePolicy(policyJson);
@@ -703,24 +853,134 @@ export async function testTicket(host: string, mapping: unknown, input: string):
     (l.eff.config.disabledBuiltins.includes(assignment.policyId) &&
       !l.eff.config.policies[assignment.policyId])
   )
-    return { ok: false, message: `the policy "${assignment.policyId}" assigned to ${host} is not in effect` };
-  const notes = [
-    'the ticket was read as a neutral ticket; the host mapping is applied once the helpdesk adapters land',
-  ];
-  try {
-    const evaluation = evaluate(p.policy, t.ticket, Date.now(), {
-      locale: uiLanguage(l.eff.preferences),
-      atRiskRemainingShare: l.eff.preferences.atRiskPercent / 100,
+    return no(TEST.notInEffect(assignment.policyId, host));
+  const policy = p.policy;
+  const { helpdesk } = assignment;
+  const label = helpdeskLabel(helpdesk);
+  const text = input.trim();
+  if (!text) return no(TEST.empty);
+
+  let normalized: NormalizeResult;
+  let notes: string[];
+  if (/^https?:\/\//i.test(text)) {
+    const read = await readTicketUrl(text, assignment, l, deps);
+    if (!read.ok) return no(read.said);
+    normalized = normalizeWith(helpdesk, read.payload, m.data, policy, host);
+    notes = normalized.ok ? [TEST.readFrom(normalized.display.ticketKey, host)[lang]] : [];
+  } else {
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (e) {
+      return no(TEST.notJson(e instanceof Error ? e.message : String(e)));
+    }
+    const neutral = validateTicket(json);
+    if (neutral.ok) return evaluated(policy, neutral.ticket, undefined, [TEST.neutral[lang]], l, deps);
+    const pasted = isObject(json) ? TICKET_TEST[helpdesk].pasted(json) : null;
+    if (pasted && !pasted.ok) return no(pasted.said);
+    if (!pasted) {
+      const first = neutral.issues[0];
+      return no(TEST.notTicket(label, first ? `${String(first.path)}: ${first.message}` : 'invalid'));
+    }
+    normalized = neutralFromPayloads({
+      from: helpdesk,
+      ticket: pasted.ticket,
+      ...(pasted.audits ? { audits: pasted.audits } : {}),
+      mapping: m.data,
+      policy,
+      host,
     });
-    return { ok: true, ticket: t.ticket, evaluation, notes };
+    notes = normalized.ok ? [TEST.mapped(label, normalized.display.ticketKey)[lang]] : [];
+    if (pasted.audits && !pasted.audits.length) notes.push(TEST.noAudits[lang]);
+  }
+  if (!normalized.ok) return no(TEST.unreadable(label, normalized.problem.message));
+  return evaluated(policy, normalized.ticket, normalized.origin, notes, l, deps);
+}
+
+function evaluated(
+  policy: Policy,
+  ticket: NeutralTicket,
+  origin: Extract<NormalizeResult, { ok: true }>['origin'],
+  notes: string[],
+  l: Loaded,
+  deps: TicketTestDeps,
+): TicketTestResult {
+  const lang = uiLanguage(l.eff.preferences);
+  try {
+    const evaluation = evaluate(policy, ticket, deps.now(), {
+      locale: lang,
+      atRiskRemainingShare: l.eff.preferences.atRiskPercent / 100,
+      ...(origin ? { origin } : {}),
+    });
+    return { ok: true, ticket, evaluation, notes };
   } catch (e) {
     return {
       ok: true,
-      ticket: t.ticket,
+      ticket,
       evaluation: null,
-      notes: [...notes, `no deadlines: ${e instanceof Error ? e.message : String(e)}`],
+      notes: [...notes, TEST.noDeadlines(e instanceof Error ? e.message : String(e))[lang]],
     };
   }
+}
+
+/**
+ * Reads the ticket a URL shows through the helpdesk's API, as the queue refresh does
+ * (helpdesk-read.ts `readDetail`): the browser session, and for TOPdesk the stored application
+ * password. Each way it can fail is said with what to do about it.
+ */
+async function readTicketUrl(
+  text: string,
+  assignment: Assignment,
+  l: Loaded,
+  deps: TicketTestDeps,
+): Promise<{ ok: true; payload: unknown } | { ok: false; said: Said }> {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return { ok: false, said: TEST.badUrl(text) };
+  }
+  const urlHost = url.hostname.toLowerCase();
+  const kind =
+    builtinHelpdeskOf(urlHost) ?? l.eff.config.selfHosted.find((h) => h.host === urlHost)?.helpdesk;
+  if (!kind) return { ok: false, said: TEST.unknownHost(urlHost) };
+  const { host, helpdesk } = assignment;
+  if (urlHost !== host || kind !== helpdesk) return { ok: false, said: TEST.otherHost(urlHost, host) };
+  const label = helpdeskLabel(helpdesk);
+  const shape = TICKET_TEST[helpdesk];
+  const id = shape.ref(url.href);
+  if (!id) return { ok: false, said: TEST.notATicketUrl(label, shape.example.replace('{host}', host)) };
+  if (!(await deps.granted(host))) return { ok: false, said: TEST.notGranted(host) };
+  // The status of the last answer tells a refusal from a missing ticket or a network failure.
+  let status = 0;
+  const http = {
+    fetch: async (u: string, init?: RequestInit) => {
+      const res = await deps.fetch(u, init);
+      status = res.status;
+      return res;
+    },
+    sleep: deps.sleep,
+  };
+  let detail: Detail;
+  try {
+    detail = await readDetail(helpdesk, host, id, l.credentials, http);
+  } catch (e) {
+    detail = { ok: false, notFound: false, message: e instanceof Error ? e.message : String(e) };
+  }
+  if (detail.ok) return { ok: true, payload: detail.payload };
+  const why = detail.message;
+  if (detail.notFound) return { ok: false, said: TEST.notFound(id, host, why) };
+  if (status === 401 || status === 403) {
+    if (shape.refused === 'app-password') {
+      const cred = l.credentials[host];
+      return {
+        ok: false,
+        said: cred ? TEST.badCredentials(host, cred.username, why) : TEST.noCredentials(host, why),
+      };
+    }
+    return { ok: false, said: TEST.signIn(label, host, why) };
+  }
+  return { ok: false, said: TEST.readFailed(host, why) };
 }
 
 // ---------------------------------------------------------------------------------------------
