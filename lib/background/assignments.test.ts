@@ -10,7 +10,7 @@ import { evaluate, type Policy } from '../sla';
 import { putCredential } from '../storage/secrets';
 import { configItem, preferencesItem, readPreferences } from '../storage/items';
 import { EMPTY_CONFIG, type Assignment } from '../storage/schemas';
-import { saveAssignment, testTicket, type TicketTestDeps } from './options';
+import { saveAssignment, testTicket, type TicketTestDeps } from './assignments';
 
 const NOW = Date.parse('2026-02-10T10:00:00Z');
 const ZENDESK = 'mextra.zendesk.com';

@@ -12,7 +12,7 @@ import {
   saveAssignment,
   saveCredentials,
   savePreferences,
-} from './options';
+} from './assignments';
 import { loadState } from './state';
 import { popupModel } from './popup';
 import { readCredentials } from '../storage/items';

@@ -26,7 +26,7 @@ import {
   saveCredentials,
   savePreferences,
   setDisabled,
-} from './options';
+} from './assignments';
 import { loadState } from './state';
 
 const BROKEN = path.resolve(import.meta.dirname, '../../tests/fixtures/policies-broken');
