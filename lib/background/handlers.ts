@@ -5,7 +5,7 @@
  */
 import type { Request } from '../messaging/protocol';
 import type { RouteContext, SenderKind } from '../messaging/router';
-import { handleOptions, isOptionsRequest } from './assignments';
+import { handleOptions, isOptionsRequest } from './options';
 import { handlePopup, isPopupRequest } from './popup';
 import { handleReport, isReportRequest } from './report';
 import { handleSidebar, isSidebarRequest, type Normalizer, type SidebarDeps } from './ticket';

@@ -9,24 +9,12 @@ import type { ImportPlan } from '../config/importPolicy';
 import { configItem, preferencesItem, readConfig, readCredentials } from '../storage/items';
 import { EMPTY_CONFIG } from '../storage/schemas';
 import { allowed, handle } from './handlers';
-import {
-  addHost,
-  buildOptionsModel,
-  clearCredentials,
-  confirmImport,
-  confirmTeam,
-  duplicatePolicy,
-  exportTeam,
-  previewImport,
-  previewTeam,
-  removeAssignment,
-  removeHost,
-  removePolicy,
-  saveAssignment,
-  saveCredentials,
-  savePreferences,
-  setDisabled,
-} from './assignments';
+import { removeAssignment, saveAssignment } from './assignments';
+import { buildOptionsModel } from './options';
+import { confirmImport, duplicatePolicy, previewImport, removePolicy, setDisabled } from './policies';
+import { savePreferences } from './preferences';
+import { addHost, clearCredentials, removeHost, saveCredentials } from './self-hosted';
+import { confirmTeam, exportTeam, previewTeam } from './team';
 import { loadState } from './state';
 
 const BROKEN = path.resolve(import.meta.dirname, '../../tests/fixtures/policies-broken');
