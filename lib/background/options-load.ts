@@ -10,14 +10,12 @@
  */
 import type { ActionResult } from '../../components/options/model';
 import { originPattern } from '../config/hosts';
-import { effectiveConfig, type Effective } from '../config/managed';
+import type { Effective } from '../config/managed';
 import type { BackgroundToContent } from '../messaging/protocol';
 import {
   configItem,
   quarantineWrites,
-  readConfig,
   readCredentials,
-  readPreferences,
   readQuarantine,
   type StoredQuarantine,
 } from '../storage/items';
@@ -25,7 +23,7 @@ import type { QuarantinedElement } from '../storage/validated';
 import { explainStorageError } from '../storage/errors';
 import { storage } from 'wxt/utils/storage';
 import type { Config, Credentials, Preferences } from '../storage/schemas';
-import { BUILTIN_JSON, readManaged, validatorForImport } from './state';
+import { readEffective } from './state';
 
 export interface Loaded {
   local: Config;
@@ -48,17 +46,11 @@ export interface Loaded {
 }
 
 export async function load(): Promise<Loaded> {
-  const [config, preferences, credentials, managedRaw, quarantine] = await Promise.all([
-    readConfig(),
-    readPreferences(),
+  const [{ config, preferences, eff }, credentials, quarantine] = await Promise.all([
+    readEffective(),
     readCredentials(),
-    readManaged(),
     readQuarantine(),
   ]);
-  const eff = effectiveConfig(config.value, preferences.value, managedRaw, {
-    validate: validatorForImport,
-    builtins: BUILTIN_JSON,
-  });
   return {
     local: config.value,
     localPreferences: preferences.value,
