@@ -54,12 +54,12 @@ export function saveAssignment(assignment: Assignment, previousHost?: string): P
       return fail(`the built-in policy "${assignment.policyId}" is disabled; enable it first`);
     const builtinKind = builtinHelpdeskOf(assignment.host);
     if (builtinKind && builtinKind !== assignment.helpdesk)
-      return fail(`${assignment.host} is a ${builtinKind === 'zendesk' ? 'Zendesk' : 'TOPdesk'} host`, [
+      return fail(`${assignment.host} is a ${helpdeskLabel(builtinKind)} host`, [
         { path: 'helpdesk', message: `expected ${builtinKind}` },
       ]);
     const selfHosted = config.selfHosted.find((h) => h.host === assignment.host);
     if (selfHosted && selfHosted.helpdesk !== assignment.helpdesk)
-      return fail(`${assignment.host} was added under Hosts as ${selfHosted.helpdesk}`, [
+      return fail(`${assignment.host} was added under Hosts as ${helpdeskLabel(selfHosted.helpdesk)}`, [
         { path: 'helpdesk', message: `expected ${selfHosted.helpdesk}` },
       ]);
     let mapping: Assignment['mapping'];

@@ -10,6 +10,7 @@
  */
 import type { ActionResult } from '../../components/options/model';
 import { originPattern } from '../config/hosts';
+import { HELPDESKS, HELPDESK_IDS } from '../helpdesks/catalog';
 import type { Effective } from '../config/managed';
 import type { BackgroundToContent } from '../messaging/protocol';
 import {
@@ -121,8 +122,7 @@ export const LOCKED = 'set by your organisation’s IT administrator (managed); 
 /** Match patterns of every helpdesk page the extension may be running on. */
 function helpdeskTabPatterns(config: Config): string[] {
   return [
-    'https://*.zendesk.com/*',
-    'https://*.topdesk.net/*',
+    ...HELPDESK_IDS.map((id) => `https://*${HELPDESKS[id].hostSuffix}/*`),
     ...config.selfHosted.map((h) => originPattern(h.host)),
   ];
 }

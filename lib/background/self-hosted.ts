@@ -1,4 +1,5 @@
 /** Options → hosts: helpdesks on the organisation's own domain, their permission, content script and credentials. */
+import type { HelpdeskId } from '../helpdesks/catalog';
 import type { ActionResult, HostEntryModel } from '../../components/options/model';
 import { isBuiltinHost, normaliseHost, originPattern, upsertHost } from '../config/hosts';
 import { configItem } from '../storage/items';
@@ -17,7 +18,7 @@ import {
   type Loaded,
 } from './options-load';
 
-export function addHost(host: string, helpdesk: 'zendesk' | 'topdesk'): Promise<ActionResult> {
+export function addHost(host: string, helpdesk: HelpdeskId): Promise<ActionResult> {
   return exclusive(async () => {
     const n = normaliseHost(host, helpdesk);
     if (!n.ok) return fail(n.message);

@@ -2,6 +2,14 @@
  * "Test with a ticket"'s words, English and Dutch: the worker answers in the page's language (the
  * same `uiLanguage` decision the Options model carries), so each is a pair.
  */
+import { HELPDESKS, HELPDESK_IDS } from '../helpdesks/catalog';
+
+/** "Zendesk hosts end in .zendesk.com and TOPdesk hosts end in .topdesk.net", from the catalog. */
+const suffixes = (endIn: string, and: string) =>
+  HELPDESK_IDS.map(
+    (id) => `${HELPDESKS[id].label}${endIn.startsWith('-') ? '' : ' '}${endIn} ${HELPDESKS[id].hostSuffix}`,
+  ).join(` ${and} `);
+
 export type Lang = 'en' | 'nl';
 export type Said = Record<Lang, string>;
 
@@ -36,8 +44,8 @@ export const TEST = {
     nl: `${url} is geen webadres`,
   }),
   unknownHost: (host: string): Said => ({
-    en: `${host} is not a helpdesk host the extension knows: Zendesk hosts end in .zendesk.com and TOPdesk hosts in .topdesk.net; add a helpdesk on your own domain under Hosts first`,
-    nl: `${host} is geen helpdeskhost die de extensie kent: Zendesk-hosts eindigen op .zendesk.com en TOPdesk-hosts op .topdesk.net; voeg een helpdesk op uw eigen domein eerst toe onder Hosts`,
+    en: `${host} is not a helpdesk host the extension knows: ${suffixes('hosts end in', 'and')}; add a helpdesk on your own domain under Hosts first`,
+    nl: `${host} is geen helpdeskhost die de extensie kent: ${suffixes('-hosts eindigen op', 'en')}; voeg een helpdesk op uw eigen domein eerst toe onder Hosts`,
   }),
   otherHost: (urlHost: string, host: string): Said => ({
     en: `the URL is a ticket on ${urlHost}, but this is the assignment of ${host}: paste a ticket of ${host}, or test under the assignment of ${urlHost}`,
