@@ -3,10 +3,10 @@
  * fields, type map, status map, value maps) and a "test with a ticket" box.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { assignmentHost } from '../../lib/config/hosts';
-import type { Policy } from '../../lib/sla/schema';
-import type { TicketStatus } from '../../lib/sla/types';
-import { label } from './format';
+import { assignmentHost } from '../../../lib/config/hosts';
+import type { Policy } from '../../../lib/sla/schema';
+import type { TicketStatus } from '../../../lib/sla/types';
+import { label } from '../format';
 import type {
   ActionResult,
   AssignmentEntry,
@@ -18,9 +18,9 @@ import type {
   TicketTestResult,
   TierSource,
   ValueKind,
-} from './model';
-import type { Lang, Strings } from './strings';
-import { Field, IssueList, LockedBadge, Status, useFocusAfterRender } from './ui';
+} from '../model';
+import type { Lang, Strings } from '../strings';
+import { Field, IssueList, LockedBadge, Status, useFocusAfterRender } from '../ui';
 
 export interface AssignmentsEditorProps {
   assignments: AssignmentEntry[];
