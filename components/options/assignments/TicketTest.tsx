@@ -2,6 +2,9 @@
 import { useState } from 'preact/hooks';
 import type { HostMapping, TicketTestResult } from '../model';
 import type { Strings } from '../strings';
+import { formatFullMoment, zoneName } from '../../../lib/i18n/format';
+// The sidebar's own words for the same result, so both read alike.
+import { t as said } from '../../../lib/i18n/sidebar';
 import { Field, Status } from '../ui';
 
 export function TicketTest({
@@ -94,19 +97,33 @@ export function TicketTest({
           {result.evaluation ? (
             <>
               <h3>{t.assign.deadlines}</h3>
-              <p>
-                {result.evaluation.policyName} · {result.evaluation.tier} · {result.evaluation.type} ·{' '}
-                {result.evaluation.priority ?? '—'}
-              </p>
-              <ul>
+              <dl class="ticket-test-summary">
+                {(
+                  [
+                    [said(t.lang, 'header.policy'), result.evaluation.policyName],
+                    [said(t.lang, 'header.tier'), result.evaluation.tier],
+                    [said(t.lang, 'header.type'), result.evaluation.type],
+                    [t.assign.valueKinds.priority, result.evaluation.priority ?? '—'],
+                    [t.doc.zone, zoneName(result.evaluation.timezone)],
+                  ] as const
+                ).map(([k, v]) => (
+                  <div key={k}>
+                    <dt>{k}</dt>
+                    <dd>{v}</dd>
+                  </div>
+                ))}
+              </dl>
+              <ul class="ticket-test-metrics">
                 {(['response', 'resolution'] as const).map((m) => {
                   const r = result.evaluation?.metrics[m];
                   if (!r) return null;
+                  const zone = result.evaluation?.timezone ?? 'UTC';
+                  const at = (iso: string) => formatFullMoment(Date.parse(iso), t.lang, zone);
                   return (
                     <li key={m}>
-                      {t.doc[m]}: {r.targetLabel} — {r.state}
-                      {r.dueAt ? `, ${t.doc.due} ${r.dueAt}` : ''}
-                      {r.goalAt ? `; ${t.doc.goal(r.goalPercent ?? 0)} ${r.goalAt}` : ''}
+                      {said(t.lang, `metric.${m}`)}: {r.targetLabel} — {said(t.lang, `state.${r.state}`)}
+                      {r.dueAt ? `, ${t.doc.due} ${at(r.dueAt)}` : ''}
+                      {r.goalAt ? `; ${t.doc.goal(r.goalPercent ?? 0)} ${at(r.goalAt)}` : ''}
                     </li>
                   );
                 })}
