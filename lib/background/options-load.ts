@@ -15,6 +15,7 @@ import type { Effective } from '../config/managed';
 import type { BackgroundToContent } from '../messaging/protocol';
 import {
   configItem,
+  preferencesItem,
   quarantineWrites,
   readCredentials,
   readQuarantine,
@@ -148,5 +149,10 @@ export async function notifyHelpdeskTabs(config?: Config): Promise<void> {
 
 export async function writeConfig(l: Loaded, next: Config): Promise<void> {
   await commit(l, [{ item: configItem, value: next }]);
+  void notifyHelpdeskTabs();
+}
+
+export async function writePreferences(l: Loaded, next: Preferences): Promise<void> {
+  await commit(l, [{ item: preferencesItem, value: next }]);
   void notifyHelpdeskTabs();
 }

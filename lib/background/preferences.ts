@@ -7,18 +7,8 @@ import type { QuarantinedElement } from '../storage/validated';
 import { deleteCredential } from '../storage/secrets';
 import type { Preferences } from '../storage/schemas';
 import { clearHistory } from './registry-store';
-import {
-  load,
-  commit,
-  refuseReadOnly,
-  exclusive,
-  ok,
-  fail,
-  LOCKED,
-  notifyHelpdeskTabs,
-  type Loaded,
-  type LocalWrite,
-} from './options-load';
+import { commit, exclusive, fail, load, LOCKED, ok, refuseReadOnly, writePreferences } from './options-load';
+import type { Loaded, LocalWrite } from './options-load';
 
 export function savePreferences(patch: z.infer<typeof PreferencesPatchSchema>): Promise<ActionResult> {
   return exclusive(async () => {
@@ -29,8 +19,7 @@ export function savePreferences(patch: z.infer<typeof PreferencesPatchSchema>): 
     if (locked.length) return fail(`${locked.join(', ')} ${locked.length > 1 ? 'are' : 'is'} ${LOCKED}`);
     const next: Preferences = { ...l.localPreferences };
     for (const [k, v] of Object.entries(patch)) if (v !== undefined) (next as Record<string, unknown>)[k] = v;
-    await commit(l, [{ item: preferencesItem, value: next }]);
-    void notifyHelpdeskTabs();
+    await writePreferences(l, next);
     return ok();
   });
 }

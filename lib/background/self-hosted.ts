@@ -6,17 +6,17 @@ import { configItem } from '../storage/items';
 import { deleteCredential, putCredential } from '../storage/secrets';
 import { hostPermissionGranted, registerHostScript, unregisterHostScript } from './content-scripts';
 import {
-  load,
   commit,
-  refuseReadOnly,
   exclusive,
-  ok,
   fail,
+  load,
   LOCKED,
   notifyHelpdeskTabs,
+  ok,
+  refuseReadOnly,
   writeConfig,
-  type Loaded,
 } from './options-load';
+import type { Loaded } from './options-load';
 
 export function addHost(host: string, helpdesk: HelpdeskId): Promise<ActionResult> {
   return exclusive(async () => {
