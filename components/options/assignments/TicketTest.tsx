@@ -3,8 +3,6 @@ import { useState } from 'preact/hooks';
 import type { HostMapping, TicketTestResult } from '../model';
 import type { Strings } from '../strings';
 import { formatFullMoment, zoneName } from '../../../lib/i18n/format';
-// The sidebar's own words for the same result, so both read alike.
-import { t as said } from '../../../lib/i18n/sidebar';
 import { Field, Status } from '../ui';
 
 export function TicketTest({
@@ -100,9 +98,9 @@ export function TicketTest({
               <dl class="ticket-test-summary">
                 {(
                   [
-                    [said(t.lang, 'header.policy'), result.evaluation.policyName],
-                    [said(t.lang, 'header.tier'), result.evaluation.tier],
-                    [said(t.lang, 'header.type'), result.evaluation.type],
+                    [t.assign.policy, result.evaluation.policyName],
+                    [t.assign.valueKinds.tier, result.evaluation.tier],
+                    [t.assign.testType, result.evaluation.type],
                     [t.assign.valueKinds.priority, result.evaluation.priority ?? '—'],
                     [t.doc.zone, zoneName(result.evaluation.timezone)],
                   ] as const
@@ -121,7 +119,7 @@ export function TicketTest({
                   const at = (iso: string) => formatFullMoment(Date.parse(iso), t.lang, zone);
                   return (
                     <li key={m}>
-                      {said(t.lang, `metric.${m}`)}: {r.targetLabel} — {said(t.lang, `state.${r.state}`)}
+                      {t.doc[m]}: {r.targetLabel} — {t.assign.testStates[r.state]}
                       {r.dueAt ? `, ${t.doc.due} ${at(r.dueAt)}` : ''}
                       {r.goalAt ? `; ${t.doc.goal(r.goalPercent ?? 0)} ${at(r.goalAt)}` : ''}
                     </li>
