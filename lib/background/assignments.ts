@@ -28,7 +28,7 @@ import { hostPermissionGranted } from './content-scripts';
 import { TEST, type Said } from './ticket-test-words';
 import { load, exclusive, ok, fail, LOCKED, writeConfig, type Loaded } from './options-load';
 
-export function zodIssues(error: z.ZodError, prefix: string): Array<{ path: string; message: string }> {
+function zodIssues(error: z.ZodError, prefix: string): Array<{ path: string; message: string }> {
   return error.issues.map((i) => ({
     path: [prefix, ...i.path.map(String)].filter(Boolean).join('.'),
     message: i.message,
