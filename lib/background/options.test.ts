@@ -465,6 +465,10 @@ describe('self-hosted hosts and credentials', () => {
 
   it('clears credentials on request and refuses hosts it does not know', async () => {
     expect(await saveCredentials('unknown.example.nl', 'u', 'p')).toMatchObject({ ok: false });
+    expect(await saveCredentials('mextra.zendesk.com', 'u', 'p')).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('application passwords are kept only for those'),
+    });
     expect(await saveCredentials('scope4mation.topdesk.net', 'u', 'p')).toEqual({ ok: true });
     expect((await readCredentials()).value).toEqual({
       'scope4mation.topdesk.net': { username: 'u', password: 'p' },
