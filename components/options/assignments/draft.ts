@@ -4,7 +4,7 @@
  * its entry).
  */
 import type { HelpdeskId } from '../../../lib/helpdesks/catalog';
-import { HELPDESK_IDS } from '../../../lib/helpdesks/catalog';
+import { HELPDESKS, HELPDESK_IDS } from '../../../lib/helpdesks/catalog';
 import type { TicketStatus } from '../../../lib/sla/types';
 import type {
   AssignmentEntry,
@@ -28,10 +28,14 @@ export const HELPDESK_MAPPING: Record<
 > = {
   zendesk: {
     tierSources: ['fixed', 'org-tag', 'ticket-tag', 'custom-field'],
-    fieldSources: ['custom-field', 'tag'],
+    fieldSources: HELPDESKS.zendesk.fieldSources,
     tagsAndViews: true,
   },
-  topdesk: { tierSources: ['fixed', 'field'], fieldSources: ['field'], tagsAndViews: false },
+  topdesk: {
+    tierSources: ['fixed', 'field'],
+    fieldSources: HELPDESKS.topdesk.fieldSources,
+    tagsAndViews: false,
+  },
 };
 
 export const STATUSES: TicketStatus[] = ['open', 'pending', 'on-hold', 'solved', 'closed'];
