@@ -1,6 +1,6 @@
 /**
  * What the background does for each message: one dispatcher, one handler module per area
- * (popup.ts, sidebar.ts, options.ts). Kept apart from the entrypoint so it can be tested with
+ * (popup.ts, ticket.ts for the sidebar, options.ts, report.ts). Kept apart from the entrypoint so it can be tested with
  * fakeBrowser.
  */
 import type { Request } from '../messaging/protocol';
