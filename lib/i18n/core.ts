@@ -3,8 +3,10 @@
  * the caller passes the locale (views get it as a prop), so the same code runs in the content
  * script, the popup, the options page and tests.
  */
+import type { Locale } from '../sla/format.ts';
 
-export type Locale = 'en' | 'nl';
+/** The product's two languages: one type, the engine's (its explanation speaks them too). */
+export type { Locale };
 export const LOCALES: readonly Locale[] = ['en', 'nl'];
 
 /** The language preference as stored in Options. */
