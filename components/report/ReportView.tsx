@@ -24,6 +24,8 @@ export interface ReportViewProps {
   onRequest: (r: ReportRequest) => void;
   onExport: (file: { filename: string; mime: string; text: string }) => void;
   onPrint: () => void;
+  /** The language of "Loading…" until the model arrives (the page's address, else the worker's decision). */
+  loadingLocale?: ReportLang;
 }
 
 /** Durations as the sidebar and popup write them: business time in hours, calendar time up to days. */
@@ -317,8 +319,8 @@ function Body({ r, model, t }: { r: ServiceReport; model: ReportModel; t: Report
   );
 }
 
-export function ReportView({ model, onRequest, onExport, onPrint }: ReportViewProps) {
-  const lang: ReportLang = model?.locale ?? 'en';
+export function ReportView({ model, onRequest, onExport, onPrint, loadingLocale }: ReportViewProps) {
+  const lang: ReportLang = model?.locale ?? loadingLocale ?? 'en';
   const t = reportStrings[lang];
   if (!model)
     return (

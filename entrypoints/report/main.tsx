@@ -7,6 +7,7 @@ import { render } from 'preact';
 import type { ReportModel } from '@/components/report/model';
 import { ReportView, type ReportRequest } from '@/components/report/ReportView';
 import type { ReportPeriod } from '@/lib/report/period';
+import { untilWorkerAnswers } from '@/lib/background/env';
 import { send } from '@/lib/messaging/client';
 import { offerDownload, UTF8_BOM } from '@/lib/dom/download';
 
@@ -30,7 +31,13 @@ function download(file: { filename: string; mime: string; text: string }): void 
 let model: ReportModel | null = null;
 const draw = () =>
   render(
-    <ReportView model={model} onRequest={load} onExport={download} onPrint={() => window.print()} />,
+    <ReportView
+      model={model}
+      onRequest={load}
+      onExport={download}
+      onPrint={() => window.print()}
+      loadingLocale={fromAddress().locale ?? untilWorkerAnswers()}
+    />,
     root,
   );
 
@@ -52,8 +59,9 @@ async function load(req: Partial<ReportRequest> & { policyId: string | null }): 
           policies: [],
           policyId: null,
           period: { kind: 'month', year: 1970, month: 1 },
-          locale: 'en',
-          uiLanguage: 'en',
+          // No answer from the worker: its language decision without the preference.
+          locale: fromAddress().locale ?? untilWorkerAnswers(),
+          uiLanguage: untilWorkerAnswers(),
           timeZone: 'UTC',
           report: null,
           error: reply.error,

@@ -86,7 +86,8 @@ export function createT<M extends Messages>(catalogs: Catalogs<M>): TFunction<M>
 /**
  * The locale to show: an explicit preference wins; `auto` follows the browser's languages
  * (first entry that is Dutch or English; `nl`, `nl-BE`… → nl), else English.
- * Pass `navigator.languages` from the entrypoint; views never read it themselves.
+ * The product calls it in one place, `lib/background/env.ts` `uiLanguage` (the preference and the
+ * browser's UI language); every surface takes that answer. Views never resolve a locale themselves.
  */
 export function resolveLocale(
   preference: LanguagePreference | undefined,
