@@ -11,6 +11,47 @@ const htmlSinks = [
   { property: 'insertAdjacentHTML', message: 'Never write HTML: build nodes instead.' },
 ];
 
+/**
+ * Import zones (in the manner of darkreader's `import/no-restricted-paths`; eslint-plugin-import is not
+ * installed, so `no-restricted-imports` patterns per files-glob). Patterns are regexes over the import
+ * string as written (relative, `@/` or `~/`). Proved by tests/unit/import-zones.test.ts.
+ *
+ * Flat config gives a file the last block's options for a rule, so zones that can overlap use two rule
+ * names: `no-restricted-imports` for the layer zones (lib ↛ components, lib/sla ↛ the rest) and
+ * `@typescript-eslint/no-restricted-imports` for the zod zone (it lets type-only imports through: types
+ * are erased, only runtime imports put zod in a bundle).
+ */
+const VIEWS = {
+  regex: '(^|/)components/',
+  message: 'lib/ may not import views (components/): only the page shells in lib/pages/ render them.',
+};
+const TEST_SUPPORT = {
+  regex: '(^|/)tests/',
+  message: 'Shipped code may not import test support (tests/support, tests/fixtures): only tests do.',
+};
+const OUTSIDE_SLA = {
+  regex: '^(\\.\\./|[@~]/)',
+  message: 'lib/sla is pure and self-contained: import nothing outside lib/sla (npm packages only).',
+};
+const OUTSIDE_SLA_FROM_SUBFOLDER = {
+  regex: '^(\\.\\./\\.\\./|[@~]/)',
+  message: OUTSIDE_SLA.message,
+};
+const NO_ZOD = {
+  message:
+    'No zod in content-script code or the helpdesk catalog (content-script budget 35 KB): import types only, the background validates.',
+  allowTypeImports: true,
+};
+const ZOD_MODULES = [
+  { ...NO_ZOD, regex: '^zod(/|$)' },
+  // Modules that build zod schemas at load: a runtime import from them ships zod too.
+  {
+    ...NO_ZOD,
+    regex:
+      '(^|/)(storage/schemas|messaging/(protocol|router|sidebar|popup|options|report)|sla/schema|helpdesks/mapping-schema)(\\.ts)?$',
+  },
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -73,5 +114,35 @@ export default tseslint.config(
         { name: 'chrome', message: 'Components are views.' },
       ],
     },
+  },
+  {
+    files: ['lib/**/*.{ts,tsx}'],
+    ignores: ['lib/pages/**', '**/*.test.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [VIEWS, TEST_SUPPORT] }] },
+  },
+  {
+    files: ['lib/pages/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}', 'entrypoints/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [TEST_SUPPORT] }] },
+  },
+  {
+    files: ['lib/sla/*.ts'],
+    ignores: ['lib/sla/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [OUTSIDE_SLA] }] },
+  },
+  {
+    files: ['lib/sla/*/**/*.ts'],
+    ignores: ['lib/sla/**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [OUTSIDE_SLA_FROM_SUBFOLDER] }] },
+  },
+  {
+    files: [
+      'lib/helpdesks/catalog.ts',
+      'lib/helpdesks/*/page.ts',
+      'lib/pages/sidebar/**/*.{ts,tsx}',
+      'entrypoints/*.content/**/*.{ts,tsx}',
+    ],
+    ignores: ['**/*.test.{ts,tsx}'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: ZOD_MODULES }] },
   },
 );

@@ -3,9 +3,10 @@ import preact from '@preact/preset-vite';
 import path from 'node:path';
 import { zodNoEval } from './scripts/zod-no-eval';
 import { noPreactInnerHtml } from './scripts/vite-no-inner-html';
+import { HOST_PERMISSIONS } from './lib/helpdesks/catalog';
 
 // Minimal permissions: storage, unlimitedStorage (the ticket store in IndexedDB; no install warning),
-// alarms, notifications and the two SaaS helpdesk host patterns.
+// alarms, notifications and the SaaS host pattern of each helpdesk in the catalog.
 // Self-hosted helpdesks are granted at run time through optional host permissions (Options page).
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -38,7 +39,7 @@ export default defineConfig({
       },
     },
     permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications'],
-    host_permissions: ['https://*.zendesk.com/*', 'https://*.topdesk.net/*'],
+    host_permissions: HOST_PERMISSIONS,
     // Self-hosted helpdesks: asked for at run time in Options, one origin at a time.
     optional_host_permissions: ['https://*/*'],
     ...(browser === 'firefox'

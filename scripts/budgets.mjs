@@ -3,7 +3,7 @@
  * scripts plus every chunk they import, followed transitively. Content scripts must also not carry
  * the engine's heavy parts (zod, luxon, holiday data): the background does the computing.
  */
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -39,9 +39,26 @@ function pageScripts(dir, html) {
 
 const gz = (files) => [...files].reduce((n, f) => n + gzipSync(readFileSync(f)).length, 0) / 1024;
 
+/**
+ * The helpdesk content scripts in a build: every `content-scripts/<id>.js` (one per helpdesk in
+ * lib/helpdesks/catalog.ts, entrypoints/<id>.content/), read from the output so a new helpdesk is
+ * budgeted without an edit here.
+ */
+export function contentScripts(dir) {
+  const cs = path.join(dir, 'content-scripts');
+  if (!existsSync(cs)) return [];
+  return readdirSync(cs)
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => f.slice(0, -3))
+    .sort();
+}
+
 export function checkBudgets(dir) {
   const rows = [];
-  for (const cs of ['zendesk', 'topdesk']) {
+  const scripts = contentScripts(dir);
+  if (scripts.length === 0)
+    rows.push({ name: 'content scripts', kb: 0, limitKb: BUDGETS_KB.content, ok: false, note: 'none built' });
+  for (const cs of scripts) {
     const files = jsClosure(dir, `content-scripts/${cs}.js`);
     const css = path.join(dir, `content-scripts/${cs}.css`);
     if (existsSync(css)) files.add(css);

@@ -5,6 +5,7 @@
  * Memory stays flat: a line is parsed, evaluated and written before the next is read, and output
  * is flushed in chunks with backpressure.
  */
+import type { HelpdeskId } from '../lib/helpdesks/catalog.ts';
 import { neutralFromPayloads } from '../lib/helpdesks/index.ts';
 import {
   evaluate,
@@ -23,7 +24,7 @@ export interface StreamOptions {
   /** 'due': deadlines and states only (fast); 'full': what `sla due` prints for one ticket. */
   output: 'due' | 'full';
   locale: 'en' | 'nl';
-  from?: 'zendesk' | 'topdesk';
+  from?: HelpdeskId;
   host?: string;
   full: (e: Evaluation) => Record<string, unknown>;
 }

@@ -3,7 +3,7 @@
  *
  *   npm run --silent sla -- check <policy.json>
  *   npm run --silent sla -- due --policy <id|path> --ticket <file|-> [--now <ISO>] [--format json|text] [--locale en|nl]
- *                            [--from zendesk|topdesk [--audits <files>] [--mapping <file>] [--host <host>]]
+ *                            [--from ${FROM} [--audits <files>] [--mapping <file>] [--host <host>]]
  *   npm run --silent sla -- due --policy <id|path> --ndjson [--from zendesk|topdesk] [--output due|full] < export
  *   npm run --silent sla -- add --policy <id|path> [--tier T] --from <ISO> --amount 8 --unit business-hours
  *   npm run --silent sla -- between --policy <id|path> [--tier T] --from <ISO> --to <ISO>
@@ -13,6 +13,7 @@
  * Prints only its result on stdout. Exit codes: 0 ok, 2 invalid policy or bad input (one line on
  * stderr naming the field, or for `check` every problem on stdout), 1 unexpected failure.
  */
+import { HELPDESK_IDS } from '../lib/helpdesks/catalog.ts';
 import { neutralFromPayloads } from '../lib/helpdesks/index.ts';
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
@@ -58,11 +59,14 @@ export interface CliEnv {
   now(): number;
 }
 
+/** `--from`: every helpdesk in the catalog. */
+const FROM = HELPDESK_IDS.join('|');
+
 const USAGE = `usage:
   sla check <policy.json>
   sla due --policy <id|path> --ticket <file|-> [--now <ISO>] [--format json|text] [--locale en|nl]
           [--from zendesk|topdesk [--audits <file>[,<file>…]] [--mapping <file>] [--host <host>]]
-  sla due --policy <id|path> --ndjson [--now <ISO>] [--from zendesk|topdesk] [--output due|full] < tickets
+  sla due --policy <id|path> --ndjson [--now <ISO>] [--from ${FROM}] [--output due|full] < tickets
   sla add --policy <id|path> [--tier <tier>] --from <ISO> --amount <n> --unit <unit>
   sla between --policy <id|path> [--tier <tier>] --from <ISO> --to <ISO>
   sla open --policy <id|path> [--tier <tier>] --at <ISO>
@@ -260,8 +264,6 @@ function instantFlag(flags: Map<string, string>, name: string, fallback?: () => 
   return Date.parse(v);
 }
 
-const HELPDESKS = ['zendesk', 'topdesk'] as const;
-
 function due(env: CliEnv, flags: Map<string, string>): CliResult {
   onlyFlags(
     flags,
@@ -275,9 +277,9 @@ function due(env: CliEnv, flags: Map<string, string>): CliResult {
   const locale = choice(flags, 'locale', ['en', 'nl'] as const);
   const now = instantFlag(flags, 'now', env.now);
   const policy = policyFlag(env, flags);
-  const from = flags.has('from') ? choice(flags, 'from', HELPDESKS) : undefined;
+  const from = flags.has('from') ? choice(flags, 'from', HELPDESK_IDS) : undefined;
   if (!from && (flags.has('audits') || flags.has('mapping')))
-    throw new CliError('--audits and --mapping need --from zendesk|topdesk (raw helpdesk API bodies)');
+    throw new CliError(`--audits and --mapping need --from ${FROM} (raw helpdesk API bodies)`);
   let json = readJson(env, ticketRef, 'ticket');
   if (from) {
     // Saved helpdesk API bodies: mapped with the same adapter code the extension uses.
@@ -510,7 +512,7 @@ export function streamOptions(env: CliEnv, flags: Map<string, string>): StreamOp
   if (!flags.get('policy')) policyFlag(env, flags);
   const output = choice(flags, 'output', ['due', 'full'] as const);
   const locale = choice(flags, 'locale', ['en', 'nl'] as const);
-  const from = flags.has('from') ? choice(flags, 'from', HELPDESKS) : undefined;
+  const from = flags.has('from') ? choice(flags, 'from', HELPDESK_IDS) : undefined;
   const now = instantFlag(flags, 'now', env.now);
   return {
     policy: policyFlag(env, flags),

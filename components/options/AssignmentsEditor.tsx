@@ -18,7 +18,7 @@ import type {
   TicketTestResult,
   TierSource,
   ValueKind,
-} from './model';
+} from '../../lib/messaging/options';
 import type { Lang, Strings } from './strings';
 import { Field, IssueList, LockedBadge, Status, useFocusAfterRender } from './ui';
 

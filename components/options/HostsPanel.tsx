@@ -5,9 +5,17 @@
  */
 import { useState } from 'preact/hooks';
 import { normaliseHost } from '../../lib/config/hosts';
-import type { ActionResult, HelpdeskKind, HostEntryModel } from './model';
+import { HELPDESKS, HELPDESK_IDS, helpdeskLabel } from '../../lib/helpdesks/catalog';
+import type { ActionResult, HelpdeskKind, HostEntryModel } from '../../lib/messaging/options';
 import type { Strings } from './strings';
 import { Field, LockedBadge, Status } from './ui';
+
+/** The helpdesks a self-hosted host can be: those with an application password first (TOPdesk). */
+const KINDS = [...HELPDESK_IDS].sort(
+  (a, b) =>
+    Number(HELPDESKS[b].auth === 'session-or-app-password') -
+    Number(HELPDESKS[a].auth === 'session-or-app-password'),
+);
 
 export interface HostsPanelProps {
   hosts: HostEntryModel[];
@@ -27,7 +35,8 @@ export function HostsPanel({
   onClearCredentials,
 }: HostsPanelProps) {
   const [address, setAddress] = useState('');
-  const [kind, setKind] = useState<HelpdeskKind>('topdesk');
+  // Self-hosted TOPdesk is the common case, so it is offered first.
+  const [kind, setKind] = useState<HelpdeskKind>(KINDS[0] ?? HELPDESK_IDS[0]);
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -71,8 +80,11 @@ export function HostsPanel({
         <Field id="host-kind" label={t.hosts.kind}>
           {(a) => (
             <select {...a} value={kind} onChange={(e) => setKind(e.currentTarget.value as HelpdeskKind)}>
-              <option value="topdesk">TOPdesk</option>
-              <option value="zendesk">Zendesk</option>
+              {KINDS.map((id) => (
+                <option key={id} value={id}>
+                  {helpdeskLabel(id)}
+                </option>
+              ))}
             </select>
           )}
         </Field>
@@ -122,7 +134,7 @@ function HostItem({
   const id = `cred-${h.host.replace(/[^a-z0-9]/g, '-')}`;
   return (
     <li class="host">
-      <strong>{h.host}</strong> ({h.helpdesk === 'zendesk' ? 'Zendesk' : 'TOPdesk'}) —{' '}
+      <strong>{h.host}</strong> ({helpdeskLabel(h.helpdesk)}) —{' '}
       <span>{h.granted ? t.hosts.granted : t.hosts.notGranted}</span> <LockedBadge source={h.locked} t={t} />
       {h.locked ? null : (
         <button
@@ -133,7 +145,7 @@ function HostItem({
           {t.remove}
         </button>
       )}
-      {h.helpdesk === 'topdesk' ? (
+      {HELPDESKS[h.helpdesk].auth === 'session-or-app-password' ? (
         <form
           class="credentials"
           onSubmit={(e) => {

@@ -6,7 +6,7 @@ import { validatePolicy } from '../../lib/sla/schema';
 import { EMPTY_CONFIG } from '../../lib/storage/schemas';
 import { planImport, type ImportResult } from '../../lib/config/importPolicy';
 import { ImportPanel } from './ImportPanel';
-import type { ActionResult, ImportSource } from './model';
+import type { ActionResult, ImportSource } from '../../lib/messaging/options';
 import { strings } from './strings';
 
 afterEach(cleanup);

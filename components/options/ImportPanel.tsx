@@ -5,7 +5,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { checkSize, formatBytes } from '../../lib/config/importPolicy';
 import type { DiffChange } from '../../lib/config/diffPolicy';
-import type { ActionResult, ImportPlan, ImportResult, ImportSource } from './model';
+import type { ActionResult, ImportPlan, ImportResult, ImportSource } from '../../lib/messaging/options';
 import type { Strings } from './strings';
 import { Field, Status, useFocusAfterRender } from './ui';
 

@@ -5,7 +5,7 @@ import { validatePolicy } from '../../lib/sla/schema';
 import { EMPTY_CONFIG } from '../../lib/storage/schemas';
 import { planImport } from '../../lib/config/importPolicy';
 import { OptionsApp } from './OptionsApp';
-import { testActions, testModel } from './testModel';
+import { testActions, testModel } from '../../tests/support/options';
 
 afterEach(cleanup);
 

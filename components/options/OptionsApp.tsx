@@ -7,7 +7,7 @@ import { useState } from 'preact/hooks';
 import { AssignmentsEditor } from './AssignmentsEditor';
 import { HostsPanel } from './HostsPanel';
 import { ImportPanel } from './ImportPanel';
-import type { ImportResult, OptionsCallbacks, OptionsModel } from './model';
+import type { ImportResult, OptionsCallbacks, OptionsModel } from '../../lib/messaging/options';
 import { PolicyList } from './PolicyList';
 import { PreferencesForm } from './PreferencesForm';
 import { QuarantineList, StoreSection } from './StoragePanel';

@@ -2,7 +2,7 @@
 import { useState } from 'preact/hooks';
 import { exportPolicy } from '../../lib/config/importPolicy';
 import { downloadText } from './format';
-import type { ActionResult, ImportResult, LockSource, PolicyEntry } from './model';
+import type { ActionResult, ImportResult, LockSource, PolicyEntry } from '../../lib/messaging/options';
 import { PolicyView } from './PolicyView';
 import type { Lang, Strings } from './strings';
 import { IssueList, LockedBadge, Status } from './ui';

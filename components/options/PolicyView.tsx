@@ -13,7 +13,7 @@ import {
   priorityLabel,
   sourcePlace,
 } from './format';
-import type { Holiday } from './model';
+import type { Holiday } from '../../lib/messaging/options';
 import type { Lang, Strings } from './strings';
 
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;

@@ -1,7 +1,7 @@
 /** Language, at-risk threshold, notifications, sidebar side, queue watch; managed values are shown locked. */
 import { useEffect, useState } from 'preact/hooks';
 import { WATCH_MINUTES, type Preferences } from '../../lib/storage/schemas';
-import type { ActionResult, LockSource } from './model';
+import type { ActionResult, LockSource } from '../../lib/messaging/options';
 import type { Strings } from './strings';
 import { Field, LockedBadge, Status } from './ui';
 

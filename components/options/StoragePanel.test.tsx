@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { OptionsApp } from './OptionsApp';
-import { testActions, testModel } from './testModel';
+import { testActions, testModel } from '../../tests/support/options';
 
 afterEach(cleanup);
 

@@ -4,7 +4,7 @@
  */
 import { useState } from 'preact/hooks';
 import type { Preferences } from '../../lib/storage/schemas';
-import type { ActionResult, LockSource, QuarantineEntry, StoreInfo } from './model';
+import type { ActionResult, LockSource, QuarantineEntry, StoreInfo } from '../../lib/messaging/options';
 import type { Strings } from './strings';
 import { Field, LockedBadge, Status } from './ui';
 

@@ -1,7 +1,7 @@
 /** Export the whole configuration to one file, or import a colleague's: validated first, then confirmed. */
 import { useState } from 'preact/hooks';
 import { downloadText } from './format';
-import type { ActionResult, TeamConfigPlan, TeamConfigResult } from './model';
+import type { ActionResult, TeamConfigPlan, TeamConfigResult } from '../../lib/messaging/options';
 import type { Strings } from './strings';
 import { Field, Status } from './ui';
 

@@ -1,6 +1,6 @@
 /**
  * The options page's words, Dutch and English. `nl` is typed against `en`, so a missing Dutch key
- * fails the typecheck. (Moves to lib/i18n/options.ts when the shared i18n layer lands.)
+ * fails the typecheck.
  */
 /** A message from the checks (policy, JSON text, configuration): English, and Dutch where they have it. */
 export interface Said {

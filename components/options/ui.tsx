@@ -1,7 +1,7 @@
 /** Small shared pieces of the options views: lock badge, field with help/error association, problem lists. */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
-import type { LockSource } from './model';
+import type { LockSource } from '../../lib/messaging/options';
 import type { Said, Strings } from './strings';
 
 export function LockedBadge({ source, t }: { source: LockSource | undefined; t: Strings }) {

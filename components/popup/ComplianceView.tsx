@@ -8,7 +8,7 @@ import { complianceCsv } from '../../lib/compliance/csv';
 import type { ComplianceRow } from '../../lib/compliance/compute';
 import { formatDateTime, formatDay, formatPercent } from './format';
 import { HistoryBar } from './HistoryBar';
-import type { ComplianceModel, CompliancePeriod, RefreshModel } from './model';
+import type { ComplianceModel, CompliancePeriod, RefreshModel } from '../../lib/messaging/popup';
 import type { Lang, Strings } from './strings';
 
 export interface ComplianceViewProps {

@@ -3,7 +3,7 @@
  * the period read from the helpdesk, and when), a button to read the period, its progress and problems.
  */
 import { formatDateTime } from './format';
-import type { RefreshModel } from './model';
+import type { RefreshModel } from '../../lib/messaging/popup';
 import { RefreshErrors, RefreshProgress } from './RefreshBar';
 import type { Lang, Strings } from './strings';
 

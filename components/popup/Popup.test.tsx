@@ -2,23 +2,14 @@ import { signal } from '@preact/signals';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { computeCompliance, type FinishedRecord } from '../../lib/compliance/compute';
-import { SEED_COMPLIANCE_GOALS } from '../../lib/compliance/goals';
+import { SEED_COMPLIANCE_GOALS } from '../../tests/support/compliance';
 import type { PeriodRange } from '../../lib/compliance/period';
 import { liveRemainingMs } from '../../lib/live/countdown';
 import type { MetricSummary } from '../../lib/registry/types';
-import {
-  EMPTY_MODEL,
-  rowLive,
-  sortByTimeToBreach,
-  summarize,
-  toQueueRows,
-  type ComplianceModel,
-  type ComplianceReport,
-  type PopupModel,
-  type QueueRow,
-} from './model';
+import { rowLive, sortByTimeToBreach, summarize, toQueueRows, type QueueRow } from '../../lib/queue/rows';
+import type { ComplianceModel, ComplianceReport, PopupModel } from '../../lib/messaging/popup';
 import { FIRST_ROWS } from './QueueList';
-import { H, iso, metric, NOW, row } from './testRows';
+import { EMPTY_MODEL, H, iso, metric, NOW, row } from '../../tests/support/popup';
 import { Popup, type PopupProps } from './Popup';
 import { strings } from './strings';
 

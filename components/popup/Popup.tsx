@@ -5,7 +5,8 @@
 import type { ReadonlySignal } from '@preact/signals';
 import { useRef, useState } from 'preact/hooks';
 import { ComplianceView } from './ComplianceView';
-import type { ComplianceModel, CompliancePeriod, PopupModel, Summary } from './model';
+import type { ComplianceModel, CompliancePeriod, PopupModel } from '../../lib/messaging/popup';
+import type { Summary } from '../../lib/queue/rows';
 import { QueueList } from './QueueList';
 import { RefreshBar } from './RefreshBar';
 import { WatchLine } from './WatchLine';

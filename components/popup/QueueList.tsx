@@ -13,7 +13,14 @@ import type { Helpdesk } from '../../lib/registry/types';
 import { formatCountdown } from '../../lib/i18n/format';
 import { formatDateTime } from './format';
 import { HelpdeskIcon, HelpdeskIconDefs } from './icons';
-import { rowLive, rowState, SNAPSHOT_ROWS, sortQueue, type QueueRow, type QueueSort } from './model';
+import {
+  rowLive,
+  rowState,
+  SNAPSHOT_ROWS,
+  sortQueue,
+  type QueueRow,
+  type QueueSort,
+} from '../../lib/queue/rows';
 import type { Lang, Strings } from './strings';
 
 export type StateFilter = 'all' | 'breached' | 'at-risk' | 'running' | 'paused';

@@ -1,6 +1,6 @@
 /** Refresh the queue from the helpdesk APIs: button, progress, last refresh time, problems. */
 import { formatDateTime } from './format';
-import type { RefreshError, RefreshModel } from './model';
+import type { RefreshError, RefreshModel } from '../../lib/messaging/popup';
 import type { Lang, Strings } from './strings';
 
 export interface RefreshBarProps {

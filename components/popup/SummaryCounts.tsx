@@ -3,7 +3,7 @@
  * within it.
  */
 import type { ReadonlySignal } from '@preact/signals';
-import { STATE_ORDER, summarize, type PolicyCounts, type QueueRow, type Summary } from './model';
+import { STATE_ORDER, summarize, type PolicyCounts, type QueueRow, type Summary } from '../../lib/queue/rows';
 import type { Strings } from './strings';
 
 export interface SummaryCountsProps {

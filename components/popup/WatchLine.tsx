@@ -2,8 +2,9 @@
  * The queue watch in one line — "Watching 3 helpdesks · last checked 2 Dec, 10:42" — with each host's
  * last success, a sign-in request per signed-out host, and the problems the watch reports.
  */
+import { HELPDESKS } from '../../lib/helpdesks/catalog';
 import { formatDateTime } from './format';
-import type { WatchModel } from './model';
+import type { WatchModel } from '../../lib/messaging/popup';
 import type { Lang, Strings } from './strings';
 
 export interface WatchLineProps {
@@ -14,8 +15,7 @@ export interface WatchLineProps {
 }
 
 /** Where a signed-out agent signs in again. */
-const signInUrl = (h: WatchModel['hosts'][number]) =>
-  h.helpdesk === 'zendesk' ? `https://${h.host}/agent` : `https://${h.host}/tas/secure/`;
+const signInUrl = (h: WatchModel['hosts'][number]) => `https://${h.host}${HELPDESKS[h.helpdesk].signInPath}`;
 
 export function WatchLine({ watch, lang, timeZone, t }: WatchLineProps) {
   const at = (ms: number | null) => (ms === null ? null : formatDateTime(ms, lang, timeZone));

@@ -1,6 +1,6 @@
 /**
  * The popup's words, English and Dutch. `nl` is typed against `en`, so a missing Dutch key fails the
- * typecheck. (Moves to lib/i18n/popup.ts when the shared i18n layer lands.)
+ * typecheck.
  */
 const en = {
   title: 'SLA queue',

@@ -1,8 +1,8 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildServiceReport } from '../../lib/report/compute';
-import { entry, policy, reply, status, ZONE } from '../../lib/report/test-fixtures';
-import type { ReportModel } from './model';
+import { entry, policy, reply, status, ZONE } from '../../tests/support/report';
+import type { ReportModel } from '../../lib/messaging/report';
 import { ReportView } from './ReportView';
 
 afterEach(cleanup);

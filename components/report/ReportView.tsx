@@ -10,7 +10,7 @@ import { serviceReportCsv } from '../../lib/report/csv';
 import type { ReportPeriod } from '../../lib/report/period';
 import { formatDuration } from '../../lib/i18n/format';
 import { formatDateTime, formatDay, formatPercent } from '../popup/format';
-import type { ReportLang, ReportModel } from './model';
+import type { ReportLang, ReportModel } from '../../lib/messaging/report';
 import { reportStrings, type ReportStrings } from './strings';
 
 export interface ReportRequest {

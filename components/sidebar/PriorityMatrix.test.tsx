@@ -1,8 +1,8 @@
 import { cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Locale } from '../../lib/i18n/core.ts';
-import { scenarios } from './fixtures.ts';
-import type { SidebarReady } from './model.ts';
+import { scenarios } from '../../tests/support/sidebar/scenarios.ts';
+import type { SidebarReady } from '../../lib/messaging/sidebar.ts';
 import { PriorityMatrix } from './PriorityMatrix.tsx';
 
 afterEach(cleanup);

@@ -7,7 +7,7 @@ import type { Evaluation } from '../../lib/sla/types.ts';
 import type { Locale } from '../../lib/i18n/core.ts';
 import { pick } from '../../lib/i18n/core.ts';
 import { t } from '../../lib/i18n/sidebar.ts';
-import type { LabelMap, SidebarLabels, SidebarMatrix } from './model.ts';
+import type { LabelMap, SidebarLabels, SidebarMatrix } from '../../lib/messaging/sidebar.ts';
 import { Icon } from './icons.tsx';
 
 export interface PriorityMatrixProps {

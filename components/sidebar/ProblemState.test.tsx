@@ -2,7 +2,7 @@ import { signal } from '@preact/signals';
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Locale } from '../../lib/i18n/core.ts';
-import { AGENT_ZONE, scenarios, type ScenarioId } from './fixtures.ts';
+import { AGENT_ZONE, scenarios, type ScenarioId } from '../../tests/support/sidebar/scenarios.ts';
 import { Sidebar } from './Sidebar.tsx';
 
 afterEach(cleanup);

@@ -1,7 +1,7 @@
 /** What to show when there is nothing trustworthy to count down: the kind, what to do, and a way out. */
 import type { Locale } from '../../lib/i18n/core.ts';
 import { t } from '../../lib/i18n/sidebar.ts';
-import type { OptionsSection, SidebarProblem, TicketDisplay } from './model.ts';
+import type { OptionsSection, SidebarProblem, TicketDisplay } from '../../lib/messaging/sidebar.ts';
 import { Icon } from './icons.tsx';
 
 export interface ProblemStateProps {

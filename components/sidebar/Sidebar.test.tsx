@@ -2,8 +2,14 @@ import { signal } from '@preact/signals';
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Locale } from '../../lib/i18n/core.ts';
-import { AGENT_ZONE, scenarios, ticket, XSS_SUBJECT, type ScenarioId } from './fixtures.ts';
-import type { SidebarModel } from './model.ts';
+import {
+  AGENT_ZONE,
+  scenarios,
+  ticket,
+  XSS_SUBJECT,
+  type ScenarioId,
+} from '../../tests/support/sidebar/scenarios.ts';
+import type { SidebarModel } from '../../lib/messaging/sidebar.ts';
 import { Sidebar, type SidebarProps } from './Sidebar.tsx';
 import { NARROW_QUERY } from './useNarrowViewport.ts';
 

@@ -22,7 +22,7 @@ import type {
   SidebarSide,
   Theme,
   TicketDisplay,
-} from './model.ts';
+} from '../../lib/messaging/sidebar.ts';
 import { Icon, STATE_ICON } from './icons.tsx';
 import { MetricCard } from './MetricCard.tsx';
 import { labelOf, originText, PriorityMatrix } from './PriorityMatrix.tsx';

@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { mextraPaused } from './evaluations.ts';
+import { mextraPaused } from '../../tests/support/sidebar/evaluations.ts';
 import { WhyPanel } from './WhyPanel.tsx';
 
 afterEach(cleanup);

@@ -1,7 +1,7 @@
 import { cleanup, render } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { scenarios } from './fixtures.ts';
-import { SidebarGallery } from './Gallery.tsx';
+import { scenarios } from '../../tests/support/sidebar/scenarios.ts';
+import { SidebarGallery } from '../../tests/support/sidebar/Gallery.tsx';
 import { PALETTES, SIDEBAR_CSS, type Palette } from './style.ts';
 
 afterEach(cleanup);

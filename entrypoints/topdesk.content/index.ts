@@ -1,11 +1,3 @@
-import '@/lib/zod-config'; // first: zod's jitless config, before any schema is built
-import { runOverlay } from '@/lib/pages/sidebar/run';
-import { topdeskAdapter } from '@/lib/pages/sidebar/adapters';
-
-export default defineContentScript({
-  matches: ['https://*.topdesk.net/tas/*'],
-  allFrames: true,
-  // The page must not learn the extension id from WXT's start message (see lib/pages/sidebar/isolation.ts).
-  noScriptStartedPostMessage: true,
-  main: (ctx) => runOverlay(ctx, topdeskAdapter()),
-});
+import { helpdeskContentScript } from '@/lib/pages/sidebar/content-script';
+import { topdeskPage } from '@/lib/helpdesks/topdesk/page';
+export default helpdeskContentScript(topdeskPage);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MetricSummary, Registry, RegistryEntry } from '../registry/types';
-import { entry, summaryMetric } from '../registry/test-fixtures';
+import { entry, summaryMetric } from '../../tests/support/registry';
 import { badge, BADGE_COLORS } from './badge';
 import { planAlerts, type AlertPrefs, type FiredMarkers, type PlannedNotification } from './plan';
 import { notificationText } from './text';

@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_POLICIES } from '../../policies/index';
-import { complianceGoalsFromPolicy, SEED_COMPLIANCE_GOALS } from '../compliance/goals';
+import { complianceGoalsFromPolicy } from '../compliance/goals';
+import { SEED_COMPLIANCE_GOALS } from '../../tests/support/compliance';
 import { emptyRegistry, reevaluateAll, upsertEntry } from '../registry/registry';
 import { parseStoredRegistry } from '../registry/schema';
 import type { Registry } from '../registry/types';

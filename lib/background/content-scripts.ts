@@ -10,15 +10,16 @@
  * The scripts are the same bundles the manifest injects on *.zendesk.com / *.topdesk.net.
  */
 import type { ContentScripts } from 'webextension-polyfill';
+import { contentScriptFile, HELPDESK_IDS, type HelpdeskId } from '../helpdesks/catalog';
 import { contentScriptId, contentScriptRegistration, originPattern, type HostEntry } from '../config/hosts';
 import { BUILTIN_JSON, readManaged, validatorForImport } from './state';
 import { effectiveConfig } from '../config/managed';
 import { readConfig, readPreferences } from '../storage/items';
 
-export const CONTENT_SCRIPT_FILES = {
-  zendesk: 'content-scripts/zendesk.js',
-  topdesk: 'content-scripts/topdesk.js',
-} as const;
+/** The built content script of each helpdesk (entrypoints/<id>.content/). */
+export const CONTENT_SCRIPT_FILES = Object.fromEntries(
+  HELPDESK_IDS.map((id) => [id, contentScriptFile(id)]),
+) as Record<HelpdeskId, string>;
 
 /** Every id this module registers starts with this (see `contentScriptId`). */
 const ID_PREFIX = 'selfhosted-';
@@ -100,10 +101,7 @@ export async function unregisterHostScript(host: string): Promise<void> {
   }
   const scripting = scriptingApi();
   if (!import.meta.env.FIREFOX && scripting) {
-    const ids = [
-      contentScriptId({ host, helpdesk: 'zendesk' }),
-      contentScriptId({ host, helpdesk: 'topdesk' }),
-    ];
+    const ids = HELPDESK_IDS.map((helpdesk) => contentScriptId({ host, helpdesk }));
     try {
       const existing = await scripting.getRegisteredContentScripts({ ids });
       if (existing.length) await scripting.unregisterContentScripts({ ids: existing.map((s) => s.id) });

@@ -19,7 +19,7 @@ import type {
   PolicyEntry,
   QuarantineEntry,
   TicketTestResult,
-} from '../../components/options/model';
+} from '../messaging/options';
 import { BUILTIN_POLICY_IDS } from '../../policies';
 import {
   applyImport,
@@ -42,11 +42,7 @@ import { builtinHelpdeskOf, isBuiltinHost, normaliseHost, originPattern, upsertH
 import { effectiveConfig, managedPolicyIds, type Effective } from '../config/managed';
 import { exportTeamConfig, planTeamConfigImport, type TeamConfigResult } from '../config/teamConfig';
 import { evaluate, listPolicyHolidays, validatePolicy, validateTicket, type Policy } from '../sla';
-import type {
-  ImportPlanRefSchema,
-  ImportSourceSchema,
-  PreferencesPatchSchema,
-} from '../messaging/areas/options';
+import type { ImportPlanRefSchema, ImportSourceSchema, PreferencesPatchSchema } from '../messaging/options';
 import type { BackgroundToContent, Request } from '../messaging/protocol';
 import {
   configItem,

@@ -1,12 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { sortByTimeToBreach, summarize, toQueueRows, SNAPSHOT_ROWS } from '../../components/popup/model';
+import { sortByTimeToBreach, summarize, toQueueRows, SNAPSHOT_ROWS } from '../queue/rows';
 import { usableSnapshot, SNAPSHOT_KEY } from '../pages/popup/snapshot';
 import { wake } from './wake';
 import { buildQueueSnapshot, openEntries, vocabularies } from './popup-model';
 import { readRegistry } from './registry-store';
 import { loadState } from './state';
-import { seedConfig, seedRegistry, ticketEntry } from './test-support';
+import { seedConfig, seedRegistry, ticketEntry } from '../../tests/support/background';
 
 const H = 3600_000;
 // Monday 2 March 2026, 11:00 in Amsterdam.

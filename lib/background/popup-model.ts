@@ -10,8 +10,8 @@ import {
   toQueueRows,
   type PolicyVocabulary,
   type QueueRow,
-  type QueueSnapshot,
-} from '../../components/popup/model';
+} from '../queue/rows';
+import type { QueueSnapshot } from '../messaging/popup';
 import { isFinished, type Registry, type RegistryEntry } from '../registry';
 import type { Policy } from '../sla';
 import type { Config } from '../storage/schemas';

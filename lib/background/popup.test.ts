@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEMO_SCENARIOS } from '../../tests/demo/scenarios';
 import { zendeskAudits, zendeskTicket } from '../../tests/demo/payloads';
-import { sortByTimeToBreach } from '../../components/popup/model';
+import { sortByTimeToBreach } from '../queue/rows';
 import { localTimeZone } from './env';
 import { wake } from './wake';
 import {
@@ -16,7 +16,7 @@ import {
 } from './popup';
 import { archiveFinished, readArchive, readRegistry, writeRegistry } from './registry-store';
 import type { RegistryEntry } from '../registry';
-import { HOST, seedConfig, seedRegistry, storedRegistry, ticketEntry } from './test-support';
+import { HOST, seedConfig, seedRegistry, storedRegistry, ticketEntry } from '../../tests/support/background';
 
 const NOW = Date.parse('2026-03-03T10:00:00Z');
 const iso = (t: number) => new Date(t).toISOString();

@@ -1,9 +1,10 @@
 /**
  * The background's side of the team-lead popup: the popup model (queue rows, refresh and watch state,
  * compliance, built from the registry and the state in effect), the chosen compliance period, and
- * opening a ticket. "Refresh queue" is a poll of the queue watch (watch.ts): one code path.
+ * opening a ticket. "Refresh queue" is a poll of the queue watch in the refresh slot (queue-refresh.ts):
+ * one code path.
  */
-import type { ComplianceModel, PopupModel, RefreshModel, WatchModel } from '../../components/popup/model';
+import type { ComplianceModel, PopupModel, RefreshModel, WatchModel } from '../messaging/popup';
 import {
   complianceGoalsFromPolicy,
   computeCompliance,
@@ -23,17 +24,17 @@ import { DEFAULT_WATCH_STATE, type QueueState, type WatchState } from '../storag
 import { focusOrOpen, localTimeZone, uiLanguage } from './env';
 import { queueRows, vocabularies } from './popup-model';
 import { readArchive, readRegistry } from './registry-store';
-import type { RefreshDeps } from './helpdesk-read';
-import { historyKey } from './history';
+import { historyKey, type RefreshDeps } from './compliance-history';
+import { HELPDESK_IDS } from '../helpdesks/catalog';
+import { viewIdOf } from '../helpdesks/zendesk';
 import { loadState, type BackgroundState } from './state';
 import {
   refreshDone,
   refreshRunning,
   startRefresh,
   updateQueueState,
-  viewIdOf,
   type RefreshJob,
-} from './watch';
+} from './queue-refresh';
 
 type PopupMessage = Extract<Request, { type: `ui-bg:popup-${string}` }>;
 
@@ -66,7 +67,7 @@ function refreshModel(qs: QueueState): RefreshModel {
   const running = r.running && refreshRunning();
   const errors =
     r.running && !running
-      ? [...r.errors, { helpdesk: 'zendesk' as const, host: '—', message: INTERRUPTED }]
+      ? [...r.errors, { helpdesk: HELPDESK_IDS[0], host: '—', message: INTERRUPTED }]
       : r.errors;
   return {
     kind: r.kind,
@@ -211,7 +212,7 @@ export async function openTicket(key: string): Promise<{ opened: 'focused' | 'cr
 }
 
 // ---------------------------------------------------------------------------------------------
-// queue refresh: one code path with the queue watch (watch.ts)
+// queue refresh: one code path with the queue watch (queue-refresh.ts, watch.ts)
 
 export type { RefreshDeps, RefreshJob };
 export { historyKey, refreshDone, startRefresh, updateQueueState, viewIdOf };

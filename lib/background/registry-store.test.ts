@@ -12,10 +12,10 @@ import {
   upsertTickets,
   writeRegistry,
 } from './registry-store';
-import { HOST, seedRegistry, storedRegistry, ticketEntry } from './test-support';
+import { HOST, seedRegistry, storedRegistry, ticketEntry } from '../../tests/support/background';
 import type { Registry, RegistryEntry } from '../registry';
 import type { FinishedRecord } from '../compliance';
-import { summaryMetric } from '../registry/test-fixtures';
+import { summaryMetric } from '../../tests/support/registry';
 
 const NOW = Date.parse('2026-03-03T10:00:00Z');
 const DAY = 86_400_000;

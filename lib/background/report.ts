@@ -3,7 +3,7 @@
  * months) the way the compliance tab does, and builds the report with lib/report.
  */
 import { DateTime } from 'luxon';
-import type { ReportModel } from '../../components/report/model';
+import type { ReportModel } from '../messaging/report';
 import type { Request } from '../messaging/protocol';
 import type { RegistryEntry } from '../registry';
 import { buildServiceReport, resolveReportPeriod, trendMonths, type ReportPeriod } from '../report';

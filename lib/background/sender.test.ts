@@ -5,7 +5,7 @@ import type { RouteContext } from '../messaging/router';
 import { handle } from './handlers';
 import { bindToSender, senderPage, SenderRefused, TabRateLimit } from './sender';
 import { openOptionsOnce, resetOptionsTab } from './ticket';
-import { seedConfig } from './test-support';
+import { seedConfig } from '../../tests/support/background';
 
 const selfHosted = [{ host: 'helpdesk.example.nl', helpdesk: 'topdesk' as const }];
 

@@ -6,8 +6,7 @@
  * (the SaaS suffixes, or the self-hosted entry), and the ticket must be the one the URL shows.
  */
 import { BUILTIN_HOST_SUFFIXES, type HelpdeskKind, type HostEntry } from '../config/hosts';
-import { topdeskIncidentRef } from '../helpdesks/topdesk/page';
-import { zendeskTicketId } from '../helpdesks/zendesk/page';
+import { helpdesk as helpdeskMeta } from '../helpdesks/catalog';
 
 export interface SenderPage {
   helpdesk: HelpdeskKind;
@@ -50,7 +49,7 @@ export function senderPage(
 
 /** The ticket a helpdesk page URL shows, as the content script's adapter reads it. */
 export function ticketIdFromUrl(helpdesk: HelpdeskKind, url: string): string | null {
-  return helpdesk === 'zendesk' ? zendeskTicketId(url) : topdeskIncidentRef(url);
+  return helpdeskMeta(helpdesk).ticketRef(url);
 }
 
 /**

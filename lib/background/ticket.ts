@@ -5,25 +5,26 @@
  * becomes a problem model the sidebar can explain.
  */
 import { evaluate, SlaInputError, type Policy } from '../sla';
-import type { PageRead, SidebarView } from '../messaging/areas/sidebar';
+import type { PageRead, SidebarView } from '../messaging/sidebar';
 import type {
   LabelMap,
   SidebarLabels,
   SidebarMatrix,
   SidebarModel,
   SidebarProblem,
-} from '../../components/sidebar/model';
+} from '../messaging/sidebar';
 import type { Preferences } from '../storage/schemas';
 import type { NormalizeResult } from '../helpdesks/types';
 import type { Request } from '../messaging/protocol';
 import { readCredentials, readUiState, uiStateItem } from '../storage/items';
-import { readWithApplicationPassword, refusedByTopdesk } from '../helpdesks/topdesk/app-password';
+import type { HelpdeskId } from '../helpdesks/catalog';
+import { WORKERS } from '../helpdesks/workers';
 import { uiLanguage } from './env';
 import { assignmentFor, loadState } from './state';
 import { bindToSender, senderPage } from './sender';
 
 export interface TicketRequest {
-  helpdesk: 'zendesk' | 'topdesk';
+  helpdesk: HelpdeskId;
   host: string;
   url: string;
   ticketId: string;
@@ -212,11 +213,14 @@ export async function handleSidebar(
     case 'cs-bg:ticket': {
       const [state, ui] = await Promise.all([loadState(), readUiState()]);
       message = bindToSender(message, senderPage(sender.url, state.config.selfHosted, sender.tab?.url));
-      if (message.helpdesk === 'topdesk' && refusedByTopdesk(message.read)) {
-        const retry = await readWithApplicationPassword(
-          message.host,
+      const retryRefused = WORKERS[message.helpdesk].retryRefusedRead;
+      if (retryRefused) {
+        const host = message.host;
+        const retry = await retryRefused(
+          host,
           message.ticketId,
-          (await readCredentials()).value,
+          message.read,
+          async () => (await readCredentials()).value[host] ?? null,
           {
             fetch: (u, i) => fetch(u, i),
             sleep: (ms) => new Promise((r) => setTimeout(r, ms)),

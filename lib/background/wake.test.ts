@@ -9,7 +9,7 @@ import {
   wake,
   wakeAfterPoll,
 } from './wake';
-import { HOST, seedConfig, seedRegistry, storedRegistry, ticketEntry } from './test-support';
+import { HOST, seedConfig, seedRegistry, storedRegistry, ticketEntry } from '../../tests/support/background';
 
 const H = 3600_000;
 // Monday 2 March 2026, 09:00 in Amsterdam (inside Mextra's business hours).

@@ -7,7 +7,7 @@ import { BADGE_COLORS } from '../alerts';
 import { onNotificationClicked } from './wake';
 import { readWatchState } from '../storage/items';
 import { popupModel } from './popup';
-import { seedConfig, storedRegistry } from './test-support';
+import { seedConfig, storedRegistry } from '../../tests/support/background';
 import { checkWatch, refreshDone, scheduleWatch, startRefresh, WATCH_ALARM, type WatchDeps } from './watch';
 
 // Tuesday 3 March 2026, 11:00 in Amsterdam: inside every demo contract's business hours.
@@ -229,7 +229,7 @@ describe('the queue watch with a fake helpdesk and a fake clock', () => {
       retries.push(h.retryAt! - f.clock.t);
       const shown = (await popupModel(f.clock.t)).watch?.hosts[0]?.message ?? null;
       if (i < 3) expect(shown).toBeNull();
-      else expect(shown).toMatch(/3 failed poll\(s\) in a row \(HTTP 503\)/);
+      else expect(shown).toMatch(/3 failed poll\(s\) in a row \(HTTP 503 from \/api\/v2\/search\.json\)/);
       f.clock.t = h.retryAt!;
     }
     expect(retries).toEqual([2 * MIN, 4 * MIN, 8 * MIN]);

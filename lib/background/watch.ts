@@ -3,13 +3,15 @@
  * every assigned helpdesk's queue, so the alert planning (badge, at-risk and breach notifications,
  * exactly once) covers tickets nobody opened. The watch polls on the `sla-watch` alarm every
  * `preferences.watchMinutes` (default 2; 0 = off; on once a host is assigned); the button polls now.
- * The compliance history read (history.ts) runs through the same single-flight refresh slot.
+ * Both run in the refresh slot of queue-refresh.ts (one refresh at a time in a worker), as does the
+ * compliance history read (compliance-history.ts); this file is one host's poll and the schedule.
  *
  * A poll, host after host (one host's failure or bad data never stops another's):
- * - Lists the queue (Zendesk: the view `mapping.queue.viewId`, else the unsolved search; TOPdesk:
- *   open incidents, with the host's application password when stored) and reads details (Zendesk
- *   audits; the ticket object comes with the listing) only for tickets that are new or whose
- *   `updated_at` changed since the last read (`queueState.seen`). TOPdesk's listing carries the whole incident. Tickets that left a complete
+ * - Lists the queue (`WORKERS[helpdesk].list`; Zendesk: the view `mapping.queue.viewId`, else the
+ *   unsolved search; TOPdesk: open incidents, with the host's application password when stored) and
+ *   reads details (`readListed`; Zendesk: the audits, the ticket object comes with the listing) only
+ *   for tickets that are new or whose change stamp changed since the last read (`queueState.seen`);
+ *   a complete listing (TOPdesk's carries the whole incident) needs no reads. Tickets that left a complete
  *   listing are read once (`LEFT` in `seen`) to record how they finished, or dropped when gone.
  * - Polite: a request budget per host and poll (new tickets read first; the rest at the next poll),
  *   Zendesk's `X-Rate-Limit-Remaining` below a fifth of `X-Rate-Limit` stops the detail reads and
@@ -30,20 +32,13 @@
  * at the click: the running poll may have started before a host was assigned.
  */
 import { planNewTicketAlerts, type NewTicketAlert } from '../alerts/new-ticket';
-import { newTicketsSummaryText, newTicketText } from '../alerts/text';
-import { resolvePeriod, type CompliancePeriod } from '../compliance';
+import { helpdesk as helpdeskMeta, helpdeskLabel } from '../helpdesks/catalog';
 import type { HttpDeps } from '../helpdesks/http';
-import {
-  fetchTopdeskQueue,
-  fetchZendeskQueue,
-  type FinishedRange,
-  type QueueError,
-  type QueueResult,
-} from '../queue';
+import type { QueueError, QueueResult } from '../helpdesks/listing';
+import { WORKERS } from '../helpdesks/workers';
 import {
   backoffMs,
   DEFAULT_POLL_BUDGET,
-  jitterFactor,
   meter,
   nextPollAt,
   postponement,
@@ -52,37 +47,28 @@ import {
 import { registryKey, removeEntries, upsertEntry, vanishedFromQueue, type UpsertInput } from '../registry';
 import type { Registry, RegistryEntry } from '../registry/types';
 import type { Policy } from '../sla';
-import {
-  readCredentials,
-  readQueueState,
-  readWatchState,
-  queueStateItem,
-  watchStateItem,
-} from '../storage/items';
-import type { Assignment, Credentials, QueueState, WatchHost, WatchState } from '../storage/schemas';
-import { ICON_PATH, wakeAfterPoll } from './wake';
-import { localTimeZone, uiLanguage } from './env';
+import { readQueueState, readWatchState } from '../storage/items';
+import type { Assignment, Credentials, WatchHost } from '../storage/schemas';
 import {
   describeQueueError,
   listingDeps,
-  readDetail,
-  readListedZendesk,
   ticketInputs,
   unreadableMessage,
   type Progress,
-  type RefreshDeps,
   type RefreshError,
-} from './helpdesk-read';
-import { historyKey, historyOfHost } from './history';
+} from './compliance-history';
 import {
-  archiveFinished,
-  readArchive,
-  readMarkers,
-  readRegistry,
-  withStore,
-  writeRegistry,
-} from './registry-store';
+  defaultDeps,
+  refreshDone,
+  refreshRunning,
+  startRefresh,
+  updateQueueState,
+  type WatchDeps,
+} from './queue-refresh';
+import { readMarkers, readRegistry, withStore, writeRegistry } from './registry-store';
 import { loadState, type BackgroundState } from './state';
+
+export { defaultDeps, refreshDone, startRefresh, type WatchDeps };
 
 export const WATCH_ALARM = 'sla-watch';
 /** Chromium fires alarms at most every 30 s: a poll due sooner is asked for that late. */
@@ -94,258 +80,18 @@ const TOUCH_EVERY_MS = 6 * 3600_000;
 /** Longest Retry-After a watch poll waits out inside the poll (longer: the host sits out). */
 const WATCH_MAX_RETRY_AFTER_MS = 60_000;
 
-// ---------------------------------------------------------------------------------------------
-// stored state: serialised read-modify-write
-
-/** `update(fn)`: read, change with `fn`, write — one at a time per stored item in this worker. */
-function serialised<T>(read: () => Promise<{ value: T }>, item: { setValue(v: T): Promise<void> }) {
-  let chain: Promise<unknown> = Promise.resolve();
-  return (fn: (value: T) => T): Promise<T> => {
-    const run = chain.then(async () => {
-      const next = fn((await read()).value);
-      await item.setValue(next);
-      return next;
-    });
-    chain = run.catch(() => undefined);
-    return run;
-  };
-}
-
-/** The refresh's progress, errors, `seen` stamps and the compliance period (`queueState`). */
-export const updateQueueState = serialised<QueueState>(readQueueState, queueStateItem);
-/** The watch's last poll and per-host states (`watchState`). */
-export const updateWatchState = serialised<WatchState>(readWatchState, watchStateItem);
-
-// ---------------------------------------------------------------------------------------------
-// the refresh slot: one refresh (poll or history read) at a time in this worker
-
-/** The refresh running in this worker, if any. A stored `running` without it was interrupted. */
-let inFlight: Promise<void> | null = null;
-
-export const refreshRunning = () => inFlight !== null;
-/** The running refresh's job, and whether a person asked for a queue poll while it ran. */
-let inFlightJob: RefreshJob['kind'] | null = null;
-let pollAgain = false;
-/**
- * A person's request of another kind made while a refresh runs ("Read from the helpdesk" during the
- * watch's poll): it runs right after, never dropped. The latest such request wins.
- */
-let nextJob: RefreshJob | null = null;
-
-/**
- * What a refresh reads from the helpdesks: the open queue (into the registry), or the tickets finished
- * in a compliance period (into the compliance archive).
- */
-export type RefreshJob = { kind: 'queue' } | { kind: 'history'; period: CompliancePeriod };
-
-/** Who asked for a queue poll: the watch's alarm, or a person (the popup's button). */
-export type Trigger = 'watch' | 'manual';
-
-export type WatchDeps = RefreshDeps & { random?: () => number; budget?: number };
-
-export const defaultDeps = (): WatchDeps => ({
-  fetch: (url, init) => fetch(url, init),
-  sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
-  now: () => Date.now(),
-});
-
-/** Starts a refresh unless one runs in this worker; answers at once. */
-export async function startRefresh(
-  deps: WatchDeps = defaultDeps(),
-  job: RefreshJob = { kind: 'queue' },
-  trigger: Trigger = 'manual',
-): Promise<{ started: boolean }> {
-  if (inFlight) {
-    // A click during a queue poll: that poll may have read the configuration (and the queue) before
-    // the click, so one more poll follows it inside the same refresh. Clicks coalesce; a watch
-    // wake-up shares the running poll.
-    if (trigger === 'manual' && job.kind === 'queue' && inFlightJob === 'queue') pollAgain = true;
-    else if (trigger === 'manual') nextJob = job;
-    return { started: false };
-  }
-  let release: () => void = () => {};
-  inFlight = new Promise<void>((r) => (release = r)); // claimed before the first await
-  inFlightJob = job.kind;
-  pollAgain = false;
-  const started = deps.now();
-  try {
-    // A period that ends now ("this month") is read up to this moment.
-    const range = job.kind === 'history' ? resolvePeriod(job.period, started, localTimeZone()) : null;
-    await updateQueueState((qs) => ({
-      ...qs,
-      refresh: {
-        ...qs.refresh,
-        kind: job.kind,
-        running: true,
-        startedAt: started,
-        heartbeatAt: started,
-        progress: { done: 0, total: null },
-        errors: [],
-      },
-    }));
-    const poll = async () => {
-      await readHelpdesks(deps, range, trigger);
-      while (pollAgain) {
-        pollAgain = false;
-        await readHelpdesks(deps, range, 'manual');
-      }
-    };
-    const run = poll()
-      .catch((e) =>
-        updateQueueState((qs) => ({
-          ...qs,
-          refresh: {
-            ...qs.refresh,
-            errors: [
-              ...qs.refresh.errors,
-              { helpdesk: 'zendesk', host: '—', message: e instanceof Error ? e.message : String(e) },
-            ],
-          },
-        })).then(() => undefined),
-      )
-      .finally(async () => {
-        const at = deps.now();
-        await updateQueueState((qs) => ({
-          ...qs,
-          refresh: {
-            ...qs.refresh,
-            running: false,
-            progress: null,
-            heartbeatAt: at,
-            lastRefreshAt: range ? qs.refresh.lastRefreshAt : at,
-          },
-          // A read that went wrong somewhere does not count as the period's read (its problems show).
-          historyLoads:
-            range && qs.refresh.errors.length === 0
-              ? { ...qs.historyLoads, [historyKey(range)]: at }
-              : qs.historyLoads,
-        }));
-      });
-    void run
-      .then(() => scheduleWatch(deps))
-      .catch(report)
-      .finally(() => {
-        inFlight = null;
-        inFlightJob = null;
-        release();
-        const next = nextJob;
-        nextJob = null;
-        if (next) void startRefresh(deps, next, 'manual').catch(report);
-      });
-    return { started: true };
-  } catch (e) {
-    inFlight = null;
-    inFlightJob = null;
-    release();
-    throw e;
-  }
-}
-
-/** For tests: wait for the refresh running in this worker. */
-export function refreshDone(): Promise<void> {
-  return inFlight ?? Promise.resolve();
-}
-
-/** Every assigned host in turn: its open queue, or (with `history`) its tickets finished in that range. */
-async function readHelpdesks(
-  deps: WatchDeps,
-  history: FinishedRange | null,
-  trigger: Trigger,
-): Promise<void> {
-  const state = await loadState();
-  const credentials = (await readCredentials()).value;
-  const errors: RefreshError[] = [];
-  const archived = history ? new Map((await readArchive()).records.map((r) => [r.key, r])) : undefined;
-  let lastBeat = 0;
-  const progress: Progress = (p, force = false) => {
-    const at = deps.now();
-    if (!force && at - lastBeat < 250 && !p.waitingMs) return;
-    lastBeat = at;
-    void updateQueueState((qs) => ({ ...qs, refresh: { ...qs.refresh, heartbeatAt: at, progress: p } }));
-  };
-  const started = deps.now();
-  const watch = history ? null : (await updateWatchState((ws) => ({ ...ws, pollStartedAt: started }))).hosts;
-  const hosts: Record<string, WatchHost> = {};
-  const alerts: NewTicketAlert[] = [];
-  const changed: string[] = [];
-  for (const assignment of state.config.assignments) {
-    const policy = state.policies.get(assignment.policyId);
-    if (!policy) {
-      errors.push({
-        helpdesk: assignment.helpdesk,
-        host: assignment.host,
-        message: `policy "${assignment.policyId}" is not in effect — check Options`,
-      });
-      continue;
-    }
-    if (history) {
-      // Archived host by host: what was read survives a worker stopped halfway.
-      const h = await historyOfHost(
-        assignment,
-        policy,
-        state,
-        credentials,
-        history,
-        deps,
-        progress,
-        archived,
-      );
-      await archiveFinished(h.records, deps.now());
-      errors.push(...h.errors);
-    } else {
-      const before = watch![assignment.host] ?? null;
-      if (trigger === 'watch' && before?.retryAt && before.retryAt > deps.now()) {
-        hosts[assignment.host] = before; // backing off, or postponed by the helpdesk: sits this poll out
-        continue;
-      }
-      let polled: HostPoll;
-      try {
-        polled = await pollHost(assignment, policy, state, credentials, deps, progress, before);
-      } catch (e) {
-        // Bad data or a bug for one host: recorded, and the next host is polled all the same.
-        const message = e instanceof Error ? e.message : String(e);
-        polled = {
-          errors: [{ ...hostOf(assignment), message }],
-          host: failed(before, 'error', message, deps),
-        };
-      }
-      hosts[assignment.host] = polled.host;
-      alerts.push(...(polled.alerts ?? []));
-      changed.push(...(polled.changed ?? []));
-      errors.push(...polled.errors.filter(() => trigger === 'manual' || reportable(polled.host)));
-    }
-    await updateQueueState((qs) => ({ ...qs, refresh: { ...qs.refresh, errors: [...errors] } }));
-  }
-  if (history) return;
-  await updateWatchState((ws) => ({
-    ...ws,
-    lastPollAt: deps.now(),
-    pollStartedAt: null,
-    jitter: jitterFactor((deps.random ?? Math.random)()),
-    hosts: Object.fromEntries(
-      state.config.assignments.flatMap((a) => {
-        const h = hosts[a.host] ?? ws.hosts[a.host];
-        return h ? [[a.host, h]] : [];
-      }),
-    ),
-  }));
-  await showNewTicketAlerts(alerts, uiLanguage(state.preferences), localTimeZone(), deps.now());
-  // Only the tickets the poll wrote are planned anew (the wake-up is proportional to the changes).
-  await wakeAfterPoll(changed, deps.now);
-}
-
-const hostOf = (a: Assignment) => ({ helpdesk: a.helpdesk, host: a.host });
+export const hostOf = (a: Assignment) => ({ helpdesk: a.helpdesk, host: a.host });
 
 /** Network and 5xx failures are retried quietly the first times; every other problem shows at once. */
-const reportable = (h: WatchHost) => h.status !== 'failing' || h.failures >= REPORT_AFTER_FAILURES;
+export const reportable = (h: WatchHost) => h.status !== 'failing' || h.failures >= REPORT_AFTER_FAILURES;
 
-function failed(
+export function failed(
   before: WatchHost | null,
   status: WatchHost['status'],
   message: string,
   deps: WatchDeps,
   retryAt: number | null = null,
-  helpdesk: WatchHost['helpdesk'] = before?.helpdesk ?? 'zendesk',
+  helpdesk: WatchHost['helpdesk'],
 ): WatchHost {
   return {
     helpdesk,
@@ -358,14 +104,9 @@ function failed(
   };
 }
 
-/** Zendesk view id configured for the host's queue (Options: `mapping.queue.viewId`). */
-export function viewIdOf(mapping: Assignment['mapping']): string | null {
-  const queue = mapping?.queue;
-  const id = queue && typeof queue === 'object' ? (queue as { viewId?: unknown }).viewId : undefined;
-  return typeof id === 'string' || typeof id === 'number' ? String(id) : null;
-}
+export { viewIdOf } from '../helpdesks/zendesk';
 
-interface HostPoll {
+export interface HostPoll {
   errors: RefreshError[];
   host: WatchHost;
   alerts?: NewTicketAlert[];
@@ -386,11 +127,15 @@ function listingFailure(
   const { host, helpdesk } = assignment;
   const h = (status: WatchHost['status'], message: string, retryAt: number | null = null) =>
     failed(before, status, message, deps, retryAt, helpdesk);
-  if (error.kind === 'auth' || (error.kind === 'parse' && loginPage)) {
-    if (helpdesk === 'topdesk' && !hasCredentials)
+  if (
+    error.kind === 'unauthorized' ||
+    error.kind === 'forbidden' ||
+    (error.kind === 'malformed' && loginPage)
+  ) {
+    if (helpdeskMeta(helpdesk).auth === 'session-or-app-password' && !hasCredentials)
       return h(
         'no-credentials',
-        `no application password is stored for ${host} and the TOPdesk session does not answer — add one in Options → Assignments to keep watching it`,
+        `no application password is stored for ${host} and the ${helpdeskLabel(helpdesk)} session does not answer — add one in Options → Assignments to keep watching it`,
       );
     return h('auth', `signed out of ${host} (${error.message}) — sign in to keep watching it`);
   }
@@ -400,7 +145,7 @@ function listingFailure(
       `the helpdesk asked to slow down (${error.message}); this host sits out until then`,
       deps.now() + Math.max(error.retryAfterMs ?? 0, minutes * 60_000),
     );
-  if (error.kind === 'network' || (error.kind === 'http' && (error.status ?? 0) >= 500)) {
+  if (error.kind === 'network' || (error.kind === 'server' && (error.status ?? 0) >= 500)) {
     const failures = (before?.failures ?? 0) + 1;
     const retryAt = deps.now() + backoffMs(failures, minutes);
     return h(
@@ -412,7 +157,7 @@ function listingFailure(
   return h('error', describeQueueError(error));
 }
 
-async function pollHost(
+export async function pollHost(
   assignment: Assignment,
   policy: Policy,
   state: BackgroundState,
@@ -430,10 +175,11 @@ async function pollHost(
   const queueDeps = { ...listingDeps(metered, progress), maxRetryAfterMs: WATCH_MAX_RETRY_AFTER_MS };
   const http: HttpDeps = { fetch: m.fetch, sleep: deps.sleep, maxRetryAfterMs: WATCH_MAX_RETRY_AFTER_MS };
   const cred = credentials[host] ?? null;
-  const result: QueueResult =
-    helpdesk === 'zendesk'
-      ? await fetchZendeskQueue({ host, viewId: viewIdOf(assignment.mapping) }, queueDeps)
-      : await fetchTopdeskQueue({ host, credentials: cred }, queueDeps);
+  const worker = WORKERS[helpdesk];
+  const result: QueueResult = await worker.list(
+    { host, mapping: assignment.mapping, credential: cred },
+    queueDeps,
+  );
   if (!result.ok) {
     const h = listingFailure(assignment, result.error, m.sawLoginPage, cred !== null, before, minutes, deps);
     // Signed out, limited or failing: nothing listed is trusted, the registry stays as it was.
@@ -450,22 +196,15 @@ async function pollHost(
   const now = deps.now();
   const toInput = ticketInputs(assignment, policy, state, now, unreadable);
 
-  // Listed tickets: TOPdesk's listing suffices; Zendesk needs the audits of new and changed tickets,
-  // new ones first (they may need an alert), as far as the request budget and the rate limit allow.
+  // Listed tickets: a complete listing (TOPdesk) suffices; otherwise (Zendesk) new and changed
+  // tickets need reads (their audits), new ones first (they may need an alert), as far as the request
+  // budget and the rate limit allow.
   type Read = { t: (typeof result.tickets)[number]; key: string; updatedAt: string | null };
   const reads: Read[] = [];
   for (const t of result.tickets) {
     const key = registryKey(helpdesk, host, t.ticketId);
     const prev = known.entries[key];
-    const stamp = helpdesk === 'topdesk' ? t.raw.modificationDate : t.raw.updated_at;
-    const updatedAt = typeof stamp === 'string' ? stamp : null;
-    if (helpdesk === 'topdesk' && !(prev && updatedAt && seen[key] === updatedAt)) {
-      // TOPdesk's listing carries the whole incident: a new or modified one needs no further read.
-      const input = toInput(t, { incident: t.raw });
-      if (input) inputs.push(input);
-      if (input && updatedAt) seen[key] = updatedAt;
-      continue;
-    }
+    const updatedAt = worker.changeStamp(t.raw);
     if (prev && updatedAt && seen[key] === updatedAt) {
       if (
         now - prev.lastSeen >= TOUCH_EVERY_MS ||
@@ -473,7 +212,13 @@ async function pollHost(
         prev.link !== t.link
       )
         touch.push({ key, subject: t.subject || prev.subject, link: t.link });
-    } else if (helpdesk === 'zendesk') reads.push({ t, key, updatedAt });
+    } else if (worker.listingIsComplete) {
+      // The listing carries the whole ticket: a new or modified one needs no request.
+      const d = await worker.readListed(host, t.raw, assignment.mapping, http);
+      const input = d.ok ? toInput(t, d.payload) : null;
+      if (input) inputs.push(input);
+      if (input && updatedAt) seen[key] = updatedAt;
+    } else reads.push({ t, key, updatedAt });
   }
   reads.sort((a, b) => Number(a.key in known.entries) - Number(b.key in known.entries));
   let deferred = 0;
@@ -483,8 +228,8 @@ async function pollHost(
       deferred++;
       continue;
     }
-    // Listed: the ticket object is in the listing; only its audits are read (one request).
-    const d = await readListedZendesk(host, r.t.raw, assignment.mapping, http);
+    // Listed: the ticket object is in the listing; only what it lacks is read (Zendesk: the audits).
+    const d = await worker.readListed(host, r.t.raw, assignment.mapping, http);
     if (d.ok) {
       const input = toInput(r.t, d.payload);
       if (input) inputs.push(input);
@@ -504,7 +249,7 @@ async function pollHost(
         continue;
       }
       const e = known.entries[key]!;
-      const d = await readDetail(helpdesk, host, e.ticketId, credentials, http);
+      const d = await worker.readDetail(host, e.ticketId, cred, http);
       if (d.ok) {
         const input = toInput(e, d.payload);
         if (input) inputs.push(input);
@@ -610,35 +355,6 @@ function pruneSeen(
   );
 }
 
-/** New-ticket alerts as notifications (ids = marker ids); more than three at once: one summary. */
-async function showNewTicketAlerts(
-  alerts: readonly NewTicketAlert[],
-  lang: 'en' | 'nl',
-  timeZone: string,
-  now: number,
-): Promise<void> {
-  if (alerts.length === 0) return;
-  const iconUrl = browser.runtime.getURL(ICON_PATH as '/');
-  const shown =
-    alerts.length > 3
-      ? [{ id: `sla-summary:new:${now}`, text: newTicketsSummaryText(alerts.length, lang) }]
-      : alerts.map((a) => ({ id: a.id, text: newTicketText(a, lang, timeZone, now) }));
-  for (const { id, text } of shown) {
-    try {
-      await browser.notifications.create(id, {
-        type: 'basic',
-        iconUrl,
-        title: text.title,
-        message: text.message,
-        ...(text.contextMessage ? { contextMessage: text.contextMessage } : {}),
-        priority: 2,
-      });
-    } catch (e) {
-      console.warn(`[sla] notification ${id} could not be shown:`, e);
-    }
-  }
-}
-
 // ---------------------------------------------------------------------------------------------
 // the schedule
 
@@ -680,7 +396,7 @@ export function checkWatch(deps: WatchDeps = defaultDeps()): Promise<boolean> {
 }
 
 async function checkOnce(deps: WatchDeps): Promise<boolean> {
-  if (inFlight) return false; // the running refresh sets the alarm when it ends
+  if (refreshRunning()) return false; // the running refresh sets the alarm when it ends
   const due = await scheduleWatch(deps);
   if (due === null || due > deps.now()) return false;
   const { started } = await startRefresh(deps, { kind: 'queue' }, 'watch');

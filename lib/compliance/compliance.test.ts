@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { entry, evaluation, metric } from '../registry/test-fixtures';
+import { entry, evaluation, metric } from '../../tests/support/registry';
 import { complianceCsv, csvCell, queueCsv, toCsv } from './csv';
 import { computeCompliance, finishedRecords, meetsGoal, type FinishedRecord } from './compute';
-import { findGoal, SEED_COMPLIANCE_GOALS } from './goals';
+import { findGoal } from './goals';
+import { SEED_COMPLIANCE_GOALS } from '../../tests/support/compliance';
 import { resolvePeriod } from './period';
 
 const AMS = 'Europe/Amsterdam';

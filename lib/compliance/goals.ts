@@ -1,7 +1,10 @@
 /**
- * Contract compliance goals: which share of finished tickets must meet a metric. Where the policy JSON
- * carries its own goals the background passes those; these are the seed contracts' goals as written.
+ * Contract compliance goals: which share of finished tickets must meet a metric. They come from the
+ * policy JSON (`complianceGoalsFromPolicy`: a priority's `compliance`, a target's soft `goal`); the
+ * worker and the service report read them from the policies in effect. (The seed contracts' goals as
+ * written by hand are a test fixture, tests/support/compliance/goals.ts, checked against these.)
  */
+import type { Policy, PolicyTarget } from '../sla/schema';
 import type { MetricName } from '../sla/types';
 
 /** 'due': met within the hard deadline (100% target). 'goal': met within the soft goal (Mextra's 90% column). */
@@ -21,49 +24,6 @@ export interface ComplianceGoal {
   source?: string;
 }
 
-const both = (g: Omit<ComplianceGoal, 'metric'>): ComplianceGoal[] => [
-  { ...g, metric: 'response' },
-  { ...g, metric: 'resolution' },
-];
-
-export const SEED_COMPLIANCE_GOALS: ComplianceGoal[] = [
-  // Workspace 365, "Prestaties" column of the priority table: P1 > 99%, P2 > 90%; the column sits beside
-  // both the resolution and the response time, so it is applied to both.
-  ...both({
-    policyId: 'workspace365',
-    priority: 'P1',
-    measure: 'due',
-    percent: 99,
-    strict: true,
-    source: 'Ticketprioriteit',
-  }),
-  ...both({
-    policyId: 'workspace365',
-    priority: 'P2',
-    measure: 'due',
-    percent: 90,
-    strict: true,
-    source: 'Ticketprioriteit',
-  }),
-  // Mextra 6.1 (incidents) and 8.1 (questions): 90% within the goal, 100% within the maximum.
-  ...both({
-    policyId: 'mextra',
-    priority: '*',
-    measure: 'goal',
-    percent: 90,
-    strict: false,
-    source: '6.1 / 8.1',
-  }),
-  ...both({
-    policyId: 'mextra',
-    priority: '*',
-    measure: 'due',
-    percent: 100,
-    strict: false,
-    source: '6.1 / 8.1',
-  }),
-];
-
 /** The goal for one figure: an exact priority wins over '*'. */
 export function findGoal(
   goals: readonly ComplianceGoal[],
@@ -76,18 +36,19 @@ export function findGoal(
   return same.find((g) => g.priority === priority) ?? same.find((g) => g.priority === '*') ?? null;
 }
 
-/** The parts of an engine policy (`lib/sla/schema.ts` PolicySchema) that carry compliance goals. */
-export interface PolicyGoalSource {
-  id: string;
-  priorities: ReadonlyArray<{ id: string; compliance?: { percent: number; text?: string; source?: string } }>;
-  targets: Record<
-    string,
-    Record<
-      string,
-      Record<string, Partial<Record<MetricName, { goal?: { percent: number }; source?: string }>>>
-    >
-  >;
-}
+/** One metric's target as far as goals go: its soft goal's percent and where the contract says so. */
+type GoalTarget = Pick<PolicyTarget, 'source'> & {
+  goal?: Pick<NonNullable<PolicyTarget['goal']>, 'percent'>;
+};
+
+/**
+ * The parts of an engine policy (`lib/sla/schema.ts` PolicySchema) that carry compliance goals, derived
+ * from its types: a full `Policy` is one, and so is a literal with only these fields.
+ */
+export type PolicyGoalSource = Pick<Policy, 'id'> & {
+  priorities: ReadonlyArray<Pick<Policy['priorities'][number], 'id' | 'compliance'>>;
+  targets: Record<string, Record<string, Record<string, Partial<Record<MetricName, GoalTarget>>>>>;
+};
 
 /**
  * Goals from a policy: a priority's `compliance.percent` applies to both metrics within the deadline

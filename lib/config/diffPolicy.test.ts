@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diffPolicy, formatValue } from './diffPolicy';
-import { stubMextra } from './testing/stubPolicy';
+import { stubMextra } from '../../tests/support/config';
 
 type Stub = ReturnType<typeof stubMextra> & {
   targets: {

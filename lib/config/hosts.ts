@@ -93,9 +93,7 @@ export function normaliseHost(input: string, helpdesk: HelpdeskKind): HostResult
 }
 
 function suffixOf(host: string): string {
-  return host.endsWith(BUILTIN_HOST_SUFFIXES.zendesk)
-    ? BUILTIN_HOST_SUFFIXES.zendesk
-    : BUILTIN_HOST_SUFFIXES.topdesk;
+  return Object.values(BUILTIN_HOST_SUFFIXES).find((s) => host.endsWith(s)) ?? '';
 }
 
 /**
@@ -103,7 +101,7 @@ function suffixOf(host: string): string {
  * Accepts a pasted URL (`https://mextra.zendesk.com/agent/tickets/1`). Null when it is not a host.
  */
 export function assignmentHost(input: string): string | null {
-  const r = normaliseHost(input, 'zendesk');
+  const r = normaliseHost(input, HELPDESK_IDS[0]); // any helpdesk: only the host is kept
   if (r.ok) return r.entry.host;
   if (r.code !== 'builtin') return null;
   const text = input.trim();
@@ -123,9 +121,7 @@ export function isBuiltinHost(host: string): boolean {
 
 /** The helpdesk a built-in host belongs to, or null for any other host. */
 export function builtinHelpdeskOf(host: string): HelpdeskKind | null {
-  if (host.endsWith(BUILTIN_HOST_SUFFIXES.zendesk)) return 'zendesk';
-  if (host.endsWith(BUILTIN_HOST_SUFFIXES.topdesk)) return 'topdesk';
-  return null;
+  return HELPDESK_IDS.find((id) => host.endsWith(BUILTIN_HOST_SUFFIXES[id])) ?? null;
 }
 
 /** The optional host permission to request (and revoke) for a self-hosted host. */
@@ -133,9 +129,9 @@ export function originPattern(host: string): string {
   return `https://${host}/*`;
 }
 
-/** Content-script match patterns for a self-hosted host: Zendesk's agent UI, TOPdesk's `/tas/` pages. */
+/** Content-script match patterns for a self-hosted host: the helpdesk's agent pages (Zendesk `/agent/`, TOPdesk `/tas/`). */
 export function contentScriptMatches(entry: HostEntry): string[] {
-  return entry.helpdesk === 'zendesk' ? [`https://${entry.host}/agent/*`] : [`https://${entry.host}/tas/*`];
+  return [`https://${entry.host}${HELPDESKS[entry.helpdesk].pagePath}`];
 }
 
 /**
@@ -157,7 +153,7 @@ export function contentScriptRegistration(entry: HostEntry): {
     id: contentScriptId(entry),
     matches: contentScriptMatches(entry),
     // TOPdesk's operator app loads incident cards in frames; Zendesk's workspace is one top document.
-    allFrames: entry.helpdesk === 'topdesk',
+    allFrames: HELPDESKS[entry.helpdesk].allFrames,
     helpdesk: entry.helpdesk,
   };
 }

@@ -7,7 +7,7 @@ import { planTeamConfigImport } from './teamConfig';
 import { effectiveConfig } from './managed';
 import { diffPolicy } from './diffPolicy';
 import { DEFAULT_PREFERENCES } from '../storage/schemas';
-import { stubMextra, stubValidate } from './testing/stubPolicy';
+import { stubMextra, stubValidate } from '../../tests/support/config';
 
 const ctx = { config: EMPTY_CONFIG, builtins: { mextra: stubMextra() }, validate: stubValidate };
 

@@ -13,7 +13,7 @@ import {
   type ImportContext,
   type ImportPlan,
 } from './importPolicy';
-import { stubMextra, stubValidate } from './testing/stubPolicy';
+import { stubMextra, stubValidate } from '../../tests/support/config';
 
 const builtins = { mextra: stubMextra() };
 const ctx = (config: Config = EMPTY_CONFIG, extra: Partial<ImportContext> = {}): ImportContext => ({

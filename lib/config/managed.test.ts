@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PREFERENCES, EMPTY_CONFIG, type Config } from '../storage/schemas';
 import { effectiveConfig, managedPolicyIds } from './managed';
-import { stubMextra, stubValidate } from './testing/stubPolicy';
+import { stubMextra, stubValidate } from '../../tests/support/config';
 
 const ctx = { validate: stubValidate, builtins: { mextra: stubMextra(), membro: { id: 'membro' } } };
 const local: Config = {

@@ -7,7 +7,7 @@ import {
   planTeamConfigImport,
   type TeamImportContext,
 } from './teamConfig';
-import { stubMextra, stubValidate } from './testing/stubPolicy';
+import { stubMextra, stubValidate } from '../../tests/support/config';
 
 const builtins = { mextra: stubMextra() };
 const acme = { ...stubMextra(), id: 'acme', name: 'Acme' };

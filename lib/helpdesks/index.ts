@@ -1,21 +1,24 @@
 /**
- * The helpdesks the extension knows, mapping side (background and CLI; uses zod). The page side of
- * each lives in `<name>/page.ts` and is imported by that helpdesk's content script only.
+ * The helpdesks the extension knows, mapping side (background and CLI; uses zod): normalising with a
+ * stored mapping, and saved payloads → the neutral ticket. Each helpdesk's worker is `WORKERS[id]`
+ * (workers.ts); its page side lives in `<name>/page.ts`, imported by its content script only.
  * Adding a helpdesk: see README.md in this folder.
  */
 import type { Policy } from '../sla';
+import { exampleHost } from './catalog';
 import { vocabularyOf, type PolicyVocabulary } from './mapping';
 import { HostMappingSchema, type HostMapping } from './mapping-schema';
-import { normalizeTopdesk } from './topdesk/normalize';
-import type { HelpdeskName, HelpdeskNormalizer, NormalizeResult } from './types';
-import { normalizeZendesk } from './zendesk/normalize';
+import type { HelpdeskName, NormalizeResult } from './types';
+import { WORKERS } from './workers';
 
-export const NORMALIZERS: Record<HelpdeskName, HelpdeskNormalizer> = {
-  zendesk: normalizeZendesk,
-  topdesk: normalizeTopdesk,
+export {
+  HostMappingSchema,
+  vocabularyOf,
+  WORKERS,
+  type HostMapping,
+  type HelpdeskName,
+  type PolicyVocabulary,
 };
-
-export { HostMappingSchema, vocabularyOf, type HostMapping, type HelpdeskName, type PolicyVocabulary };
 
 /** Normalize with a stored (unvalidated) mapping: a broken mapping is a problem, not a crash. */
 export function normalizeWith(
@@ -36,7 +39,7 @@ export function normalizeWith(
       },
     };
   }
-  return NORMALIZERS[helpdesk](payload, m?.data, vocabularyOf(policy), host);
+  return WORKERS[helpdesk].normalize(payload, m?.data, vocabularyOf(policy), host);
 }
 
 /** For the CLI and the Options "test with a ticket" box: saved API bodies → the neutral ticket. */
@@ -48,10 +51,10 @@ export function neutralFromPayloads(input: {
   policy: Policy;
   host?: string;
 }): NormalizeResult {
-  const host = input.host ?? (input.from === 'zendesk' ? 'example.zendesk.com' : 'example.topdesk.net');
-  const payload =
-    input.from === 'zendesk'
-      ? { ticket: input.ticket, audits: input.audits ?? [] }
-      : { incident: input.ticket };
+  const host = input.host ?? exampleHost(input.from);
+  const payload = WORKERS[input.from].payloadFromFiles({
+    ticket: input.ticket,
+    ...(input.audits ? { audits: input.audits } : {}),
+  });
   return normalizeWith(input.from, payload, input.mapping, input.policy, host);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MetricResult } from '../sla/types.ts';
-import { summaryMetric } from '../registry/test-fixtures.ts';
+import { summaryMetric } from '../../tests/support/registry';
 import {
   liveMetric,
   liveMetricState,

@@ -1,14 +1,14 @@
 /**
  * The one message protocol between the extension's parts. Message types are named by direction:
  * `cs-bg:*` content script → background, `ui-bg:*` popup/options → background, `bg-cs:*` background →
- * content script. Each area declares its requests (zod) and responses (types) in `areas/`; the
+ * content script. Each screen declares its requests (zod), responses and models (types) in its own file (`sidebar.ts`, `popup.ts`, `options.ts`, `report.ts`); the
  * background validates every request with `RequestSchema` (router.ts); senders import only types.
  */
 import { z } from 'zod';
-import { PopupRequests, type PopupResponses } from './areas/popup';
-import { SidebarRequests, type SidebarResponses } from './areas/sidebar';
-import { OptionsRequests, type OptionsResponses } from './areas/options';
-import { ReportRequests, type ReportResponses } from './areas/report';
+import { PopupRequests, type PopupResponses } from './popup';
+import { SidebarRequests, type SidebarResponses } from './sidebar';
+import { OptionsRequests, type OptionsResponses } from './options';
+import { ReportRequests, type ReportResponses } from './report';
 
 export const PingRequest = z.strictObject({ type: z.literal('ui-bg:ping'), at: z.number() });
 

@@ -4,7 +4,7 @@
  * a login page where JSON was asked for), when the next poll is due (interval, jitter, postponement),
  * and the backoff after repeated network or server failures.
  */
-import { parseRetryAfter, type FetchLike } from './http';
+import { parseRetryAfter, type FetchLike } from '../helpdesks/http';
 
 /** At most this many requests per host and poll (list pages first; details until the budget is spent). */
 export const DEFAULT_POLL_BUDGET = 100;

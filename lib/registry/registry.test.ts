@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import v1 from './fixtures/registry-v1.json';
+import v1 from '../../tests/fixtures/storage/registry-v1.json';
 import {
   compactRegistry,
   emptyRegistry,
@@ -16,7 +16,7 @@ import {
   type UpsertInput,
 } from './registry';
 import { migrateRegistryV1toV2, parseStoredRegistry, RegistrySchemaV2 } from './schema';
-import { entry, evaluation, metric } from './test-fixtures';
+import { entry, evaluation, metric } from '../../tests/support/registry';
 
 const DAY = 24 * 3600_000;
 const T0 = Date.parse('2026-03-02T09:00:00Z');

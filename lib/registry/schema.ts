@@ -7,6 +7,7 @@
  * - v2 (current): `{ version: 2, entries: { [key]: RegistryEntry } }` with an evaluation summary per entry.
  */
 import { z } from 'zod';
+import { HELPDESKS, HELPDESK_IDS } from '../helpdesks/catalog';
 import type { NeutralTicket } from '../sla/types';
 import { registryKey } from './registry';
 import { emptyRegistry } from './registry';
@@ -15,7 +16,7 @@ import type { Registry, RegistryEntry, RegistryProblem } from './types';
 export const REGISTRY_VERSION = 2;
 
 const Iso = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'not an ISO date');
-const HelpdeskSchema = z.enum(['zendesk', 'topdesk']);
+const HelpdeskSchema = z.enum(HELPDESK_IDS);
 const MetricStateSchema = z.enum(['running', 'paused', 'met', 'breached', 'none']);
 
 /** Loose on purpose: the engine's own schema validates tickets when it evaluates them. */
@@ -106,7 +107,7 @@ export function migrateRegistryV1toV2(v1: unknown): Registry {
       helpdesk: t.helpdesk,
       host: t.host.toLowerCase(),
       ticketId: String(t.ticketId),
-      ticketKey: t.number ?? (t.helpdesk === 'zendesk' ? `#${t.ticketId}` : String(t.ticketId)),
+      ticketKey: t.number ?? `${HELPDESKS[t.helpdesk].keyPrefix}${t.ticketId}`,
       subject: t.subject,
       link: t.url,
       ticket: t.ticket as NeutralTicket,

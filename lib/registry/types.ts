@@ -2,9 +2,10 @@
  * The ticket registry's data shapes: a plain, JSON-serialisable structure kept in `storage.local`.
  * Types only, so views (the popup) can import them without shipping zod.
  */
+import type { HelpdeskId } from '../helpdesks/catalog';
 import type { MetricName, MetricState, NeutralTicket } from '../sla/types';
 
-export type Helpdesk = 'zendesk' | 'topdesk';
+export type Helpdesk = HelpdeskId;
 
 /** How the ticket got into the registry: the agent opened it, or a queue refresh listed it. */
 export type EntrySource = 'opened' | 'queue';

@@ -7,7 +7,7 @@ import { finishedRecords, type FinishedRecord } from '../compliance';
 import { buildServiceReport } from './compute';
 import { creditPercent, percentile, streakBelowGoal } from './formulas';
 import { resolveReportPeriod, trendMonths } from './period';
-import { entry, H, MIN, policy, reply, status, ZONE } from './test-fixtures';
+import { entry, H, MIN, policy, reply, status, ZONE } from '../../tests/support/report';
 
 describe('formulas', () => {
   it('nearest-rank percentiles', () => {

@@ -15,7 +15,10 @@ import { BUILTIN_POLICIES, getBuiltinPolicy } from '../../policies';
 import { evaluate } from '../../lib/sla';
 import { isFinished, MAX_STORED_INTERVALS, summarizeEvaluation } from '../../lib/registry';
 import type { Registry, RegistryEntry } from '../../lib/registry';
-import { sortByTimeToBreach, summarize, toQueueRows } from '../../components/popup/model';
+import { sortByTimeToBreach, summarize, toQueueRows } from '../../lib/queue/rows';
+import { vocabularies } from '../../lib/background/popup-model';
+import { OptionsPage } from './pages/options';
+import { PopupPage } from './pages/popup';
 
 const NOW = Date.now();
 const requests: URL[] = [];
@@ -77,23 +80,18 @@ export async function wakeWorker(sw: Worker): Promise<void> {
   await settled(sw, 500);
 }
 
-export async function openPopup(page: Page, extensionId: string) {
-  await page.goto(`chrome-extension://${extensionId}/popup.html`);
-  await expect(page.locator('#app')).toHaveAttribute('data-state', 'ready');
-}
-
 test('a Zendesk view id set in Options makes the queue refresh read that view', async ({
   context,
   extensionId,
   serviceWorker,
 }) => {
-  const options = await context.newPage();
-  await options.goto(`chrome-extension://${extensionId}/options.html`);
-  await expect(options.locator('#app')).toHaveAttribute('data-state', 'ready');
-  await options.getByRole('button', { name: `Edit mapping: ${DEMO_HOSTS.mextra}` }).click();
+  const options = await new OptionsPage(await context.newPage(), extensionId).open();
+  await options.editMapping(DEMO_HOSTS.mextra);
   // The admin pastes the view's URL; the id is taken from it.
-  await options.getByLabel('Queue view id').fill(`https://${DEMO_HOSTS.mextra}/agent/filters/360001234567`);
-  await options.getByRole('button', { name: 'Save', exact: true }).click();
+  await options.page
+    .getByLabel('Queue view id')
+    .fill(`https://${DEMO_HOSTS.mextra}/agent/filters/360001234567`);
+  await options.save();
   await expect
     .poll(async () => {
       const config = await storedLocal(serviceWorker, 'config');
@@ -102,12 +100,7 @@ test('a Zendesk view id set in Options makes the queue refresh read that view', 
     })
     .toEqual(expect.objectContaining({ queue: { viewId: '360001234567' } }));
 
-  const page = await context.newPage();
-  await openPopup(page, extensionId);
-  await page.getByRole('button', { name: /refresh|vernieuw/i }).click();
-  await expect(page.locator('#app')).toHaveAttribute('data-refreshing', 'true');
-  await expect(page.locator('#app')).toHaveAttribute('data-refreshing', 'false', { timeout: 30_000 });
-  await expect(page.locator('.refresh-errors')).toHaveCount(0);
+  await (await new PopupPage(await context.newPage(), extensionId).open()).refresh();
   const mextra = requests.filter((u) => u.host === DEMO_HOSTS.mextra && u.pathname.startsWith('/api/v2/'));
   expect(mextra.some((u) => u.pathname === '/api/v2/views/360001234567/tickets.json')).toBe(true);
   expect(mextra.some((u) => u.pathname === '/api/v2/search.json')).toBe(false);
@@ -117,29 +110,17 @@ test('a Zendesk view id set in Options makes the queue refresh read that view', 
   ).toBe(true);
 });
 
-/** Each seed policy's priorities, most urgent first (what the worker passes as the vocabulary). */
-const vocabulary = Object.fromEntries(
-  BUILTIN_POLICIES.map((p) => [
-    p.id,
-    {
-      priorities: p.priorities.map((x) => ({ id: x.id, label: x.label.en })),
-      tiers: Object.fromEntries(p.tiers.map((x) => [x.id, x.label.en])),
-    },
-  ]),
-);
+/** The seed policies' labels, in English, as the worker passes them. */
+const vocabulary = vocabularies(new Map(BUILTIN_POLICIES.map((p) => [p.id, p])), 'en');
 
 test('refreshes the queue from the helpdesk APIs (pages, a 429) and lists it by time to breach with counts', async ({
   context,
   extensionId,
   serviceWorker,
 }) => {
-  const page = await context.newPage();
-  await openPopup(page, extensionId);
-  await expect(page.locator('.refresh-last')).toContainText(/not refreshed|nog niet/i);
-  await page.getByRole('button', { name: /refresh|vernieuw/i }).click();
-  await expect(page.locator('#app')).toHaveAttribute('data-refreshing', 'true');
-  await expect(page.locator('#app')).toHaveAttribute('data-refreshing', 'false', { timeout: 30_000 });
-  await expect(page.locator('.refresh-errors')).toHaveCount(0);
+  const popup = await new PopupPage(await context.newPage(), extensionId).open();
+  await expect(popup.lastRefresh).toContainText(/not refreshed|nog niet/i);
+  await popup.refresh();
 
   // Pagination and the 429: Zendesk search pages 1, 2 (429), 2 again, on the Mextra host (4 open tickets)
   const search = requests
@@ -161,10 +142,9 @@ test('refreshes the queue from the helpdesk APIs (pages, a 429) and lists it by 
   expect(entries.every((e) => e.source === 'queue' && e.evaluation !== null)).toBe(true);
 
   // The popup's order is the registry's, sorted by time to breach
-  const rows = page.locator('li.row');
   const unfinished = entries.filter((e) => !isFinished(e));
-  await expect(rows).toHaveCount(unfinished.length);
-  const shown = await rows.evaluateAll((els) => els.map((el) => el.getAttribute('data-key')));
+  await expect(popup.rows).toHaveCount(unfinished.length);
+  const shown = await popup.shownKeys();
   const now = Date.now();
   const expected = sortByTimeToBreach(toQueueRows(unfinished, now, vocabulary), now).map((r) => r.key);
   expect(shown).toEqual(expected);
@@ -173,9 +153,9 @@ test('refreshes the queue from the helpdesk APIs (pages, a 429) and lists it by 
   // Counts: breached / at risk / running / paused, as the model summarises the same rows
   const counts = summarize(toQueueRows(unfinished, now, vocabulary), now).overall;
   for (const state of ['breached', 'at-risk', 'running', 'paused'] as const)
-    await expect(page.locator(`li.count[data-state="${state}"] .count-n`)).toHaveText(String(counts[state]));
+    await expect(popup.count(state)).toHaveText(String(counts[state]));
   expect(counts.breached + counts['at-risk'] + counts.running + counts.paused).toBeGreaterThan(0);
-  await expect(page.locator('.refresh-last')).not.toContainText(/not refreshed/i);
+  await expect(popup.lastRefresh).not.toContainText(/not refreshed/i);
 });
 
 /** n open Mextra tickets created over the last days, evaluated as the worker would. */
@@ -419,23 +399,20 @@ test('compliance figures for a fixture period match hand-computed values', async
     entries: Object.fromEntries(list.map((e) => [e.key, e])),
   });
 
-  const page = await context.newPage();
-  await openPopup(page, extensionId);
-  await page.getByRole('tab', { name: /compliance|naleving/i }).click();
-  await page.locator('.period select').selectOption('last-30-days');
-  await expect(page.locator('.compliance-head')).toContainText('13');
+  const popup = await new PopupPage(await context.newPage(), extensionId).open();
+  await popup.showCompliance('last-30-days');
+  await expect(popup.complianceHead).toContainText('13');
 
-  const figure = (id: string) => page.locator(`tr[data-figure="${id}"]`);
-  await expect(figure('workspace365|P1|resolution|due').locator('td').nth(1)).toHaveText('2/3');
-  await expect(figure('workspace365|P1|resolution|due')).toHaveClass(/misses/);
-  await expect(figure('workspace365|P1|resolution|due')).toContainText('66.7');
-  await expect(figure('mextra|high|resolution|goal').locator('td').nth(1)).toHaveText('9/10');
-  await expect(figure('mextra|high|resolution|goal')).toHaveClass(/meets/);
-  await expect(figure('mextra|high|resolution|due').locator('td').nth(1)).toHaveText('10/10');
-  await expect(figure('mextra|high|resolution|due')).toHaveClass(/meets/);
+  await expect(popup.figureCount('workspace365|P1|resolution|due')).toHaveText('2/3');
+  await expect(popup.figure('workspace365|P1|resolution|due')).toHaveClass(/misses/);
+  await expect(popup.figure('workspace365|P1|resolution|due')).toContainText('66.7');
+  await expect(popup.figureCount('mextra|high|resolution|goal')).toHaveText('9/10');
+  await expect(popup.figure('mextra|high|resolution|goal')).toHaveClass(/meets/);
+  await expect(popup.figureCount('mextra|high|resolution|due')).toHaveText('10/10');
+  await expect(popup.figure('mextra|high|resolution|due')).toHaveClass(/meets/);
   // The breach behind the Workspace 365 figure is listed
-  await figure('workspace365|P1|resolution|due').getByRole('button').click();
-  await expect(page.locator('tr.breaches')).toContainText('#3');
+  await popup.showBreaches('workspace365|P1|resolution|due');
+  await expect(popup.breaches).toContainText('#3');
 });
 
 test('"Read from the helpdesk" counts every ticket the demo helpdesks finished in the period', async ({
@@ -443,24 +420,22 @@ test('"Read from the helpdesk" counts every ticket the demo helpdesks finished i
   extensionId,
   serviceWorker,
 }) => {
-  const page = await context.newPage();
-  await openPopup(page, extensionId);
-  await page.getByRole('tab', { name: /compliance|naleving/i }).click();
-  await page.locator('.period select').selectOption('last-30-days');
-  await expect(page.locator('.history-note')).toContainText('saw finish');
-  await expect(page.locator('.compliance-head')).toContainText(': 0 finished tickets');
+  const popup = await new PopupPage(await context.newPage(), extensionId).open();
+  await popup.showCompliance('last-30-days');
+  await expect(popup.historyNote).toContainText('saw finish');
+  await expect(popup.complianceHead).toContainText(': 0 finished tickets');
 
-  await page.getByRole('button', { name: 'Read from the helpdesk' }).click();
-  await expect(page.locator('.history-note')).toContainText('Finished tickets read from the helpdesk', {
+  await popup.page.getByRole('button', { name: 'Read from the helpdesk' }).click();
+  await expect(popup.historyNote).toContainText('Finished tickets read from the helpdesk', {
     timeout: 30_000,
   });
-  await expect(page.locator('.history .refresh-errors')).toHaveCount(0);
+  await expect(popup.page.locator('.history .refresh-errors')).toHaveCount(0);
 
   // Every demo ticket solved in the last 30 days, from all five hosts (Zendesk and TOPdesk).
   const since = NOW - 30 * 86_400_000;
   const finished = [...DEMO_SCENARIOS, ...DEMO_HISTORY].filter((s) => (solvedAt(s, NOW) ?? 0) >= since);
   expect(finished.length).toBeGreaterThan(20);
-  await expect(page.locator('.compliance-head')).toContainText(`: ${finished.length} finished tickets`);
+  await expect(popup.complianceHead).toContainText(`: ${finished.length} finished tickets`);
   // Listed with the finished-ticket searches (page by page), on every host.
   const hostsAsked = (prefix: string) =>
     [
@@ -475,11 +450,10 @@ test('"Read from the helpdesk" counts every ticket the demo helpdesks finished i
 
   // Mextra urgent resolution (6 business hours): the ticket solved a week after it came in is a
   // breach; the one solved within three hours is not.
-  const urgent = page.locator('tr[data-figure="mextra|urgent|resolution|due"]');
-  await expect(urgent.locator('td').nth(1)).toHaveText('1/2');
-  await urgent.getByRole('button').click();
-  await expect(page.locator('tr.breaches')).toContainText('#10011');
-  await expect(page.locator('tr.breaches')).not.toContainText('#10010');
+  await expect(popup.figureCount('mextra|urgent|resolution|due')).toHaveText('1/2');
+  await popup.showBreaches('mextra|urgent|resolution|due');
+  await expect(popup.breaches).toContainText('#10011');
+  await expect(popup.breaches).not.toContainText('#10010');
 
   // History goes to compliance, not to the queue.
   const reg = (await storedLocal(serviceWorker, 'registry')) as Registry | undefined;

@@ -8,7 +8,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { test, expect, replaceStoredRegistry, settled, storedRegistryIn } from './fixtures';
 import { DEMO_HOSTS } from '../demo/scenarios';
 import { seedDemo } from '../demo/seed';
-import { entry, reply, status } from '../../lib/report/test-fixtures';
+import { entry, reply, status } from '../support/report';
 import type { Registry } from '../../lib/registry/types';
 
 const DAY = 86_400_000;

@@ -4,10 +4,9 @@
  * that host — HTTP Basic, sent only to that host (the URL is built from the host the content script
  * reported and that the stored credential is keyed by).
  */
-import { getJson, type HttpDeps } from '../http';
-import { basicAuth } from '../../queue/http';
-import { incidentApiUrl } from './page';
-import type { PageRead } from '../../messaging/areas/sidebar';
+import { pageError, type HttpDeps } from '../http';
+import { fetchTopdeskIncident } from './api';
+import type { PageRead } from '../../messaging/sidebar';
 import type { Credentials } from '../../storage/schemas';
 
 const REFUSED = new Set(['unauthorized', 'forbidden']);
@@ -25,13 +24,10 @@ export async function readWithApplicationPassword(
 ): Promise<PageRead | null> {
   const cred = credentials[host];
   if (!cred || !/^(id|number):/.test(ticketId)) return null;
-  const r = await getJson(incidentApiUrl(`https://${host}`, ticketId), deps, {
-    credentials: 'omit',
-    headers: { Authorization: basicAuth(cred) },
-  });
-  if (r.ok) return { kind: 'api', payload: { incident: r.body } };
+  const r = await fetchTopdeskIncident(`https://${host}`, ticketId, deps, cred);
+  if (r.ok) return { kind: 'api', payload: r.payload };
   return {
     kind: 'error',
-    error: { ...r.error, message: `${r.error.message} (with the application password)` },
+    error: { ...pageError(r.error), message: `${r.error.message} (with the application password)` },
   };
 }

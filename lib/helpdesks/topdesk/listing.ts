@@ -1,7 +1,8 @@
 /**
  * TOPdesk queue: open incidents from `/tas/api/incidents`, paged with `pageStart`/`pageSize`
  * (206 Partial Content: more pages follow; 200: last page; 204: nothing). Filters with FIQL
- * `query=completed==false` where the API supports it (TOPdesk 2019+); an API that rejects `query`
+ * `query=completed==false` where the API supports it (TOPdesk 2019+; FIQL `query` on /tas/api/incidents:
+ * https://developers.topdesk.com/explorer/?page=incident#/incident/getIncidents); an API that rejects `query`
  * (400) is asked again with the old `completed=false` parameter, and rows are filtered here as well.
  * Authenticates with the operator's application password when one is stored for the host.
  *
@@ -11,8 +12,9 @@
  */
 import { z } from 'zod';
 import { topdeskIso } from './normalize';
-import { basicAuth, getJson, queryInstant } from '../../queue/http';
-import type { FinishedRange, QueueDeps, QueueResult, QueueTicket } from '../../queue/types';
+import { basicAuth, getJson, queryInstant } from '../http';
+import { listingHttp } from '../listing';
+import type { FinishedRange, QueueDeps, QueueResult, QueueTicket } from '../listing';
 
 export const TOPDESK_OPEN_FIQL = 'completed==false';
 
@@ -105,12 +107,13 @@ export async function fetchTopdeskQueue(options: TopdeskQueueOptions, deps: Queu
 
   for (;;) {
     if (pages >= maxPages) return { ok: true, ...base, tickets, pages, skipped, truncated: true };
-    const res = await getJson(topdeskQueueUrl(host, start, size, fiql, options.finished), init, {
-      ...deps,
-      onWait: (ms) => progress(ms),
-    });
+    const res = await getJson(
+      topdeskQueueUrl(host, start, size, fiql, options.finished),
+      listingHttp(deps, progress),
+      init,
+    );
     if (!res.ok) {
-      if (fiql && pages === 0 && res.error.kind === 'http' && res.error.status === 400) {
+      if (fiql && pages === 0 && res.error.status === 400) {
         fiql = false; // an older TOPdesk without FIQL support
         continue;
       }
@@ -124,7 +127,7 @@ export async function fetchTopdeskQueue(options: TopdeskQueueOptions, deps: Queu
         tickets,
         pages,
         skipped,
-        error: { kind: 'parse', message: 'unexpected TOPdesk response' },
+        error: { kind: 'malformed', message: 'unexpected TOPdesk response' },
       };
     pages++;
     for (const row of res.body) {

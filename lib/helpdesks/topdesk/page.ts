@@ -1,40 +1,11 @@
 /**
- * TOPdesk, page side (content script; runs in every frame). Example URLs:
- *   /tas/secure/incident?unid=a00000015c4e4b3a9d2f0123456789ab                      classic card → a0000001-5c4e-4b3a-9d2f-0123456789ab
- *   /tas/secure/contained/incident?action=show&unid=a00000015c4e4b3a9d2f0123456789ab operator app frame → same
- *   /tas/secure/incident?action=show&num=I%202611%20001                              by number → I 2611 001
- *   /tas/secure/mango/window/1                                                       operator shell (card is in a frame) → none
- * Reads `/tas/api/incidents/id/{id}` (or `/number/{number}`) with the browser session.
+ * TOPdesk, page side (content script only; runs in every frame). Which incident the URL shows is
+ * `urls.ts`; the read is `api.ts` (`/tas/api/incidents/id/{id}` or `/number/{number}`), here with the
+ * browser session.
  */
-import type { PageRead } from '../../messaging/areas/sidebar';
-import { cachedReader, getJson, type HttpDeps } from '../http';
-
-const CARD_PATH = /^\/tas\/secure\/(?:contained\/)?incident$/;
-
-/** A 32-hex unid becomes a dashed UUID; a dashed one is kept. */
-export function unidToUuid(unid: string): string | null {
-  const hex = unid.replace(/-/g, '').toLowerCase();
-  if (!/^[0-9a-f]{32}$/.test(hex)) return null;
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
-
-/** `id:<uuid>` or `number:<number>` for the incident this URL shows, or null. */
-export function topdeskIncidentRef(url: string): string | null {
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    return null;
-  }
-  if (!CARD_PATH.test(u.pathname)) return null;
-  const unid = u.searchParams.get('unid');
-  if (unid) {
-    const uuid = unidToUuid(unid);
-    return uuid ? `id:${uuid}` : null;
-  }
-  const num = u.searchParams.get('num') ?? u.searchParams.get('number');
-  return num && /^[\w .-]{1,40}$/.test(num) ? `number:${num.trim()}` : null;
-}
+import type { PageRead } from '../../messaging/sidebar';
+import { cachedReader, pageError, type HttpDeps } from '../http';
+import { fetchTopdeskIncident } from './api';
 
 /** DOM fallback selectors, each with the UI variant it serves. */
 export const TOPDESK_SELECTORS = {
@@ -66,20 +37,22 @@ export function readTopdeskDom(doc: ParentNode, ref: string): Record<string, str
   return fields;
 }
 
-export function incidentApiUrl(origin: string, ref: string): string {
-  return ref.startsWith('id:')
-    ? `${origin}/tas/api/incidents/id/${ref.slice(3)}`
-    : `${origin}/tas/api/incidents/number/${encodeURIComponent(ref.slice(7))}`;
-}
-
 const FALLBACK_KINDS = new Set(['unauthorized', 'forbidden', 'network']);
 
 export function createTopdeskReader(deps: HttpDeps & { origin: string; doc: () => Document }) {
   return cachedReader(async (ref): Promise<PageRead> => {
-    const r = await getJson(incidentApiUrl(deps.origin, ref), deps);
-    if (r.ok) return { kind: 'api', payload: { incident: r.body } };
+    const r = await fetchTopdeskIncident(deps.origin, ref, deps);
+    if (r.ok) return { kind: 'api', payload: r.payload };
     if (FALLBACK_KINDS.has(r.error.kind))
-      return { kind: 'dom', fields: readTopdeskDom(deps.doc(), ref), apiError: r.error };
-    return { kind: 'error', error: r.error.kind === 'not-found' ? { ...r.error, kind: 'deleted' } : r.error };
+      return { kind: 'dom', fields: readTopdeskDom(deps.doc(), ref), apiError: pageError(r.error) };
+    const error = pageError(r.error);
+    return { kind: 'error', error: error.kind === 'not-found' ? { ...error, kind: 'deleted' } : error };
   }, 60_000);
 }
+
+/** The page side as the content script's generic adapter takes it (lib/pages/sidebar/adapters.ts). */
+export const topdeskPage = {
+  id: 'topdesk',
+  createReader: createTopdeskReader,
+  readDom: readTopdeskDom,
+} as const;

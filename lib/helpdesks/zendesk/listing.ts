@@ -3,15 +3,17 @@
  * for unsolved tickets (`/api/v2/search.json?query=type:ticket status<solved`). Both paginate through
  * `next_page`, which is followed only on the same host (the session cookie must not go elsewhere).
  * Runs in the background with the agent's Zendesk session (`credentials: 'include'`).
- * Note: Zendesk search returns at most 1,000 results; configure a view for larger queues.
+ * Note: Zendesk search returns at most 1,000 results; configure a view for larger queues
+ * (https://developer.zendesk.com/api-reference/ticketing/ticket-management/search/).
  *
  * With `finished`, the search lists the tickets solved in that range instead
  * (`type:ticket status>=solved solved>=… solved<…`), for compliance history; views are not used then.
  * A range holding more than the search's 1,000 results is read in halves, as often as needed.
  */
 import { z } from 'zod';
-import { getJson, queryInstant } from '../../queue/http';
-import type { FinishedRange, QueueDeps, QueueResult, QueueTicket } from '../../queue/types';
+import { getJson, queryInstant } from '../http';
+import { listingHttp } from '../listing';
+import type { FinishedRange, QueueDeps, QueueResult, QueueTicket } from '../listing';
 
 export const ZENDESK_UNSOLVED_QUERY = 'type:ticket status<solved';
 /** Zendesk search answers at most this many results per query (page 11 and on: HTTP 422). */
@@ -77,11 +79,11 @@ export async function fetchZendeskQueue(options: ZendeskQueueOptions, deps: Queu
 
   while (url) {
     if (pages >= maxPages) return { ok: true, ...base, tickets, pages, skipped, truncated: true };
-    const res = await getJson(
-      url,
-      { method: 'GET', credentials: 'include', headers: { Accept: 'application/json' } },
-      { ...deps, onWait: (ms) => progress(ms) },
-    );
+    const res = await getJson(url, listingHttp(deps, progress), {
+      method: 'GET',
+      credentials: 'include',
+      headers: { Accept: 'application/json' },
+    });
     if (!res.ok) return { ok: false, ...base, tickets, pages, skipped, error: res.error };
     const page = ZendeskPage.safeParse(res.body);
     if (!page.success)
@@ -91,7 +93,7 @@ export async function fetchZendeskQueue(options: ZendeskQueueOptions, deps: Queu
         tickets,
         pages,
         skipped,
-        error: { kind: 'parse', message: 'unexpected Zendesk response', url: url.split('?')[0] },
+        error: { kind: 'malformed', message: 'unexpected Zendesk response' },
       };
     pages++;
     total = page.data.count ?? total;
@@ -128,7 +130,7 @@ export async function fetchZendeskQueue(options: ZendeskQueueOptions, deps: Queu
         tickets,
         pages,
         skipped,
-        error: { kind: 'parse', message: `next_page points to another host; not followed` },
+        error: { kind: 'malformed', message: `next_page points to another host; not followed` },
       };
     url = next;
   }

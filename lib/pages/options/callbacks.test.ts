@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { TeamConfigPlan } from '../../../components/options/model';
+import type { TeamConfigPlan } from '../../messaging/options';
 import { createCallbacks, type PageDeps } from './callbacks';
 
 function deps(grant = true, data: unknown = { ok: true }) {

@@ -15,7 +15,7 @@ import type {
   TeamConfigPlan,
   TeamConfigResult,
   TicketTestResult,
-} from '../../../components/options/model';
+} from '../../messaging/options';
 import type { Request, ResponseOf } from '../../messaging/protocol';
 import type { Reply } from '../../messaging/router';
 import { checkPolicyUrl } from '../../config/importPolicy';

@@ -5,7 +5,7 @@
  */
 import { render } from 'preact';
 import { OptionsApp } from '../../../components/options/OptionsApp';
-import type { OptionsModel } from '../../../components/options/model';
+import type { OptionsModel } from '../../messaging/options';
 import { send } from '../../messaging/client';
 import { strings } from '../../../components/options/strings';
 import { SIDEBAR_COMMAND } from '../../background/commands';

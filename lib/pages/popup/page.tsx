@@ -10,7 +10,8 @@
 import { signal } from '@preact/signals';
 import { render } from 'preact';
 import { offerDownload, UTF8_BOM } from '../../dom/download';
-import type { ComplianceModel, PopupModel, Summary } from '../../../components/popup/model';
+import type { ComplianceModel, PopupModel } from '../../messaging/popup';
+import type { Summary } from '../../queue/rows';
 import { Popup, type PopupTab } from '../../../components/popup/Popup';
 import { strings, type Lang } from '../../../components/popup/strings';
 import { untilWorkerAnswers } from '../../background/env';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { QueueSnapshot } from '../../../components/popup/model';
-import { H, iso, NOW, row } from '../../../components/popup/testRows';
+import type { QueueSnapshot } from '../../messaging/popup';
+import { H, iso, NOW, row } from '../../../tests/support/popup';
 import { usableSnapshot } from './snapshot';
 
 function snapshot(): QueueSnapshot {

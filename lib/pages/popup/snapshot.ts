@@ -4,7 +4,9 @@
  * extension's own pages and worker can write `storage.session` (content scripts cannot), and a value
  * that does not check out is ignored: the popup then paints from the full model as before.
  */
-import type { QueueRow, QueueSnapshot, StateCounts } from '../../../components/popup/model';
+import type { QueueRow, StateCounts } from '../../queue/rows';
+import type { QueueSnapshot } from '../../messaging/popup';
+import { isHelpdeskId } from '../../helpdesks/catalog';
 
 export const SNAPSHOT_KEY = 'popupSnapshot';
 
@@ -35,7 +37,7 @@ function isRow(v: unknown): v is QueueRow {
   return (
     isObj(v) &&
     ['key', 'host', 'ticketKey', 'subject', 'link'].every((k) => isStr(v[k])) &&
-    (v.helpdesk === 'zendesk' || v.helpdesk === 'topdesk') &&
+    isHelpdeskId(v.helpdesk) &&
     (v.source === 'opened' || v.source === 'queue') &&
     ['priority', 'priorityLabel', 'policyId', 'policyName', 'tier', 'tierLabel'].every((k) =>
       isStrOrNull(v[k]),

@@ -9,10 +9,11 @@ import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { Sidebar } from '../../../components/sidebar/Sidebar';
 import { SIDEBAR_CSS } from '../../../components/sidebar/style';
-import type { SidebarModel, SidebarSide } from '../../../components/sidebar/model';
+import type { SidebarModel, SidebarSide } from '../../messaging/sidebar';
+import type { HelpdeskId } from '../../helpdesks/catalog';
 import { untilWorkerAnswers } from '../../background/env';
 import { send } from '../../messaging/client';
-import type { PageRead } from '../../messaging/areas/sidebar';
+import type { PageRead } from '../../messaging/sidebar';
 import type { BackgroundToContent } from '../../messaging/protocol';
 import { startOverlay, type TicketRef } from './overlay';
 import { createTicker } from './ticker';
@@ -21,7 +22,7 @@ import { ignoreStartEvents, scriptStartedEventName, shadowRootMode } from './iso
 
 /** The page side of a helpdesk adapter, as the content script needs it. */
 export interface PageAdapter {
-  helpdesk: 'zendesk' | 'topdesk';
+  helpdesk: HelpdeskId;
   /** The ticket open in this page or frame. */
   activeTicket(url: string, doc: Document): TicketRef | null;
   /** API first, DOM fallback; never throws. */
