@@ -4,7 +4,7 @@
  * goes out through a callback. No extension APIs here.
  */
 import { useState } from 'preact/hooks';
-import { AssignmentsEditor } from './AssignmentsEditor';
+import { AssignmentsEditor } from './assignments/AssignmentsEditor';
 import { HostsPanel } from './HostsPanel';
 import { ImportPanel } from './ImportPanel';
 import type { ImportResult, OptionsCallbacks, OptionsModel } from '../../lib/messaging/options';

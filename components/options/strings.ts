@@ -2,6 +2,8 @@
  * The options page's words, Dutch and English. `nl` is typed against `en`, so a missing Dutch key
  * fails the typecheck.
  */
+import type { MetricState } from '../../lib/sla/types';
+
 /** A message from the checks (policy, JSON text, configuration): English, and Dutch where they have it. */
 export interface Said {
   message: string;
@@ -210,9 +212,17 @@ const en = {
     testRun: 'Test',
     neutral: 'Ticket as the policy sees it',
     deadlines: 'Deadlines',
+    testType: 'Type',
+    /** A target's state, in the sidebar's words (lib/i18n/sidebar.ts `state.*`). */
+    testStates: {
+      running: 'Running',
+      paused: 'Paused',
+      met: 'Met',
+      breached: 'Breached',
+      none: 'No deadline',
+    } as Record<MetricState, string>,
     noPolicies: 'Enable or import a policy first.',
     hostInvalid: 'Enter a host name like mextra.zendesk.com',
-    zendesk: 'Zendesk',
     hotfixTag: 'Hotfix tag',
     hotfixTagHelp: 'The ticket tag that marks a hotfix (exemption rules); empty means hotfix',
     queueView: 'Queue view id',
@@ -509,9 +519,16 @@ const nl: Strings = {
     testRun: 'Testen',
     neutral: 'Ticket zoals het beleid het ziet',
     deadlines: 'Deadlines',
+    testType: 'Type',
+    testStates: {
+      running: 'Loopt',
+      paused: 'Gepauzeerd',
+      met: 'Gehaald',
+      breached: 'Overschreden',
+      none: 'Geen deadline',
+    },
     noPolicies: 'Schakel eerst een beleid in of importeer er een.',
     hostInvalid: 'Vul een hostnaam in zoals mextra.zendesk.com',
-    zendesk: 'Zendesk',
     hotfixTag: 'Hotfix-tag',
     hotfixTagHelp: 'De tickettag die een hotfix markeert (uitzonderingsregels); leeg betekent hotfix',
     queueView: 'Weergave-id voor de wachtrij',

@@ -6,6 +6,7 @@
  * Keyboard: Tab into the list, ↑/↓/Home/End move between tickets, Enter opens one.
  */
 import type { ReadonlySignal } from '@preact/signals';
+import { helpdeskLabel } from '../../lib/helpdesks/catalog';
 import { Component } from 'preact';
 import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { queueCsv } from '../../lib/compliance/csv';
@@ -107,7 +108,7 @@ class Row extends Component<RowProps> {
             policy), so a screen reader hears the countdown too, and speech input matches the text. */}
         <button type="button" class="row-button" onClick={() => onOpen(row)}>
           <span class="row-title">
-            <HelpdeskIcon helpdesk={row.helpdesk} label={t.helpdesk[row.helpdesk]} />{' '}
+            <HelpdeskIcon helpdesk={row.helpdesk} label={helpdeskLabel(row.helpdesk)} />{' '}
             <span class="ticket-key">{row.ticketKey}</span> <span class="subject">{row.subject}</span>
           </span>{' '}
           <span class="row-detail">
@@ -240,7 +241,7 @@ export function QueueList({
             <option value="all">{t.filters.all}</option>
             {helpdesks.map((h) => (
               <option key={h} value={h}>
-                {t.helpdesk[h]}
+                {helpdeskLabel(h)}
               </option>
             ))}
           </select>

@@ -3,6 +3,7 @@
  * last success, a sign-in request per signed-out host, and the problems the watch reports.
  */
 import { HELPDESKS } from '../../lib/helpdesks/catalog';
+import { helpdeskLabel } from '../../lib/helpdesks/catalog';
 import { formatDateTime } from './format';
 import type { WatchModel } from '../../lib/messaging/popup';
 import type { Lang, Strings } from './strings';
@@ -35,11 +36,11 @@ export function WatchLine({ watch, lang, timeZone, t }: WatchLineProps) {
           {signIn.map((h) => (
             <li key={h.host}>
               {h.status === 'auth'
-                ? t.watch.signIn(t.helpdesk[h.helpdesk], h.host)
+                ? t.watch.signIn(helpdeskLabel(h.helpdesk), h.host)
                 : t.watch.noCredentials(h.host)}{' '}
               {h.status === 'auth' && (
                 <a href={signInUrl(h)} target="_blank" rel="noopener noreferrer">
-                  {t.watch.signInLink(t.helpdesk[h.helpdesk])}
+                  {t.watch.signInLink(helpdeskLabel(h.helpdesk))}
                 </a>
               )}
             </li>

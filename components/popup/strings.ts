@@ -17,7 +17,6 @@ const en = {
   },
   metric: { response: 'Response', resolution: 'Resolution' },
   measure: { due: 'within deadline', goal: 'within goal' },
-  helpdesk: { zendesk: 'Zendesk', topdesk: 'TOPdesk' },
   summary: {
     heading: 'Summary',
     overall: 'All tickets',
@@ -146,7 +145,6 @@ const nl: Strings = {
   },
   metric: { response: 'Reactie', resolution: 'Oplossing' },
   measure: { due: 'binnen termijn', goal: 'binnen doel' },
-  helpdesk: { zendesk: 'Zendesk', topdesk: 'TOPdesk' },
   summary: {
     heading: 'Overzicht',
     overall: 'Alle tickets',

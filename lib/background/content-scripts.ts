@@ -12,9 +12,7 @@
 import type { ContentScripts } from 'webextension-polyfill';
 import { contentScriptFile, HELPDESK_IDS, type HelpdeskId } from '../helpdesks/catalog';
 import { contentScriptId, contentScriptRegistration, originPattern, type HostEntry } from '../config/hosts';
-import { BUILTIN_JSON, readManaged, validatorForImport } from './state';
-import { effectiveConfig } from '../config/managed';
-import { readConfig, readPreferences } from '../storage/items';
+import { readEffective } from './state';
 
 /** The built content script of each helpdesk (entrypoints/<id>.content/). */
 export const CONTENT_SCRIPT_FILES = Object.fromEntries(
@@ -113,11 +111,7 @@ export async function unregisterHostScript(host: string): Promise<void> {
 
 /** The self-hosted hosts in effect (local + managed). */
 async function selfHostedInEffect(): Promise<HostEntry[]> {
-  const [config, preferences, managed] = await Promise.all([readConfig(), readPreferences(), readManaged()]);
-  return effectiveConfig(config.value, preferences.value, managed, {
-    validate: validatorForImport,
-    builtins: BUILTIN_JSON,
-  }).config.selfHosted;
+  return (await readEffective()).eff.config.selfHosted;
 }
 
 export interface SyncReport {

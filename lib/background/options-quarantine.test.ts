@@ -6,13 +6,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import mextraSeed from '../../policies/mextra.json' with { type: 'json' };
-import {
-  buildOptionsModel,
-  deleteQuarantined,
-  saveAssignment,
-  saveCredentials,
-  savePreferences,
-} from './options';
+import { saveAssignment } from './assignments';
+import { buildOptionsModel } from './options';
+import { deleteQuarantined, savePreferences } from './preferences';
+import { saveCredentials } from './self-hosted';
 import { loadState } from './state';
 import { popupModel } from './popup';
 import { readCredentials } from '../storage/items';

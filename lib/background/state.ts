@@ -6,7 +6,7 @@
  */
 import { validatePolicy, type Policy } from '../sla';
 import { BUILTIN_POLICIES } from '../../policies';
-import { effectiveConfig, type Locks } from '../config/managed';
+import { effectiveConfig, type Effective, type Locks } from '../config/managed';
 import type { Assignment, Config, Preferences } from '../storage/schemas';
 import { readConfig, readPreferences } from '../storage/items';
 
@@ -58,7 +58,16 @@ export function policiesInEffect(config: Config): { policies: Map<string, Policy
   return { policies, problems };
 }
 
-export async function loadState(): Promise<BackgroundState> {
+/**
+ * The one read of the configuration in effect, for the wake-up (`loadState`), the Options actions
+ * and the content-script registration: the stored values as read (with their problems and
+ * quarantined parts), and managed (enterprise) values laid over them.
+ */
+export async function readEffective(): Promise<{
+  config: Awaited<ReturnType<typeof readConfig>>;
+  preferences: Awaited<ReturnType<typeof readPreferences>>;
+  eff: Effective;
+}> {
   const [config, preferences, managedRaw] = await Promise.all([
     readConfig(),
     readPreferences(),
@@ -68,6 +77,11 @@ export async function loadState(): Promise<BackgroundState> {
     validate: validatorForImport,
     builtins: BUILTIN_JSON,
   });
+  return { config, preferences, eff };
+}
+
+export async function loadState(): Promise<BackgroundState> {
+  const { config, preferences, eff } = await readEffective();
   const { policies, problems } = policiesInEffect(eff.config);
   return {
     config: eff.config,

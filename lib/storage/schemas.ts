@@ -3,7 +3,7 @@
  * value falls back (field by field where it can) and the problem is reported, never crashed on.
  */
 import { z } from 'zod';
-import { HELPDESK_IDS } from '../helpdesks/catalog';
+import { HELPDESKS, HELPDESK_IDS } from '../helpdesks/catalog';
 
 export const HelpdeskKind = z.enum(HELPDESK_IDS);
 
@@ -100,7 +100,8 @@ export function migrateConfigV1toV2(v1: unknown): Config {
     assignments: Object.entries(old.assignments).map(([host, policyId]) => ({
       host,
       policyId,
-      helpdesk: host.endsWith('.topdesk.net') ? 'topdesk' : 'zendesk',
+      // v1 knew only the SaaS hosts, and took any other host for Zendesk.
+      helpdesk: HELPDESK_IDS.find((id) => host.endsWith(HELPDESKS[id].hostSuffix)) ?? 'zendesk',
     })),
     selfHosted: [],
   };

@@ -1,12 +1,14 @@
 /**
  * The admin options page in real Chromium with the built extension: import (broken, then an edited
- * Mextra with preview and confirm), export of the whole configuration, preferences. Storage is read
+ * Mextra with preview and confirm), export of the whole configuration, preferences, "Test with a
+ * ticket" (a pasted API response and a ticket URL). Storage is read
  * in the service worker, so the assertions see exactly what the extension stored.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page, Worker } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { seedDemo } from '../demo/seed';
+import { settled, test, expect } from './fixtures';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const mextraText = readFileSync(path.join(ROOT, 'policies/mextra.json'), 'utf8');
@@ -223,5 +225,66 @@ test('the whole configuration exports as one file, and preferences save', async 
   await page.locator('#pref-language').selectOption('nl');
   await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
   await expect(page.locator('h1')).toHaveText('SLA-overlay — instellingen');
+  await page.close();
+});
+
+test('"Test with a ticket" maps a pasted Zendesk API response and a ticket URL, and shows the deadlines', async ({
+  context,
+  extensionId,
+  serviceWorker,
+}) => {
+  // The demo's assignments, as an admin would have made them (mextra.zendesk.com → Mextra).
+  await seedDemo(serviceWorker);
+  await settled(serviceWorker);
+  const fixture = (name: string) =>
+    JSON.parse(readFileSync(path.join(ROOT, 'tests/fixtures/zendesk', name), 'utf8')) as unknown;
+  const page = await context.newPage();
+  await openOptions(page, extensionId);
+  await page.getByRole('button', { name: 'Edit mapping: mextra.zendesk.com' }).click();
+  const panel = page.locator('fieldset.ticket-test');
+  const input = panel.getByLabel('Ticket to test');
+  const result = panel.locator('.ticket-test-result');
+
+  // The API's ticket with its audits, as saved from the browser: mapped by the Zendesk adapter.
+  const pasted = {
+    ticket: fixture('ticket-1001.json'),
+    audits: [fixture('audits-1001-page1.json'), fixture('audits-1001-page2.json')],
+  };
+  await input.fill(JSON.stringify(pasted));
+  await panel.getByRole('button', { name: 'Test' }).click();
+  // The demo's mapping reads impact from a custom field whose value in this ticket it cannot map.
+  await expect(panel.locator('#ticket-test-input-error')).toContainText(
+    "the Zendesk ticket could not be mapped: Zendesk impact 'department' is not mapped",
+  );
+  await expect(input).toHaveAttribute('aria-invalid', 'true');
+  // The test uses the form's unsaved mapping: without those fields the same ticket maps.
+  for (const field of ['impact', 'urgency', 'workaround'])
+    await page.locator(`#mapping-field-${field}-from`).selectOption('none');
+  await panel.getByRole('button', { name: 'Test' }).click();
+  await expect(result).toContainText('read #1001 as a Zendesk API response');
+  const summary = result.locator('.ticket-test-summary');
+  await expect(summary.locator('div').filter({ hasText: 'Priority' })).toContainText('urgent');
+  await expect(summary.locator('div').filter({ hasText: 'Policy' })).toContainText('Mextra');
+  // Each target with its state and, while it runs, its due time.
+  await expect(result.locator('.ticket-test-metrics li').first()).toContainText(
+    /^(Response|Resolution): .+ — \w+/,
+  );
+  await expect(result.locator('.explanation')).not.toBeEmpty();
+  await expect(input).not.toHaveAttribute('aria-invalid', 'true');
+
+  // A ticket URL: the worker reads the (routed demo) helpdesk's API itself.
+  await input.fill('https://mextra.zendesk.com/agent/tickets/1001');
+  await panel.getByRole('button', { name: 'Test' }).click();
+  await expect(result).toContainText('read #1001 from mextra.zendesk.com through its API');
+  await expect(result.locator('.ticket-test-metrics li').first()).toContainText(/^(Response|Resolution): /);
+
+  // Something else: said at the input, and no stale result beside it.
+  await input.fill('https://unknown.example.org/agent/tickets/1001');
+  await panel.getByRole('button', { name: 'Test' }).click();
+  await expect(panel.locator('#ticket-test-input-error')).toContainText(
+    'unknown.example.org is not a helpdesk host the extension knows',
+  );
+  await expect(input).toHaveAttribute('aria-invalid', 'true');
+  await expect(result).toHaveCount(0);
   await page.close();
 });
