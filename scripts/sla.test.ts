@@ -181,7 +181,7 @@ describe('sla due', () => {
     ],
     [
       ['--policy', 'workspace365', '--ticket', 'not-json.json'],
-      /^ticket: invalid JSON at line 1, column 16: unexpected end of input/,
+      /^ticket: invalid JSON at line 1, column 16: the file ends where a value was expected/,
     ],
     [
       ['--policy', 'workspace365', '--ticket', 'ticket.json', '--now', 'tomorrow'],

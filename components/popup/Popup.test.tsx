@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { computeCompliance, type FinishedRecord } from '../../lib/compliance/compute';
 import { SEED_COMPLIANCE_GOALS } from '../../tests/support/compliance';
 import type { PeriodRange } from '../../lib/compliance/period';
-import { liveRemainingMs } from '../../lib/registry/live';
+import { liveRemainingMs } from '../../lib/live/countdown';
 import type { MetricSummary } from '../../lib/registry/types';
 import { rowLive, sortByTimeToBreach, summarize, toQueueRows, type QueueRow } from '../../lib/queue/rows';
 import type { ComplianceModel, ComplianceReport, PopupModel } from '../../lib/messaging/popup';

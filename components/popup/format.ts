@@ -1,23 +1,8 @@
-/** Small formatting helpers for the popup (Intl only; no luxon in the popup bundle). */
+/**
+ * Small formatting helpers for the popup and the report (Intl only; no luxon in the popup bundle).
+ * Durations are `lib/i18n/format.ts` `formatDuration`/`formatCountdown`, the sidebar's.
+ */
 import type { Lang } from './strings';
-
-const MIN = 60_000;
-const HOUR = 60 * MIN;
-const DAY = 24 * HOUR;
-
-/** "3d 4h", "2h 05m", "45m", "<1m" — of the absolute value. */
-export function formatDuration(ms: number): string {
-  const a = Math.abs(ms);
-  if (a < MIN) return '<1m';
-  if (a >= DAY) {
-    const d = Math.floor(a / DAY);
-    const h = Math.floor((a % DAY) / HOUR);
-    return h ? `${d}d ${h}h` : `${d}d`;
-  }
-  const h = Math.floor(a / HOUR);
-  const m = Math.floor((a % HOUR) / MIN);
-  return h ? `${h}h ${String(m).padStart(2, '0')}m` : `${m}m`;
-}
 
 const locale = (lang: Lang) => (lang === 'nl' ? 'nl-NL' : 'en-GB');
 

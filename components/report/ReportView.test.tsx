@@ -62,7 +62,7 @@ describe('ReportView', () => {
     expect(resp.textContent).toContain('66.7%');
     expect(document.querySelector('tr[data-figure="P1|resolution|due"]')!.className).toBe('meets');
     const breach = document.querySelector('li.breach[data-ticket="#13"]')!;
-    expect(breach.textContent).toContain('5m business time late');
+    expect(breach.textContent).toContain('5 min business time late');
     expect(breach.querySelector('pre.explanation')!.textContent).toContain(
       'Response: due 5 business minutes',
     );
@@ -80,6 +80,10 @@ describe('ReportView', () => {
     render(<ReportView model={model('nl')} onRequest={onRequest} onExport={onExport} onPrint={vi.fn()} />);
     expect(screen.getByRole('heading', { name: 'Naleving van de normen' })).toBeTruthy();
     expect(document.querySelector('pre.explanation')!.textContent).toContain('Reactie: uiterlijk');
+    // Durations as the Dutch sidebar and popup write them ("5 min", "2 u 5 min"), not "5m".
+    expect(document.querySelector('li.breach[data-ticket="#13"]')!.textContent).toContain(
+      '5 min werktijd te laat',
+    );
     fireEvent.change(screen.getByLabelText('Taal van het rapport'), { target: { value: 'en' } });
     expect(onRequest).toHaveBeenLastCalledWith({
       policyId: 'workspace365',

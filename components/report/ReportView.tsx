@@ -8,7 +8,8 @@ import type { ComplianceRow } from '../../lib/compliance/compute';
 import type { ServiceReport, TrendSeries } from '../../lib/report/compute';
 import { serviceReportCsv } from '../../lib/report/csv';
 import type { ReportPeriod } from '../../lib/report/period';
-import { formatDateTime, formatDay, formatDuration, formatPercent } from '../popup/format';
+import { formatDuration } from '../../lib/i18n/format';
+import { formatDateTime, formatDay, formatPercent } from '../popup/format';
 import type { ReportLang, ReportModel } from '../../lib/messaging/report';
 import { reportStrings, type ReportStrings } from './strings';
 
@@ -23,7 +24,12 @@ export interface ReportViewProps {
   onRequest: (r: ReportRequest) => void;
   onExport: (file: { filename: string; mime: string; text: string }) => void;
   onPrint: () => void;
+  /** The language of "Loading…" until the model arrives (the page's address, else the worker's decision). */
+  loadingLocale?: ReportLang;
 }
+
+/** Durations as the sidebar and popup write them: business time in hours, calendar time up to days. */
+const units = (businessTime: boolean | null) => ({ largest: businessTime ? ('h' as const) : ('d' as const) });
 
 const safeLink = (url: string) => (/^https:\/\//i.test(url) ? url : undefined);
 
@@ -237,7 +243,10 @@ function Body({ r, model, t }: { r: ServiceReport; model: ReportModel; t: Report
                     <>
                       ,{' '}
                       <strong class="late">
-                        {t.late(formatDuration(b.lateMs), b.businessTime === true)}
+                        {t.late(
+                          formatDuration(b.lateMs, lang, units(b.businessTime)),
+                          b.businessTime === true,
+                        )}
                       </strong>
                     </>
                   )}
@@ -298,8 +307,8 @@ function Body({ r, model, t }: { r: ServiceReport; model: ReportModel; t: Report
                 <th scope="row">{prioLabel(r, x.priority, lang, t)}</th>
                 <td>{t.metricName[x.metric]}</td>
                 <td>{x.count}</td>
-                <td>{x.medianMs === null ? '—' : formatDuration(x.medianMs)}</td>
-                <td>{x.p90Ms === null ? '—' : formatDuration(x.p90Ms)}</td>
+                <td>{x.medianMs === null ? '—' : formatDuration(x.medianMs, lang, units(x.businessTime))}</td>
+                <td>{x.p90Ms === null ? '—' : formatDuration(x.p90Ms, lang, units(x.businessTime))}</td>
               </tr>
             ))}
           </tbody>
@@ -310,8 +319,8 @@ function Body({ r, model, t }: { r: ServiceReport; model: ReportModel; t: Report
   );
 }
 
-export function ReportView({ model, onRequest, onExport, onPrint }: ReportViewProps) {
-  const lang: ReportLang = model?.locale ?? 'en';
+export function ReportView({ model, onRequest, onExport, onPrint, loadingLocale }: ReportViewProps) {
+  const lang: ReportLang = model?.locale ?? loadingLocale ?? 'en';
   const t = reportStrings[lang];
   if (!model)
     return (

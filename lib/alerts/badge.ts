@@ -1,5 +1,6 @@
 /** The toolbar badge: how many open tickets are breached or at risk, coloured by the worst. */
-import { isFinished, summaryLiveState } from '../registry/live';
+import { summaryLiveState } from '../live/countdown';
+import { isFinished } from '../registry/finished';
 import type { Registry, RegistryEntry } from '../registry/types';
 
 export const BADGE_COLORS = {

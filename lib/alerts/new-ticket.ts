@@ -9,7 +9,7 @@
  * passed), so `planAlerts` sees them handled and does not notify them again; the notification id is
  * the marker id, so a click opens the ticket like any other alert.
  */
-import { ms } from '../registry/live';
+import { ms } from '../live/countdown';
 import type { RegistryEntry } from '../registry/types';
 import type { MetricName } from '../sla/types';
 import { markerId, type FiredMarkers, type Threshold } from './plan';

@@ -20,7 +20,7 @@
  *   evaluation (its assignment removed and re-added, config unreadable, a policy briefly invalid)
  *   keeps every marker it had, so nothing notifies again when the evaluation comes back.
  */
-import { ms } from '../registry/live';
+import { ms } from '../live/countdown';
 import type { MetricSummary, Registry, RegistryEntry } from '../registry/types';
 import type { MetricName } from '../sla/types';
 

@@ -15,9 +15,21 @@ export function uiLanguages(): string[] {
   }
 }
 
-/** The language the worker's notifications and the popup speak: the preference, else the browser's. */
+/**
+ * The language every surface speaks (notifications, the popup, the sidebar, Options, the report):
+ * the Options preference, else the browser's UI language. Never the page's `navigator.languages`
+ * (the web-content language, which can differ from the UI language: a half-Dutch sidebar).
+ */
 export function uiLanguage(preferences: Pick<Preferences, 'language'>): Locale {
   return resolveLocale(preferences.language, uiLanguages());
+}
+
+/**
+ * What a page shows until the worker's answer names the language (a "Loading…", an error): the same
+ * decision without the preference, which only the worker reads. Works in the content script too.
+ */
+export function untilWorkerAnswers(): Locale {
+  return uiLanguage({ language: 'auto' });
 }
 
 export const localTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';

@@ -5,7 +5,7 @@
  * A metric counts when it finished with a target (met or breached); 'none' and exempt metrics are left
  * out. The 'goal' measure counts only metrics whose contract has a goal (goalState met/missed).
  */
-import { finishedAt } from '../registry/live';
+import { finishedAt } from '../registry/finished';
 import type { RegistryEntry } from '../registry/types';
 import type { MetricName } from '../sla/types';
 import { findGoal, type ComplianceGoal, type Measure } from './goals';

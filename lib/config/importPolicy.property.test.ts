@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EMPTY_CONFIG } from '../storage/schemas';
 import { planImport, planImportJson } from './importPolicy';
-import { parseJsonText } from './jsonText';
+import { parseJsonText } from '../sla/json-text';
 import { planTeamConfigImport } from './teamConfig';
 import { effectiveConfig } from './managed';
 import { diffPolicy } from './diffPolicy';

@@ -9,7 +9,7 @@
  */
 import type { Config } from '../storage/schemas';
 import { diffPolicy, type PolicyDiff } from './diffPolicy';
-import { formatPath, parseJsonText } from './jsonText';
+import { formatPath, parseJsonText } from '../sla/json-text';
 
 /** Largest policy file accepted (UTF-8 bytes). The five seeds are each well under 20 KB. */
 export const MAX_POLICY_BYTES = 512 * 1024;

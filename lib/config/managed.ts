@@ -15,7 +15,7 @@ import {
   type Config,
   type Preferences,
 } from '../storage/schemas';
-import { formatPath } from './jsonText';
+import { formatPath } from '../sla/json-text';
 import { issuesUnder, parsePolicyFile, type PolicyValidator } from './importPolicy';
 
 export type LockSource = 'managed';

@@ -15,7 +15,7 @@ import {
 } from '../storage/schemas';
 import { diffPolicy, type PolicyDiff } from './diffPolicy';
 import { originPattern } from './hosts';
-import { formatPath, parseJsonText } from './jsonText';
+import { formatPath, parseJsonText } from '../sla/json-text';
 import { zodIssues } from '../sla/schema';
 import {
   checkSize,

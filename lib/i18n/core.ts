@@ -3,8 +3,10 @@
  * the caller passes the locale (views get it as a prop), so the same code runs in the content
  * script, the popup, the options page and tests.
  */
+import type { Locale } from '../sla/format.ts';
 
-export type Locale = 'en' | 'nl';
+/** The product's two languages: one type, the engine's (its explanation speaks them too). */
+export type { Locale };
 export const LOCALES: readonly Locale[] = ['en', 'nl'];
 
 /** The language preference as stored in Options. */
@@ -84,7 +86,8 @@ export function createT<M extends Messages>(catalogs: Catalogs<M>): TFunction<M>
 /**
  * The locale to show: an explicit preference wins; `auto` follows the browser's languages
  * (first entry that is Dutch or English; `nl`, `nl-BE`… → nl), else English.
- * Pass `navigator.languages` from the entrypoint; views never read it themselves.
+ * The product calls it in one place, `lib/background/env.ts` `uiLanguage` (the preference and the
+ * browser's UI language); every surface takes that answer. Views never resolve a locale themselves.
  */
 export function resolveLocale(
   preference: LanguagePreference | undefined,

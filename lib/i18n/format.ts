@@ -5,45 +5,14 @@
  */
 import { intlTag, type Locale } from './core.ts';
 
-const SEC = 1000;
-const MIN = 60 * SEC;
-const HOUR = 60 * MIN;
+import { formatDuration } from '../sla/format.ts';
+
+// The one duration formatter lives with the engine (lib/sla imports nothing outside itself), so the
+// explanation the engine writes and every surface read "2 u 5 min" the same way.
+export { formatDuration, type DurationOptions } from '../sla/format.ts';
+
+const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-
-const UNITS: Record<Locale, { d: string; h: string; min: string; s: string }> = {
-  en: { d: 'd', h: 'h', min: 'min', s: 's' },
-  nl: { d: 'd', h: 'u', min: 'min', s: 's' },
-};
-
-export interface DurationOptions {
-  /** Show seconds below one hour (a live countdown); otherwise under a minute reads "< 1 min". */
-  seconds?: boolean;
-  /**
-   * Largest unit. Business time is best read in hours ("17 h", not "0 d 17 h": a business day is
-   * not 24 hours), elapsed calendar time in days. Default 'd'.
-   */
-  largest?: 'd' | 'h';
-}
-
-/**
- * The absolute value of `ms` in at most two units, rounded down: "1 d 4 h", "2 h 10 min" /
- * "2 u 10 min", "9 min 5 s", "< 1 min". Rounding down never promises time that isn't there.
- */
-export function formatDuration(ms: number, locale: Locale, options: DurationOptions = {}): string {
-  const u = UNITS[locale];
-  const a = Math.abs(ms);
-  const two = (n1: number, u1: string, n2: number, u2: string) =>
-    n2 ? `${n1} ${u1} ${n2} ${u2}` : `${n1} ${u1}`;
-  if (a >= DAY && options.largest !== 'h')
-    return two(Math.floor(a / DAY), u.d, Math.floor((a % DAY) / HOUR), u.h);
-  if (a >= HOUR) return two(Math.floor(a / HOUR), u.h, Math.floor((a % HOUR) / MIN), u.min);
-  if (options.seconds) {
-    if (a >= MIN) return two(Math.floor(a / MIN), u.min, Math.floor((a % MIN) / SEC), u.s);
-    return `${Math.floor(a / SEC)} ${u.s}`;
-  }
-  if (a >= MIN) return `${Math.floor(a / MIN)} ${u.min}`;
-  return `< 1 ${u.min}`;
-}
 
 /**
  * A duration as a live countdown shows it, in the sidebar and the popup alike: seconds below an hour,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createT, fill, resolveLocale, type Translation } from './core.ts';
+import { formatDuration as engineFormatDuration } from '../sla/format.ts';
 import { formatDuration, formatMoment, formatPercent, zoneName, zonesDiffer } from './format.ts';
 import { sidebarMessages, t } from './sidebar.ts';
 
@@ -69,6 +70,9 @@ describe('formatDuration', () => {
   it('rounds down and ignores the sign', () => {
     expect(formatDuration(-(59 * MIN + 59_999), 'en')).toBe('59 min');
     expect(formatDuration(30_000, 'en')).toBe('< 1 min');
+  });
+  it("is the engine's own formatter, so the explanation and the surfaces write a duration alike", () => {
+    expect(formatDuration).toBe(engineFormatDuration);
   });
   it('shows seconds below an hour for a live countdown', () => {
     expect(formatDuration(9 * MIN + 5_400, 'en', { seconds: true })).toBe('9 min 5 s');

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { MetricResult } from '../sla/types.ts';
-import { liveMetric, mostUrgent, openTimeBetween, type LiveMetric } from './countdown.ts';
+import { summaryMetric } from '../../tests/support/registry';
+import {
+  liveMetric,
+  liveMetricState,
+  liveRemainingMs,
+  mostUrgent,
+  openTimeBetween,
+  summaryLiveState,
+  type LiveMetric,
+} from './countdown.ts';
 
 const H = 3_600_000;
 const MIN = 60_000;
@@ -198,5 +207,63 @@ describe('mostUrgent', () => {
     expect(mostUrgent([later, soon])).toBe(soon);
     expect(mostUrgent([later, breached, soon])).toBe(breached);
     expect(mostUrgent([l('breached', -H, true), l('met', H, true), l('none', null)])).toBeNull();
+  });
+});
+
+// The popup's and the badge's side: stored summaries from the registry.
+const T0 = Date.parse('2026-03-02T09:00:00Z');
+
+describe('live state of a stored evaluation', () => {
+  it('turns a running clock at-risk at atRiskAt and breached at dueAt', () => {
+    const m = summaryMetric({
+      atRiskAt: new Date(T0 + H).toISOString(),
+      dueAt: new Date(T0 + 2 * H).toISOString(),
+    });
+    expect(liveMetricState(m, T0)).toBe('running');
+    expect(liveMetricState(m, T0 + H)).toBe('at-risk');
+    expect(liveMetricState(m, T0 + 2 * H)).toBe('breached');
+  });
+
+  it('keeps a paused clock paused', () => {
+    const m = summaryMetric({ state: 'paused', atRisk: true, dueAt: new Date(T0 - H).toISOString() });
+    expect(liveMetricState(m, T0)).toBe('paused');
+  });
+
+  it('counts business time down only inside the open intervals', () => {
+    const m = summaryMetric({
+      businessTime: true,
+      remainingMs: 3 * H,
+      dueAt: new Date(T0 + 5 * H).toISOString(),
+      openIntervals: [
+        [T0, T0 + H],
+        [T0 + 3 * H, T0 + 5 * H],
+      ],
+    });
+    expect(liveRemainingMs(m, T0, T0 + 2 * H)).toBe(2 * H);
+    expect(liveRemainingMs(m, T0, T0 + 4 * H)).toBe(H);
+    expect(liveRemainingMs(m, T0, T0 + 6 * H)).toBe(-H);
+  });
+
+  it('counts calendar time down on the wall clock', () => {
+    const m = summaryMetric({ remainingMs: 3 * H, dueAt: new Date(T0 + 3 * H).toISOString() });
+    expect(liveRemainingMs(m, T0, T0 + H)).toBe(2 * H);
+  });
+
+  it('picks the worst metric, then the earliest deadline', () => {
+    const s = {
+      evaluatedAt: new Date(T0).toISOString(),
+      policy: 'p',
+      policyName: 'P',
+      tier: 't',
+      type: 'incident',
+      priority: 'P1',
+      metrics: {
+        response: summaryMetric({ state: 'met' }),
+        resolution: summaryMetric({ dueAt: new Date(T0 + H).toISOString() }),
+      },
+    };
+    expect(summaryLiveState(s, T0)).toEqual({ state: 'running', metric: 'resolution', dueAt: T0 + H });
+    expect(summaryLiveState(s, T0 + H).state).toBe('breached');
+    expect(summaryLiveState(null, T0).state).toBe('none');
   });
 });

@@ -5,14 +5,35 @@
  *
  *   remaining(now) = remaining(T) − (open time between T and now)
  *
+ * One countdown for both surfaces: the sidebar ticks an engine result (`liveMetric`), the popup and
+ * the worker's badge tick the stored summaries of the registry (`liveRemainingMs`,
+ * `summaryLiveState`); both subtract `openTimeBetween` and read states in one vocabulary.
+ *
  * Pure and tiny (no luxon, no zod, no Date.now): it runs every second in the content script.
  * The background re-evaluates when the ticket changes and every minute or so, so the small
  * approximations below (no open intervals past the deadline or the horizon) never live long.
  */
+import type { MetricSummary } from '../registry/types.ts';
 import type { Evaluation, MetricName, MetricResult } from '../sla/types.ts';
 
 /** What the sidebar shows: the engine's state, refined by the clock (running → at risk → breached). */
 export type DisplayState = 'running' | 'at-risk' | 'paused' | 'met' | 'breached' | 'none' | 'exempt';
+
+/**
+ * A metric's state as a person reads it at `now`, where no exemption is known (stored summaries).
+ * Paused clocks stay `paused` even when little time is left.
+ */
+export type LiveState = Exclude<DisplayState, 'exempt'>;
+
+/** Most urgent first: breached, at risk, running, paused; then the finished ones. */
+export const LIVE_SEVERITY: Record<LiveState, number> = {
+  breached: 5,
+  'at-risk': 4,
+  running: 3,
+  paused: 2,
+  met: 1,
+  none: 0,
+};
 
 export type LiveIdleReason = 'paused' | 'closed-hours' | 'not-started';
 
@@ -58,7 +79,8 @@ export function openTimeBetween(
   return sum;
 }
 
-function ms(iso: string | null | undefined): number | null {
+/** Epoch ms of an ISO instant; null for none or an unreadable one. */
+export function ms(iso: string | null | undefined): number | null {
   if (!iso) return null;
   const v = Date.parse(iso);
   return Number.isFinite(v) ? v : null;
@@ -179,15 +201,7 @@ export function liveEvaluation(evaluation: Evaluation, nowMs: number, atRiskShar
   return { evaluatedAtMs, metrics };
 }
 
-const URGENCY: Record<DisplayState, number> = {
-  breached: 0,
-  'at-risk': 1,
-  running: 2,
-  paused: 3,
-  met: 9,
-  none: 9,
-  exempt: 9,
-};
+const severity = (state: DisplayState) => (state === 'exempt' ? 0 : LIVE_SEVERITY[state]);
 
 /**
  * The metric to show on the collapsed edge tab: a live clock (not stopped) with a deadline,
@@ -197,13 +211,123 @@ export function mostUrgent<T extends { live: LiveMetric }>(metrics: readonly T[]
   let best: T | null = null;
   for (const m of metrics) {
     const l = m.live;
-    if (l.stopped || l.remainingMs === null || URGENCY[l.state] > 3) continue;
+    if (l.stopped || l.remainingMs === null || severity(l.state) < LIVE_SEVERITY.paused) continue;
     if (
       !best ||
-      URGENCY[l.state] < URGENCY[best.live.state] ||
-      (URGENCY[l.state] === URGENCY[best.live.state] && l.remainingMs < (best.live.remainingMs ?? Infinity))
+      severity(l.state) > severity(best.live.state) ||
+      (severity(l.state) === severity(best.live.state) && l.remainingMs < (best.live.remainingMs ?? Infinity))
     )
       best = m;
+  }
+  return best;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Stored summaries: the registry's evaluations, as the popup's queue rows and the badge tick them.
+
+/** The part of a metric summary a live countdown needs (what the popup's queue rows carry). */
+export type SummaryCountdown = Pick<
+  MetricSummary,
+  'state' | 'dueAt' | 'atRiskAt' | 'atRisk' | 'remainingMs' | 'businessTime' | 'openIntervals'
+>;
+
+/** The live part of a ticket's metric summaries (an evaluation summary, or a queue row). */
+export interface CountdownSummary {
+  metrics: Partial<Record<MetricName, SummaryCountdown>>;
+}
+
+/**
+ * Only the fields a countdown uses, rebased to `base` (an instant at or after `evaluatedAt`): the
+ * remaining time is what was left at `base`, and only the open intervals still ahead of `base` are kept
+ * (at most `max`; the registry refreshes long before a popup could run through three business days).
+ * `liveRemainingMs(rebasedCountdown(m, e, base), base, t)` equals `liveRemainingMs(m, e, t)` for t ≥ base.
+ */
+export function rebasedCountdown(
+  m: MetricSummary,
+  evaluatedAt: number,
+  base: number,
+  max = 3,
+): SummaryCountdown {
+  const ahead: Array<[number, number]> = [];
+  for (const iv of m.openIntervals) {
+    if (iv[1] <= base) continue;
+    ahead.push(iv);
+    if (ahead.length >= max) break;
+  }
+  const remaining = liveRemainingMs(m, evaluatedAt, base);
+  return {
+    state: m.state,
+    dueAt: m.dueAt,
+    atRiskAt: m.atRiskAt,
+    atRisk: m.atRisk,
+    remainingMs: remaining ?? m.remainingMs,
+    businessTime: m.businessTime,
+    openIntervals: ahead,
+  };
+}
+
+/** The state of a stored summary at `now`: a running clock turns at-risk at `atRiskAt`, breached at `dueAt`. */
+export function liveMetricState(m: SummaryCountdown, now: number): LiveState {
+  switch (m.state) {
+    case 'met':
+    case 'none':
+    case 'breached':
+    case 'paused':
+      return m.state;
+    case 'running': {
+      const due = ms(m.dueAt);
+      if (due !== null && due <= now) return 'breached';
+      const risk = ms(m.atRiskAt);
+      if (m.atRisk || (risk !== null && risk <= now)) return 'at-risk';
+      return 'running';
+    }
+  }
+}
+
+/**
+ * Remaining target time at `now`: business ms while the deadline is ahead (counted down through the
+ * stored open intervals), and minus the wall-clock time since the deadline once it has passed.
+ * Null when the metric has no target or is finished.
+ */
+export function liveRemainingMs(m: SummaryCountdown, evaluatedAt: number, now: number): number | null {
+  if (m.state === 'met' || m.state === 'none' || m.remainingMs === null) return null;
+  const due = ms(m.dueAt);
+  if (m.state === 'paused') return m.remainingMs;
+  if (due !== null && now >= due) return -(now - due);
+  if (m.state === 'breached') return m.remainingMs;
+  if (now <= evaluatedAt) return m.remainingMs;
+  const spent =
+    m.businessTime && m.openIntervals.length > 0
+      ? openTimeBetween(m.openIntervals, evaluatedAt, now)
+      : m.businessTime
+        ? 0
+        : now - evaluatedAt;
+  // The stored intervals are capped: past their end, never show "0" before the deadline has passed.
+  return Math.max(m.businessTime ? 1000 : 0, m.remainingMs - spent);
+}
+
+export interface EntryLive {
+  state: LiveState;
+  /** The metric that decides the state (the next deadline), null when none runs. */
+  metric: MetricName | null;
+  /** Epoch ms of that metric's deadline. */
+  dueAt: number | null;
+}
+
+/** The worst live state over the ticket's metrics; ties go to the earlier deadline. */
+export function summaryLiveState(summary: CountdownSummary | null, now: number): EntryLive {
+  let best: EntryLive = { state: 'none', metric: null, dueAt: null };
+  if (!summary) return best;
+  for (const name of ORDER) {
+    const m = summary.metrics[name];
+    if (!m) continue;
+    const state = liveMetricState(m, now);
+    const due = ms(m.dueAt);
+    const sev = LIVE_SEVERITY[state];
+    const bestSev = LIVE_SEVERITY[best.state];
+    if (sev > bestSev || (sev === bestSev && due !== null && (best.dueAt === null || due < best.dueAt))) {
+      best = { state, metric: state === 'met' || state === 'none' ? null : name, dueAt: due };
+    }
   }
   return best;
 }

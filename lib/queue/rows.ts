@@ -6,13 +6,13 @@
  */
 import {
   LIVE_SEVERITY,
-  liveMetric,
   liveRemainingMs,
   ms,
+  rebasedCountdown,
   summaryLiveState,
-  type LiveMetric,
   type LiveState,
-} from '../registry/live';
+  type SummaryCountdown,
+} from '../live/countdown';
 import type { EntrySource, Helpdesk, RegistryEntry } from '../registry/types';
 import type { MetricName } from '../sla/types';
 
@@ -41,10 +41,10 @@ export interface QueueRow {
   createdAt?: number | null;
   /**
    * Epoch ms the live metrics count from: when the model was built (the stored evaluation rebased to
-   * that instant, see `liveMetric`); null when not evaluated (no policy).
+   * that instant, see `rebasedCountdown`); null when not evaluated (no policy).
    */
   evaluatedAt: number | null;
-  metrics: Partial<Record<MetricName, LiveMetric>>;
+  metrics: Partial<Record<MetricName, SummaryCountdown>>;
 }
 
 /** What a row shows of its policy, in the popup's language: priorities most urgent first, tier labels. */
@@ -76,12 +76,12 @@ export function toQueueRows(
     const rank = priority !== null && vocab ? vocab.priorities.findIndex((p) => p.id === priority) : -1;
     const evaluatedAt = ev ? ms(ev.evaluatedAt) : null;
     const base = evaluatedAt === null ? null : Math.max(now, evaluatedAt);
-    const metrics: Partial<Record<MetricName, LiveMetric>> = {};
+    const metrics: Partial<Record<MetricName, SummaryCountdown>> = {};
     if (ev && evaluatedAt !== null && base !== null)
       for (const [name, m] of Object.entries(ev.metrics) as Array<
         [MetricName, (typeof ev.metrics)[MetricName]]
       >)
-        if (m) metrics[name] = liveMetric(m, evaluatedAt, base);
+        if (m) metrics[name] = rebasedCountdown(m, evaluatedAt, base);
     rows.push({
       key: e.key,
       helpdesk: e.helpdesk,

@@ -1,5 +1,5 @@
 /** Ticket registry: pure functions over the stored value. See `types.ts` for the shapes. */
 export * from './types';
-export * from './live';
+export * from './finished';
 export * from './registry';
 export * from './schema';

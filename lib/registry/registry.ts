@@ -3,7 +3,7 @@
  * (the input is never mutated), so the background can read storage, apply, and write back.
  */
 import type { Evaluation, MetricName, MetricResult, NeutralTicket, TicketEvent } from '../sla/types';
-import { finishedAt, isFinished } from './live';
+import { finishedAt, isFinished } from './finished';
 import type {
   EntrySource,
   EvaluationSummary,

@@ -209,13 +209,15 @@ function metricLine(m: MetricResult, L: Locale, fmt: (ms: number) => string): st
   if (m.goalMs !== undefined && m.goalPercent !== undefined)
     parts.push(t.goal(m.goalPercent, m.goalLabel ?? '', fmt(m.goalMs)));
   let state = t.state[m.state]!;
+  // As the sidebar's cards say it: business time in hours, calendar time up to days.
+  const units = { largest: m.businessTime ? 'h' : 'd' } as const;
   if (m.stoppedAt) state += `, ${t.stopped(fmt(Date.parse(m.stoppedAt)))}`;
   else if (m.remainingMs !== null)
     state +=
       ', ' +
       (m.remainingMs >= 0
-        ? t.left(formatDuration(m.remainingMs, L), m.businessTime)
-        : t.over(formatDuration(-m.remainingMs, L), m.businessTime));
+        ? t.left(formatDuration(m.remainingMs, L, units), m.businessTime)
+        : t.over(formatDuration(m.remainingMs, L, units), m.businessTime));
   if (m.goalState) state += `, ${t.goalState[m.goalState]}`;
   return `${parts.join('; ')}. ${state.charAt(0).toUpperCase()}${state.slice(1)}.`;
 }

@@ -10,7 +10,6 @@ export {
   parsePolicyText,
   jsonSyntaxIssue,
   checkPolicy,
-  formatPath,
   isIsoInstant,
   UNITS,
   AMOUNT_UNITS,
@@ -69,4 +68,5 @@ export {
   type HolidaySetId,
 } from './holidays/index.ts';
 export { isValidZone, zoneClock, ZoneClock } from './zone.ts';
+export { formatPath, parseJsonText, type JsonSyntaxError, type JsonTextResult } from './json-text.ts';
 export { formatInstant, formatDuration, type Locale } from './format.ts';

@@ -22,6 +22,7 @@ import type { ZodArray, ZodError, ZodOptional, output } from 'zod';
 import { localWall, parseClock } from './calendar.ts';
 import { HOLIDAY_REGIONS, holidaySetId } from './holidays/index.ts';
 import { isValidZone } from './zone.ts';
+import { formatPath, parseJsonText, type JsonSyntaxError } from './json-text.ts';
 import type { NeutralTicket } from './types.ts';
 
 export const TICKET_STATUSES = ['open', 'pending', 'on-hold', 'solved', 'closed'] as const;
@@ -320,16 +321,6 @@ const WHAT = {
 type What = keyof typeof WHAT;
 
 export type PolicyResult = { ok: true; policy: Policy } | { ok: false; issues: Issue[] };
-
-/** "targets.incident.premium.P9", "tiers[0].calendar". */
-export function formatPath(path: ReadonlyArray<PropertyKey>): string {
-  let out = '';
-  for (const p of path) {
-    if (typeof p === 'number') out += `[${p}]`;
-    else out += (out ? '.' : '') + String(p);
-  }
-  return out || '(root)';
-}
 
 function describe(v: unknown): string {
   if (v === null) return 'null';
@@ -717,120 +708,29 @@ export function validatePolicy(json: unknown): PolicyResult {
   }
 }
 
-/** Parses JSON text, reporting syntax errors with line and column. Never throws. */
-export function parsePolicyText(text: string): PolicyResult {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    return { ok: false, issues: [jsonSyntaxIssue(text, e)] };
-  }
-  return validatePolicy(json);
-}
-
 /**
- * Offset of the first JSON syntax error in `text` (a small recursive-descent scan, used only after
- * JSON.parse failed, because engines differ in whether their message carries a position).
+ * Parses JSON text (a byte-order mark is fine), reporting a syntax error with line and column as
+ * Options does (`parseJsonText`). Never throws.
  */
-export function jsonErrorOffset(text: string): { offset: number; reason: string } {
-  let i = 0;
-  const fail = (reason: string): never => {
-    throw { offset: i, reason };
-  };
-  const ws = () => {
-    while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++;
-  };
-  const lit = (word: string) => {
-    if (text.startsWith(word, i)) i += word.length;
-    else fail(`unexpected ${describeAt()}`);
-  };
-  const describeAt = () => (i >= text.length ? 'end of input' : `character ${JSON.stringify(text[i])}`);
-  const str = () => {
-    i++;
-    while (i < text.length && text[i] !== '"') {
-      const ch = text.charCodeAt(i);
-      if (ch < 0x20) fail('control character in string');
-      if (text[i] === '\\') {
-        i++;
-        if (text[i] === 'u') {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5))) fail('bad \\u escape');
-          i += 4;
-        } else if (!'"\\/bfnrt'.includes(text[i] ?? '')) fail('bad escape');
-      }
-      i++;
-    }
-    if (i >= text.length) fail('unterminated string');
-    i++;
-  };
-  const num = () => {
-    const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i));
-    if (!m) fail(`unexpected ${describeAt()}`);
-    i += m![0].length;
-  };
-  const value = (): void => {
-    ws();
-    const c = text[i];
-    if (c === '{') {
-      i++;
-      ws();
-      if (text[i] === '}') return void i++;
-      for (;;) {
-        ws();
-        if (text[i] !== '"') fail(`expected a property name in double quotes, found ${describeAt()}`);
-        str();
-        ws();
-        if (text[i] !== ':') fail(`expected ":" after a property name, found ${describeAt()}`);
-        i++;
-        value();
-        ws();
-        if (text[i] === ',') {
-          i++;
-          continue;
-        }
-        if (text[i] === '}') return void i++;
-        fail(`expected "," or "}", found ${describeAt()}`);
-      }
-    }
-    if (c === '[') {
-      i++;
-      ws();
-      if (text[i] === ']') return void i++;
-      for (;;) {
-        value();
-        ws();
-        if (text[i] === ',') {
-          i++;
-          continue;
-        }
-        if (text[i] === ']') return void i++;
-        fail(`expected "," or "]", found ${describeAt()}`);
-      }
-    }
-    if (c === '"') return str();
-    if (c === 't') return lit('true');
-    if (c === 'f') return lit('false');
-    if (c === 'n') return lit('null');
-    if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) return num();
-    fail(`unexpected ${describeAt()}`);
-  };
-  try {
-    value();
-    ws();
-    if (i < text.length) fail(`unexpected ${describeAt()} after the end of the JSON value`);
-  } catch (e) {
-    if (e && typeof e === 'object' && 'offset' in e) return e as { offset: number; reason: string };
-    throw e;
-  }
-  return { offset: text.length, reason: 'invalid JSON' };
+export function parsePolicyText(text: string): PolicyResult {
+  const r = parseJsonText(text);
+  if (!r.ok) return { ok: false, issues: [syntaxIssue(r.error)] };
+  return validatePolicy(r.value);
 }
 
-/** Line and column (1-based) of a JSON syntax error. */
-export function jsonSyntaxIssue(text: string, _e?: unknown): Issue {
-  const { offset, reason } = jsonErrorOffset(text);
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  const col = offset - before.lastIndexOf('\n');
-  return { path: '(json)', message: `invalid JSON at line ${line}, column ${col}: ${reason}` };
+function syntaxIssue(e: JsonSyntaxError): Issue {
+  return {
+    path: '(json)',
+    message: `invalid JSON at line ${e.line}, column ${e.column}: ${e.message}`,
+    nl: `ongeldige JSON op regel ${e.line}, kolom ${e.column}: ${e.nl}`,
+  };
+}
+
+/** Line and column (1-based) of the first JSON syntax error in `text`, as an issue. */
+export function jsonSyntaxIssue(text: string): Issue {
+  const r = parseJsonText(text);
+  if (!r.ok) return syntaxIssue(r.error);
+  return { path: '(json)', message: 'invalid JSON', nl: 'ongeldige JSON' };
 }
 
 // ---------------------------------------------------------------------------------------------

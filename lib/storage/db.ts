@@ -13,7 +13,8 @@
  */
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import { databaseOpener } from './idb-open';
-import { finishedAt, ms } from '../registry/live';
+import { ms } from '../live/countdown';
+import { finishedAt } from '../registry/finished';
 import type { RegistryEntry } from '../registry/types';
 
 export const DB_NAME = 'sla-store';

@@ -105,7 +105,7 @@ test('the service report opens from the popup with the figures, breach, exemptio
   await expect(resol.locator('td').nth(1)).toHaveText('2/2');
   await expect(resol).toHaveClass('meets');
   const breach = page.locator('li.breach[data-ticket="#9103"]');
-  await expect(breach).toContainText('5m business time late');
+  await expect(breach).toContainText('5 min business time late');
   await expect(breach.locator('pre.explanation')).toContainText('Response: due 5 business minutes');
   await expect(page.locator('[data-left-out="resolution|exempt"]')).toContainText('#9102');
   await expect(page.locator('li.obligation')).toHaveCount(3);
@@ -114,7 +114,7 @@ test('the service report opens from the popup with the figures, breach, exemptio
   // Dutch, for this report only.
   await page.locator('.report-controls select').nth(1).selectOption('nl');
   await expect(page.getByRole('heading', { name: 'Naleving van de normen' })).toBeVisible();
-  await expect(page.locator('li.breach[data-ticket="#9103"]')).toContainText('5m werktijd te laat');
+  await expect(page.locator('li.breach[data-ticket="#9103"]')).toContainText('5 min werktijd te laat');
 
   // Accessibility (axe, WCAG A/AA): no serious or critical violation on the report.
   const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();

@@ -38,6 +38,8 @@ export interface LaunchOptions {
   headless: boolean;
   extensionDir?: string;
   locale?: string;
+  /** The browser's UI language (`--lang`; default: `locale`). */
+  uiLanguage?: string;
   viewport?: { width: number; height: number } | null;
   /**
    * Load a test copy of the build whose manifest keeps the sidebar's shadow root open, so that
@@ -86,7 +88,7 @@ export async function launchWithExtension(options: LaunchOptions): Promise<{
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
-      `--lang=${options.locale ?? 'en-GB'}`,
+      `--lang=${options.uiLanguage ?? options.locale ?? 'en-GB'}`,
     ],
   });
   const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

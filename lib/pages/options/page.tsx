@@ -9,6 +9,7 @@ import type { OptionsModel } from '../../messaging/options';
 import { send } from '../../messaging/client';
 import { strings } from '../../../components/options/strings';
 import { SIDEBAR_COMMAND } from '../../background/commands';
+import { untilWorkerAnswers } from '../../background/env';
 import { createCallbacks } from './callbacks';
 
 export function startOptionsPage(root: HTMLElement): void {
@@ -17,8 +18,9 @@ export function startOptionsPage(root: HTMLElement): void {
   /** The sidebar command's shortcut (manifest `commands`), as the agent may have rebound it. */
   let sidebarShortcut: string | null = null;
 
-  // Until the worker says which language the admin chose: the browser's.
-  const pageLang = /^nl\b/i.test(navigator.language) ? 'nl' : 'en';
+  // Until the worker says which language the admin chose: the browser's UI language, as the worker
+  // decides without a preference.
+  const pageLang = untilWorkerAnswers();
   const draw = (error?: string) => {
     if (model) {
       document.documentElement.lang = model.language;

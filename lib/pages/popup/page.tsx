@@ -14,6 +14,7 @@ import type { ComplianceModel, PopupModel } from '../../messaging/popup';
 import type { Summary } from '../../queue/rows';
 import { Popup, type PopupTab } from '../../../components/popup/Popup';
 import { strings, type Lang } from '../../../components/popup/strings';
+import { untilWorkerAnswers } from '../../background/env';
 import { send } from '../../messaging/client';
 import { SNAPSHOT_KEY, usableSnapshot } from './snapshot';
 
@@ -37,8 +38,9 @@ export function startPopupPage(root: HTMLElement): void {
   let error: string | null = null;
   /** Why the last "open this ticket" failed (shown until the next open). */
   let openError: string | null = null;
-  // Until the worker says which language the agent chose: the browser's (only "Loading…" needs it).
-  const pageLang: Lang = /^nl\b/i.test(navigator.language) ? 'nl' : 'en';
+  // Until the worker says which language the agent chose: the browser's UI language, as the worker
+  // decides without a preference (only "Loading…" needs it).
+  const pageLang: Lang = untilWorkerAnswers();
   let marked = false;
   let markedAll = false;
   let loading: Promise<void> | null = null;

@@ -7,6 +7,7 @@ import { render } from 'preact';
 import type { ReportModel } from '../../messaging/report';
 import { ReportView, type ReportRequest } from '../../../components/report/ReportView';
 import type { ReportPeriod } from '../../report/period';
+import { untilWorkerAnswers } from '../../background/env';
 import { send } from '../../messaging/client';
 import { offerDownload, UTF8_BOM } from '../../dom/download';
 
@@ -29,7 +30,13 @@ export function startReportPage(root: HTMLElement): void {
   let model: ReportModel | null = null;
   const draw = () =>
     render(
-      <ReportView model={model} onRequest={load} onExport={download} onPrint={() => window.print()} />,
+      <ReportView
+        model={model}
+        onRequest={load}
+        onExport={download}
+        onPrint={() => window.print()}
+        loadingLocale={fromAddress().locale ?? untilWorkerAnswers()}
+      />,
       root,
     );
 
@@ -51,8 +58,9 @@ export function startReportPage(root: HTMLElement): void {
             policies: [],
             policyId: null,
             period: { kind: 'month', year: 1970, month: 1 },
-            locale: 'en',
-            uiLanguage: 'en',
+            // No answer from the worker: its language decision without the preference.
+            locale: fromAddress().locale ?? untilWorkerAnswers(),
+            uiLanguage: untilWorkerAnswers(),
             timeZone: 'UTC',
             report: null,
             error: reply.error,

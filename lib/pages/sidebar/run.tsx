@@ -11,7 +11,7 @@ import { Sidebar } from '../../../components/sidebar/Sidebar';
 import { SIDEBAR_CSS } from '../../../components/sidebar/style';
 import type { SidebarModel, SidebarSide } from '../../messaging/sidebar';
 import type { HelpdeskId } from '../../helpdesks/catalog';
-import { resolveLocale } from '../../i18n';
+import { untilWorkerAnswers } from '../../background/env';
 import { send } from '../../messaging/client';
 import type { PageRead } from '../../messaging/sidebar';
 import type { BackgroundToContent } from '../../messaging/protocol';
@@ -54,7 +54,9 @@ export async function runOverlay(ctx: ContentScriptContext, adapter: PageAdapter
   const now = createTicker(ctx);
   const dialogOpen = watchModalDialogs(ctx);
   const view = signal({
-    locale: resolveLocale('auto', navigator.languages),
+    // The worker's answer carries the language every surface speaks (view.locale); until then, its
+    // decision without the preference. Never navigator.languages: that is the web-content language.
+    locale: untilWorkerAnswers(),
     side: 'right' as SidebarSide,
     collapsed: false,
     compact: false,

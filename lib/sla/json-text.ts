@@ -2,6 +2,10 @@
  * Strict JSON parsing that says *where* a file is broken (line and column, 1-based) in words an
  * admin understands, and notices duplicate keys (which `JSON.parse` silently resolves to the last
  * one — a classic way to lose a target in a hand-edited policy). Never throws.
+ *
+ * The one JSON locator: the CLI (`parsePolicyText`, `jsonSyntaxIssue`) and Options (the policy
+ * import, the team file) both read text through `parseJsonText`, so they point at the same line and
+ * column for the same broken file. In lib/sla because the engine imports nothing outside itself.
  */
 
 export interface TextPosition {
@@ -55,13 +59,21 @@ export function positionAt(text: string, offset: number): TextPosition {
   return { line, column: end - lineStart + 1, offset: end };
 }
 
-/** Formats a JSON path the way the engine reports it: `targets.incident.premium.P9`, `windows.mon[1]`. */
-export function formatPath(path: ReadonlyArray<string | number>): string {
+/**
+ * The one JSON path text, for the engine's issues, the CLI and Options alike: keys joined with dots,
+ * indexes in brackets — `targets.incident.premium.P9`, `tiers[0].calendar`, `targets.question.*`.
+ * A key that would read as more than one step (a dot, a bracket, a quote, a space, or empty) is
+ * quoted: `matrix["a b"]`. `(root)` for the whole file.
+ */
+export function formatPath(path: ReadonlyArray<PropertyKey>): string {
   let out = '';
   for (const seg of path) {
     if (typeof seg === 'number') out += `[${seg}]`;
-    else if (/^[A-Za-z_$][\w$-]*$/.test(seg)) out += out ? `.${seg}` : seg;
-    else out += `[${JSON.stringify(seg)}]`;
+    else {
+      const key = String(seg);
+      if (key === '' || /[.[\]"\s]/.test(key)) out += `[${JSON.stringify(key)}]`;
+      else out += out ? `.${key}` : key;
+    }
   }
   return out || '(root)';
 }

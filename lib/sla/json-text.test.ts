@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPath, parseJsonText } from './jsonText';
+import { formatPath, parseJsonText } from './json-text.ts';
 
 function errorOf(text: string) {
   const r = parseJsonText(text);
