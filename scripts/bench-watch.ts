@@ -15,6 +15,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEMO_HOSTS, DEMO_SCENARIOS, type DemoScenario } from '../tests/demo/scenarios.ts';
 import { demoFetch, type DemoOptions } from '../tests/demo/route.ts';
 import { demoAssignments } from '../tests/demo/seed.ts';
+import { HELPDESK_IDS, type HelpdeskId } from '../lib/helpdesks/catalog.ts';
+import type { Assignment } from '../lib/storage/schemas.ts';
 
 (globalThis as unknown as { browser: unknown; chrome: unknown }).browser = fakeBrowser;
 (globalThis as unknown as { chrome: unknown }).chrome = fakeBrowser;
@@ -26,7 +28,7 @@ const { forgetStoreState } = await import('../lib/background/registry-store.ts')
 const NOW = Date.parse('2026-03-03T10:00:00Z'); // Tuesday 11:00 in Amsterdam
 
 export interface WatchFigures {
-  helpdesk: 'zendesk' | 'topdesk';
+  helpdesk: HelpdeskId;
   tickets: number;
   pages: number;
   requests: number;
@@ -40,11 +42,20 @@ export interface WatchFigures {
   fullWakeMs?: number;
 }
 
-async function one(helpdesk: 'zendesk' | 'topdesk', n: number, timed: boolean): Promise<WatchFigures> {
+/** Per helpdesk: the demo host it is measured on, and its assignment (Zendesk lists a view). */
+const SETUP: Record<HelpdeskId, { host: string; assignment: (a: Assignment) => Assignment }> = {
+  zendesk: {
+    host: DEMO_HOSTS.mextra,
+    assignment: (a) => ({ ...a, mapping: { ...a.mapping, queue: { viewId: '360001' } } }),
+  },
+  topdesk: { host: DEMO_HOSTS.scope4mation, assignment: (a) => a },
+};
+
+async function one(helpdesk: HelpdeskId, n: number, timed: boolean): Promise<WatchFigures> {
   fakeBrowser.reset();
   await deleteStore();
   forgetStoreState();
-  const host = helpdesk === 'zendesk' ? DEMO_HOSTS.mextra : DEMO_HOSTS.scope4mation;
+  const host = SETUP[helpdesk].host;
   const base = DEMO_SCENARIOS.find((s) => s.host === host && s.status !== 'solved')!;
   const assignment = demoAssignments().find((a) => a.host === host)!;
   await fakeBrowser.storage.local.set({
@@ -52,11 +63,7 @@ async function one(helpdesk: 'zendesk' | 'topdesk', n: number, timed: boolean): 
       version: 2,
       policies: {},
       disabledBuiltins: [],
-      assignments: [
-        helpdesk === 'zendesk'
-          ? { ...assignment, mapping: { ...assignment.mapping, queue: { viewId: '360001' } } }
-          : assignment,
-      ],
+      assignments: [SETUP[helpdesk].assignment(assignment)],
       selfHosted: [],
     },
     config$: { v: 2 },
@@ -134,7 +141,7 @@ async function one(helpdesk: 'zendesk' | 'topdesk', n: number, timed: boolean): 
 /** The watch's figures, printed by scripts/bench.ts: requests for both helpdesks, times for Zendesk. */
 export async function watchFigures(): Promise<WatchFigures[]> {
   const out: WatchFigures[] = [];
-  for (const helpdesk of ['zendesk', 'topdesk'] as const)
+  for (const helpdesk of HELPDESK_IDS)
     for (const n of [100, 1000, 5000]) out.push(await one(helpdesk, n, false));
   return out;
 }

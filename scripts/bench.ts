@@ -29,6 +29,7 @@ import {
 } from '../lib/sla/index.ts';
 import { deadline, type Measure } from '../lib/sla/clock.ts';
 import { streamDue } from './sla-stream.ts';
+import { WORKERS } from '../lib/helpdesks/workers.ts';
 import { evaluationJson } from './sla.ts';
 import { compilePolicy, findTarget } from '../lib/sla/policy.ts';
 import { MAX_STORED_INTERVALS, reevaluateAll, summarizeEvaluation } from '../lib/registry/registry.ts';
@@ -676,7 +677,7 @@ async function main() {
   );
   for (const f of watch)
     console.log(
-      `  ${f.helpdesk.padEnd(7)} ${f.tickets.toLocaleString('en').padStart(5)} tickets: ${f.requests} requests (${f.pages} list pages + ${f.requests - f.pages}${f.helpdesk === 'zendesk' ? ` audits reads for the ${f.detailReads} changed tickets; the listing carries the ticket` : ' for the 5 changed incidents: the listing carries them'})`,
+      `  ${f.helpdesk.padEnd(7)} ${f.tickets.toLocaleString('en').padStart(5)} tickets: ${f.requests} requests (${f.pages} list pages + ${f.requests - f.pages}${WORKERS[f.helpdesk].listingIsComplete ? ' for the 5 changed incidents: the listing carries them' : ` detail reads for the ${f.detailReads} changed tickets; the listing carries the ticket object`})`,
     );
   const times = await watchTimes();
   for (const t of times)

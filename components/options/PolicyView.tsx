@@ -273,14 +273,15 @@ function Sources({ policy, lang, t }: { policy: Policy; lang: Lang; t: Strings }
       <h4>{t.doc.sources}</h4>
       {policy.contract ? (
         <p>
-          {t.policy.contract}: {policy.contract.title}
+          {t.policy.contract}: <span lang={policy.contract.language}>{policy.contract.title}</span>
           {policy.contract.version ? ` (${t.policy.version} ${policy.contract.version})` : ''}
         </p>
       ) : null}
       <ul class="sources">
         {sources.map((s, i) => (
           <li key={i}>
-            <span>{sourcePlace(policy, s.path, lang, t)}</span>: {s.source}
+            <span>{sourcePlace(policy, s.path, lang, t)}</span>:{' '}
+            <span lang={policy.contract?.language}>{s.source}</span>
           </li>
         ))}
       </ul>

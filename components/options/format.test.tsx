@@ -1,7 +1,7 @@
 import { cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { getBuiltinPolicy } from '../../policies';
-import { sourcePlace } from './format';
+import { durationText, sourcePlace } from './format';
 import { PolicyView } from './PolicyView';
 import { strings } from './strings';
 
@@ -31,5 +31,23 @@ describe('the policy document', () => {
     cleanup();
     render(<PolicyView policy={membro} holidays={[]} lang="en" t={strings.en} />);
     expect(screen.getByText(/^"Volgende werkdag" is due at the closing time/)).toBeTruthy();
+  });
+});
+
+describe('durations in the policy document', () => {
+  const mextra = getBuiltinPolicy('mextra')!;
+  it('use the engine’s words in both languages (one table: "kantooruren", as the sidebar says)', () => {
+    const d = { amount: 8, unit: 'business-hours' } as const;
+    expect(durationText(d, strings.nl)).toBe('8 kantooruren');
+    expect(durationText(d, strings.en)).toBe('8 business hours');
+    expect(durationText({ amount: 1, unit: 'business-days' }, strings.nl)).toBe('1 werkdag');
+    expect(durationText({ unit: 'next-business-day' }, strings.nl)).toBe('volgende werkdag');
+  });
+
+  it('tags the contract’s own citations with the contract’s language on an English page', () => {
+    const { container } = render(<PolicyView policy={mextra} holidays={[]} lang="en" t={strings.en} />);
+    const cited = [...container.querySelectorAll('.sources li span[lang]')];
+    expect(cited.length).toBeGreaterThan(0);
+    expect(cited.every((s) => s.getAttribute('lang') === 'nl')).toBe(true);
   });
 });

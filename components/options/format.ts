@@ -2,6 +2,7 @@
 import type { Policy, PolicyDuration, Label } from '../../lib/sla/schema';
 import type { Lang, Strings } from './strings';
 import { offerDownload } from '../../lib/dom/download';
+import { durationWords } from '../../lib/sla/unit-words';
 
 export function label(l: Label | undefined, lang: Lang, fallback = ''): string {
   return l ? l[lang] || l.en || l.nl : fallback;
@@ -10,9 +11,7 @@ export function label(l: Label | undefined, lang: Lang, fallback = ''): string {
 /** A target in words: "8 business hours", "next business day", or the contract's own words for "none". */
 export function durationText(d: PolicyDuration, t: Strings): string {
   if (d.unit === 'none') return d.words ?? t.doc.noTarget;
-  const [one, other] = t.units[d.unit] ?? [d.unit, d.unit];
-  if (d.amount === undefined) return one;
-  return `${d.amount} ${d.amount === 1 ? one : other}`;
+  return durationWords(d)[t.lang];
 }
 
 export function priorityLabel(policy: Policy, id: string, lang: Lang, t: Strings): string {

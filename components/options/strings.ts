@@ -102,16 +102,6 @@ const en = {
     sources: 'Sources in the contract',
     notes: 'Readings of the contract',
   },
-  units: {
-    'business-minutes': ['business minute', 'business minutes'],
-    'business-hours': ['business hour', 'business hours'],
-    'business-days': ['business day', 'business days'],
-    'calendar-minutes': ['minute', 'minutes'],
-    'calendar-hours': ['hour (round the clock)', 'hours (round the clock)'],
-    weeks: ['week', 'weeks'],
-    months: ['month', 'months'],
-    'next-business-day': ['next business day', 'next business day'],
-  } as Record<string, [string, string]>,
   weekdays: {
     mon: 'Monday',
     tue: 'Tuesday',
@@ -410,16 +400,6 @@ const nl: Strings = {
     customerMayOverride: 'De klant mag de prioriteit zelf bepalen.',
     sources: 'Bronnen in het contract',
     notes: 'Lezing van het contract',
-  },
-  units: {
-    'business-minutes': ['werkminuut', 'werkminuten'],
-    'business-hours': ['werkuur', 'werkuren'],
-    'business-days': ['werkdag', 'werkdagen'],
-    'calendar-minutes': ['minuut', 'minuten'],
-    'calendar-hours': ['uur (klokuren)', 'uur (klokuren)'],
-    weeks: ['week', 'weken'],
-    months: ['maand', 'maanden'],
-    'next-business-day': ['volgende werkdag', 'volgende werkdag'],
   },
   weekdays: {
     mon: 'maandag',

@@ -21,6 +21,7 @@ import {
 } from './schema.ts';
 import { holidaySetId, holidaysOf, type HolidaySetId, type HolidaySetRule } from './holidays/index.ts';
 import type { MetricName } from './types.ts';
+import { durationWords } from './unit-words.ts';
 
 export interface Named {
   id: string;
@@ -356,30 +357,11 @@ export function listTargets(policy: Policy): TargetRow[] {
   return rows;
 }
 
-const UNIT_WORDS: Record<string, { en: [string, string]; nl: [string, string] }> = {
-  'business-minutes': { en: ['business minute', 'business minutes'], nl: ['werkminuut', 'werkminuten'] },
-  'business-hours': { en: ['business hour', 'business hours'], nl: ['kantooruur', 'kantooruren'] },
-  'business-days': { en: ['business day', 'business days'], nl: ['werkdag', 'werkdagen'] },
-  'calendar-minutes': { en: ['minute', 'minutes'], nl: ['minuut', 'minuten'] },
-  'calendar-hours': { en: ['hour', 'hours'], nl: ['uur', 'uur'] },
-  weeks: { en: ['week', 'weeks'], nl: ['week', 'weken'] },
-  months: { en: ['month', 'months'], nl: ['maand', 'maanden'] },
-};
-
 /** "8 business hours" / "8 kantooruren", "next business day", or the contract's words for none. */
 const labels = new WeakMap<PolicyDuration, { nl: string; en: string }>();
 
 export function durationLabel(d: PolicyDuration): { nl: string; en: string } {
   let l = labels.get(d);
-  if (!l) labels.set(d, (l = makeDurationLabel(d)));
+  if (!l) labels.set(d, (l = durationWords(d)));
   return l;
-}
-
-function makeDurationLabel(d: PolicyDuration): { nl: string; en: string } {
-  if (d.unit === 'none') return { nl: d.words ?? 'Geen', en: d.words ?? 'None' };
-  if (d.unit === 'next-business-day') return { nl: 'volgende werkdag', en: 'next business day' };
-  const w = UNIT_WORDS[d.unit]!;
-  const n = d.amount ?? 0;
-  const nlNum = String(n).replace('.', ',');
-  return { en: `${n} ${w.en[n === 1 ? 0 : 1]}`, nl: `${nlNum} ${w.nl[n === 1 ? 0 : 1]}` };
 }
