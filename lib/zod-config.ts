@@ -1,6 +1,6 @@
 /**
  * zod's global configuration, imported first by every bundle that builds schemas (background,
- * content scripts, popup, options), before any schema module runs.
+ * popup, options), before any schema module runs. The content scripts build none.
  *
  * `jitless`: zod v4 otherwise probes `new Function` to compile fast object parsers. Extension pages
  * forbid eval (CSP `script-src 'self'`), so the probe only logs "blocked a JavaScript eval" in the

@@ -21,6 +21,18 @@ describe('the shipped bundles (README, Security)', () => {
     ).toEqual([]);
   });
 
+  it.each(['chrome-mv3', 'firefox-mv2'])(
+    'ship content scripts without zod, so none needs its jitless configuration (%s)',
+    (target) => {
+      const dir = path.join(output(target), 'content-scripts');
+      const files = scripts(dir);
+      expect(files.length).toBeGreaterThanOrEqual(2);
+      expect(
+        files.filter((f) => readFileSync(f, 'utf8').includes('_zod')).map((f) => path.basename(f)),
+      ).toEqual([]);
+    },
+  );
+
   it('are built from a Preact whose only innerHTML branch the build step removes', () => {
     const preact = createRequire(import.meta.url).resolve('preact');
     const source = readFileSync(preact.replace(/\.js$/, '.mjs'), 'utf8');

@@ -1,8 +1,8 @@
 /**
  * A helpdesk's content script, whole: `entrypoints/<id>.content/index.ts` is one call to this. The
- * matches and frames come from the catalog, the page side from the helpdesk's page.ts.
+ * matches and frames come from the catalog, the page side from the helpdesk's page.ts. No zod here
+ * (eslint's import zones): the worker validates what the content script sends.
  */
-import '../../zod-config'; // first: zod's jitless config, before any schema is built
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { builtinMatches, HELPDESKS } from '../../helpdesks/catalog';
 import { pageAdapter, type HelpdeskPage } from './adapters';
