@@ -57,6 +57,17 @@ describe('sla add, between and open (real processes)', () => {
     ]);
     expect(b.status).toBe(0);
     expect(JSON.parse(b.stdout)).toMatchObject({ businessMs: 2.5 * 3_600_000, business: '2 h 30 min' });
+    // Business time in hours, as the sidebar counts it: three Mextra days are not "1 d 1 h".
+    const week = sla([
+      'between',
+      '--policy',
+      'mextra',
+      '--from',
+      '2026-02-09T09:00:00+01:00',
+      '--to',
+      '2026-02-12T09:00:00+01:00',
+    ]);
+    expect(JSON.parse(week.stdout)).toMatchObject({ businessMs: 25.5 * 3_600_000, business: '25 h 30 min' });
     const o = sla(['open', '--policy', 'mextra', '--at', '2026-04-27T10:00:00+02:00', '--format', 'json']);
     expect(JSON.parse(o.stdout)).toMatchObject({
       open: false,

@@ -465,11 +465,11 @@ function between(env: CliEnv, flags: Map<string, string>): CliResult {
       from: z.iso(a),
       to: z.iso(b),
       businessMs: ms,
-      business: formatDuration(ms, q.locale),
+      business: formatDuration(ms, q.locale, { largest: 'h' }),
       elapsedMs: b - a,
     },
     [
-      `${formatDuration(ms, q.locale)} of business time between ${formatInstant(a, z, q.locale)} and ${formatInstant(b, z, q.locale)} (${r.zone}).`,
+      `${formatDuration(ms, q.locale, { largest: 'h' })} of business time between ${formatInstant(a, z, q.locale)} and ${formatInstant(b, z, q.locale)} (${r.zone}).`,
     ],
   );
 }
