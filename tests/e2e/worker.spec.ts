@@ -77,6 +77,17 @@ test('registry, badge and alarms survive a killed worker, and a breach that pass
 }) => {
   const page = await seededAndRefreshed(context, extensionId, serviceWorker);
   await expect(page.locator('li.row').first()).toBeVisible();
+  // The refresh ends when its poll is stored; the wake-up after it then sets the badge, notifies and
+  // plans the alarms. Wait for that wake-up to finish (a fresh-clone run caught the read in between).
+  await expect
+    .poll(
+      async () => {
+        const s = await snapshot(serviceWorker);
+        return s.badge !== '' && s.alarms.length === 2 && Object.values(s.markers).some((m) => !m.silent);
+      },
+      { timeout: 15_000 },
+    )
+    .toBe(true);
 
   const before = await snapshot(serviceWorker);
   expect(before.keys.length).toBeGreaterThan(5);
