@@ -158,7 +158,8 @@ test('an expired session (routed 401) shows the sign-in state in the popup and t
   const signIn = page.locator('.watch-signin');
   await expect(signIn).toContainText('Sign in to Zendesk again to keep watching zmanda.zendesk.com.');
   await expect(signIn.locator(`a[href="https://${DEMO_HOSTS.zmanda}/agent"]`)).toHaveText('Open Zendesk');
-  expect((await observed(sw, '-')).badge).toMatch(/!$/);
+  // The poll's stamp is written before its wake-up sets the badge: wait for the badge.
+  await expect.poll(async () => (await observed(sw, '-')).badge, { timeout: 10_000 }).toMatch(/!$/);
   expect((await watchState(sw))?.hosts[DEMO_HOSTS.scope4mation]?.status).toBe('ok');
 
   demo.faults!.length = 0; // the agent signed in again
@@ -166,5 +167,5 @@ test('an expired session (routed 401) shows the sign-in state in the popup and t
   await page.reload();
   await expect(page.locator('#app')).toHaveAttribute('data-state', 'ready');
   await expect(page.locator('.watch-signin')).toHaveCount(0);
-  expect((await observed(sw, '-')).badge).not.toMatch(/!/);
+  await expect.poll(async () => (await observed(sw, '-')).badge, { timeout: 10_000 }).not.toMatch(/!/);
 });
