@@ -14,7 +14,7 @@ import { uiLanguage } from './env';
 import { z } from 'zod';
 import type { ActionResult, AssignmentEntry, HostMapping, TicketTestResult } from '../messaging/options';
 import { effectivePolicyJson } from '../config/importPolicy';
-import { builtinHelpdeskOf } from '../config/hosts';
+import { builtinHelpdeskOf, helpdeskOfHost } from '../config/hosts';
 import { evaluate, validatePolicy, validateTicket, type Policy } from '../sla';
 import type { NeutralTicket } from '../sla/types';
 import type { Assignment } from '../storage/schemas';
@@ -272,8 +272,7 @@ async function readTicketUrl(
     return { ok: false, said: TEST.badUrl(text) };
   }
   const urlHost = url.hostname.toLowerCase();
-  const kind =
-    builtinHelpdeskOf(urlHost) ?? l.eff.config.selfHosted.find((h) => h.host === urlHost)?.helpdesk;
+  const kind = helpdeskOfHost(urlHost, l.eff.config.selfHosted);
   if (!kind) return { ok: false, said: TEST.unknownHost(urlHost) };
   const { host, helpdesk } = assignment;
   if (urlHost !== host || kind !== helpdesk) return { ok: false, said: TEST.otherHost(urlHost, host) };

@@ -1,7 +1,7 @@
 /** Options → hosts: helpdesks on the organisation's own domain, their permission, content script and credentials. */
 import { HELPDESKS, HELPDESK_IDS, helpdeskLabel, type HelpdeskId } from '../helpdesks/catalog';
 import type { ActionResult, HostEntryModel } from '../messaging/options';
-import { builtinHelpdeskOf, isBuiltinHost, normaliseHost, originPattern, upsertHost } from '../config/hosts';
+import { helpdeskOfHost, isBuiltinHost, normaliseHost, originPattern, upsertHost } from '../config/hosts';
 import { configItem } from '../storage/items';
 import { deleteCredential, putCredential } from '../storage/secrets';
 import { hostPermissionGranted, registerHostScript, unregisterHostScript } from './content-scripts';
@@ -70,8 +70,7 @@ export function removeHost(host: string): Promise<ActionResult> {
 export function saveCredentials(host: string, username: string, password: string): Promise<ActionResult> {
   return exclusive(async () => {
     const l = await load();
-    const helpdesk =
-      l.eff.config.selfHosted.find((h) => h.host === host)?.helpdesk ?? builtinHelpdeskOf(host);
+    const helpdesk = helpdeskOfHost(host, l.eff.config.selfHosted);
     if (!helpdesk || HELPDESKS[helpdesk].auth !== 'session-or-app-password') {
       const takers = HELPDESK_IDS.filter((id) => HELPDESKS[id].auth === 'session-or-app-password');
       return fail(

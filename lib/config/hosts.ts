@@ -124,6 +124,14 @@ export function builtinHelpdeskOf(host: string): HelpdeskKind | null {
   return HELPDESK_IDS.find((id) => host.endsWith(BUILTIN_HOST_SUFFIXES[id])) ?? null;
 }
 
+/** The helpdesk of a host: built in by its SaaS suffix, or one of the configuration's self-hosted hosts. */
+export function helpdeskOfHost(
+  host: string,
+  selfHosted: ReadonlyArray<{ host: string; helpdesk: HelpdeskKind }>,
+): HelpdeskKind | null {
+  return builtinHelpdeskOf(host) ?? selfHosted.find((h) => h.host === host)?.helpdesk ?? null;
+}
+
 /** The optional host permission to request (and revoke) for a self-hosted host. */
 export function originPattern(host: string): string {
   return `https://${host}/*`;

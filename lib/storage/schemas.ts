@@ -3,7 +3,8 @@
  * value falls back (field by field where it can) and the problem is reported, never crashed on.
  */
 import { z } from 'zod';
-import { HELPDESKS, HELPDESK_IDS } from '../helpdesks/catalog';
+import { HELPDESK_IDS } from '../helpdesks/catalog';
+import { builtinHelpdeskOf } from '../config/hosts';
 
 export const HelpdeskKind = z.enum(HELPDESK_IDS);
 
@@ -101,7 +102,7 @@ export function migrateConfigV1toV2(v1: unknown): Config {
       host,
       policyId,
       // v1 knew only the SaaS hosts, and took any other host for Zendesk.
-      helpdesk: HELPDESK_IDS.find((id) => host.endsWith(HELPDESKS[id].hostSuffix)) ?? 'zendesk',
+      helpdesk: builtinHelpdeskOf(host) ?? 'zendesk',
     })),
     selfHosted: [],
   };
