@@ -19,7 +19,7 @@ export const HELPDESKS = {
     keyPrefix: '#',
     // Zendesk's Agent Workspace is one top document.
     allFrames: false,
-    fieldSources: ['custom-field', 'tag'],
+    fieldSources: ['custom-field', 'tag', 'org-field'],
     auth: 'session',
     ticketRef: zendeskTicketId,
   },
@@ -38,7 +38,7 @@ export const HELPDESKS = {
 } as const satisfies Record<string, HelpdeskMeta>;
 
 /** Where a mapped value (tier, impact, urgency, …) can come from (`FieldSource.from`, mapping-schema.ts). */
-export type FieldSourceKind = 'custom-field' | 'tag' | 'field';
+export type FieldSourceKind = 'custom-field' | 'tag' | 'field' | 'org-field';
 
 export interface HelpdeskMeta {
   /** The product's own name; the same in every language. */

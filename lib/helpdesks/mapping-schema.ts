@@ -12,6 +12,8 @@ const FieldSourceSchema = z.discriminatedUnion('from', [
   z.strictObject({ from: z.literal('custom-field'), id: Name }),
   z.strictObject({ from: z.literal('tag'), prefix: Name }),
   z.strictObject({ from: z.literal('field'), field: Name }),
+  // a Zendesk organisation field (`organization_fields.<key>` of the ticket's organisation)
+  z.strictObject({ from: z.literal('org-field'), key: Name }),
 ]);
 export const HostMappingSchema = z.strictObject({
   tier: z
@@ -28,6 +30,12 @@ export const HostMappingSchema = z.strictObject({
       impact: FieldSourceSchema.optional(),
       urgency: FieldSourceSchema.optional(),
       workaround: FieldSourceSchema.optional(),
+      /**
+       * The customer's holiday region (`NL`, `BE`, `DE-BY`…), for policies with `useTicketHolidays`;
+       * the value is normalised (`be` → `BE`, `de_by` → `DE-BY`) and an unknown one is refused by the
+       * engine by name (`holidayRegion: unknown holiday region …`).
+       */
+      holidayRegion: FieldSourceSchema.optional(),
     })
     .optional(),
   types: z.record(Name, Name).optional(),

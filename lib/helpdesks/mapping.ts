@@ -33,6 +33,15 @@ export function vocabularyOf(policy: Policy): PolicyVocabulary {
   };
 }
 
+/**
+ * A mapped holiday-region value as the engine names regions: trimmed, upper case, `_` and spaces as
+ * `-` (`be` → `BE`, `de_by` → `DE-BY`); the engine refuses one it does not know, by name.
+ */
+export function regionValue(value: unknown): string | undefined {
+  const text = asText(value);
+  return text === undefined ? undefined : text.toUpperCase().replace(/[\s_]+/g, '-');
+}
+
 /** Lower case, no accents, single spaces, trimmed. */
 export function fold(value: string): string {
   return value.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();

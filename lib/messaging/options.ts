@@ -183,10 +183,13 @@ export type { HostMapping };
 /** Where the tier of a ticket comes from on a host. */
 export type TierSource = NonNullable<HostMapping['tier']>;
 
-/** Where impact/urgency/workaround come from: a Zendesk custom field, a tag prefix or a TOPdesk field. */
+/**
+ * Where impact/urgency/workaround/holiday region come from: a Zendesk custom field, a tag prefix, a
+ * Zendesk organisation field or a TOPdesk field.
+ */
 export type FieldSource = NonNullable<NonNullable<HostMapping['fields']>[MappedField]>;
 
-export type MappedField = 'impact' | 'urgency' | 'workaround';
+export type MappedField = 'impact' | 'urgency' | 'workaround' | 'holidayRegion';
 export type ValueKind = 'priority' | 'impact' | 'urgency' | 'tier';
 
 export interface AssignmentEntry {

@@ -1,4 +1,4 @@
-/** Where impact, urgency or workaround is read from, among the sources the helpdesk offers. */
+/** Where impact, urgency, workaround or the holiday region is read from, among the helpdesk's sources. */
 import type { FieldSource, HelpdeskKind, MappedField } from '../../../lib/messaging/options';
 import type { Strings } from '../strings';
 import { HELPDESK_MAPPING } from './draft';
@@ -23,7 +23,9 @@ export function FieldSourceEditor({
       ? value.id
       : value.from === 'tag'
         ? value.prefix
-        : value.field
+        : value.from === 'org-field'
+          ? value.key
+          : value.field
     : '';
   const make = (from: string, v: string): FieldSource | undefined =>
     from === 'custom-field'
@@ -32,7 +34,9 @@ export function FieldSourceEditor({
         ? { from, prefix: v }
         : from === 'field'
           ? { from, field: v }
-          : undefined;
+          : from === 'org-field'
+            ? { from, key: v }
+            : undefined;
   return (
     <div class="field-source" role="group" aria-labelledby={`${id}-name`}>
       <span id={`${id}-name`} class="field-name">

@@ -39,7 +39,7 @@ export const HELPDESK_MAPPING: Record<
 };
 
 export const STATUSES: TicketStatus[] = ['open', 'pending', 'on-hold', 'solved', 'closed'];
-export const FIELDS: MappedField[] = ['impact', 'urgency', 'workaround'];
+export const FIELDS: MappedField[] = ['impact', 'urgency', 'workaround', 'holidayRegion'];
 export const VALUE_KINDS: ValueKind[] = ['priority', 'impact', 'urgency', 'tier'];
 export type Rows = Array<[string, string]>;
 

@@ -12,6 +12,7 @@ import {
   atPath,
   matchLevel,
   ownValue,
+  regionValue,
   truthy,
   type PolicyVocabulary,
   type Unmapped,
@@ -28,7 +29,12 @@ export const TopdeskIncident = z
     briefDescription: z.string().nullable().optional(),
     callDate: z.string(),
     caller: z.object({ dynamicName: z.string().optional() }).passthrough().nullable().optional(),
-    callerBranch: Ref,
+    // passthrough: a mapped field path may read into the branch (`callerBranch.country`)
+    callerBranch: z
+      .object({ id: z.string().optional(), name: z.string() })
+      .passthrough()
+      .nullable()
+      .optional(),
     callType: Ref,
     impact: Ref,
     urgency: Ref,
@@ -130,6 +136,9 @@ export function normalizeTopdesk(
   }
   const wa = fieldValue(mapping?.fields?.workaround);
   if (wa !== undefined && wa !== null) ticket.workaround = truthy(wa);
+  // e.g. `callerBranch.country.name` when the branch's country is read along, or an optional field
+  const region = regionValue(fieldValue(mapping?.fields?.holidayRegion));
+  if (region) ticket.holidayRegion = region;
 
   const events: TicketEvent[] = [];
   if (t.responded && t.responseDate)

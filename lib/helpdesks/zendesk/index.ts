@@ -22,7 +22,7 @@ const detail = (r: Awaited<ReturnType<typeof fetchZendeskTicket>>): Detail =>
  * A Zendesk ticket the queue listing returned (`listed` is the listing's ticket object): its audits
  * only, the ticket object taken from the listing — one request instead of two. The ticket itself is
  * read as well only when the listing lacks what the normaliser needs from its sideloads: the
- * organisation (a tier mapped from organisation tags) or the requester (not among the audits'
+ * organisation (a tier mapped from organisation tags, a field from an organisation field) or the requester (not among the audits'
  * users, so no time zone otherwise). `readDetail` stays the path for a ticket the listing lacks.
  */
 export async function readListedZendesk(
@@ -33,8 +33,11 @@ export async function readListedZendesk(
 ): Promise<Detail> {
   const origin = `https://${host}`;
   const id = String(listed.id);
-  const tier = (mapping as { tier?: { from?: unknown } } | undefined)?.tier;
-  if (tier?.from === 'org-tag' && listed.organization_id !== null && listed.organization_id !== undefined)
+  const m = mapping as
+    { tier?: { from?: unknown }; fields?: Record<string, { from?: unknown } | undefined> } | undefined;
+  const readsOrg =
+    m?.tier?.from === 'org-tag' || Object.values(m?.fields ?? {}).some((f) => f?.from === 'org-field');
+  if (readsOrg && listed.organization_id !== null && listed.organization_id !== undefined)
     return detail(await fetchZendeskTicket(origin, id, http));
   const r = await fetchZendeskAudits(origin, id, http);
   if (!r.ok) return detail(r);

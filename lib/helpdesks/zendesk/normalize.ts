@@ -7,7 +7,15 @@
 import { z } from 'zod';
 import type { NeutralTicket, TicketEvent, TicketStatus } from '../../sla/types';
 import type { HostMapping } from '../mapping-schema';
-import { fold, matchLevel, ownValue, truthy, type PolicyVocabulary, type Unmapped } from '../mapping';
+import {
+  fold,
+  matchLevel,
+  ownValue,
+  regionValue,
+  truthy,
+  type PolicyVocabulary,
+  type Unmapped,
+} from '../mapping';
 import type { NormalizeResult } from '../types';
 
 const Id = z.union([z.number(), z.string()]);
@@ -37,7 +45,14 @@ export const ZendeskTicketBody = z.object({
     .optional(),
   users: z.array(z.object({ id: Id, name: z.string().optional(), role: z.string().optional() })).optional(),
   organizations: z
-    .array(z.object({ id: Id, name: z.string().optional(), tags: z.array(z.string()).optional() }))
+    .array(
+      z.object({
+        id: Id,
+        name: z.string().optional(),
+        tags: z.array(z.string()).optional(),
+        organization_fields: z.record(z.string(), z.unknown()).nullable().optional(),
+      }),
+    )
     .optional(),
 });
 
@@ -153,6 +168,8 @@ export function normalizeZendesk(
     if (!src) return undefined;
     if (src.from === 'custom-field') return field(src.id);
     if (src.from === 'tag') return t.tags.find((tag) => tag.startsWith(src.prefix))?.slice(src.prefix.length);
+    if (src.from === 'org-field')
+      return org?.organization_fields ? ownValue(org.organization_fields, src.key) : undefined;
     return undefined;
   };
   const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
@@ -202,6 +219,8 @@ export function normalizeZendesk(
   const wa = fromSource(mapping?.fields?.workaround);
   if (wa !== undefined && wa !== null) ticket.workaround = truthy(wa);
   if (requester?.iana_time_zone) ticket.timezone = requester.iana_time_zone;
+  const region = regionValue(fromSource(mapping?.fields?.holidayRegion));
+  if (region) ticket.holidayRegion = region;
 
   // events from the audits, oldest first
   const hotfixTag = mapping?.hotfixTag ?? 'hotfix';
