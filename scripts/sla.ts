@@ -135,7 +135,8 @@ function check(env: CliEnv, file: string | undefined): CliResult {
   const summary =
     `ok: ${p.id} "${p.name}" — ${p.tiers.length} tier(s), ${p.types.length} type(s), ` +
     `${p.priorities.length} priorities, ${nTargets} target(s), ${p.matrix ? 'matrix' : 'no matrix'}, ` +
-    `zone ${p.timezone}${p.useTicketTimezone ? ' (or the ticket’s)' : ''}`;
+    `zone ${p.timezone}${p.useTicketTimezone ? ' (or the ticket’s)' : ''}` +
+    (p.useTicketHolidays ? ', holidays of the ticket’s region (these sets without one)' : '');
   // the names of each holiday set (this year's), so an author sees what `except` can leave out
   const year = zoneClock(p.timezone).parts(env.now()).year;
   const lines = [summary];

@@ -5,8 +5,10 @@ import { deadlineAfter, listPolicyHolidays, openAt } from './helpers.ts';
 import { validatePolicy, validateTicket, type Policy } from './schema.ts';
 
 const membro = getBuiltinPolicy('membro')!;
-/** Membro with its 1.7 rule read literally: the customer's own local holidays. */
-const local: Policy = { ...membro, useTicketHolidays: true };
+/** The Membro seed reads its 1.7 rule literally: the customer's own local holidays. */
+const local: Policy = membro;
+/** Membro as if it named only Dutch holidays, whatever the ticket says. */
+const dutchOnly: Policy = { ...membro, useTicketHolidays: false };
 const NOW = '2026-01-01T00:00:00Z';
 const due = (p: Policy, createdAt: string, holidayRegion?: string) =>
   evaluate(p, { createdAt, priority: 'high', ...(holidayRegion ? { holidayRegion } : {}) }, NOW).metrics
@@ -30,8 +32,8 @@ describe('holidays from the ticket (Membro 1.7, local holidays of the customer)'
     expect(due(local, '2026-04-24T16:00:00+02:00', 'DE')).toBe('2026-04-27T16:00:00+02:00');
   });
 
-  it('ignores the ticket’s region when the policy does not ask for it (the seed)', () => {
-    expect(due(membro, '2026-07-20T16:00:00+02:00', 'BE')).toBe('2026-07-21T16:00:00+02:00');
+  it('ignores the ticket’s region when the policy does not ask for it', () => {
+    expect(due(dutchOnly, '2026-07-20T16:00:00+02:00', 'BE')).toBe('2026-07-21T16:00:00+02:00');
   });
 
   it('names the region in the explanation and the evaluation', () => {
@@ -52,6 +54,43 @@ describe('holidays from the ticket (Membro 1.7, local holidays of the customer)'
     const r = validateTicket({ createdAt: '2026-07-20T16:00:00+02:00', holidayRegion: 'Mars' });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.issues[0]).toMatchObject({ path: 'holidayRegion' });
+  });
+});
+
+describe('the Membro seed (1.7: "exclusief lokale feestdagen" of the customer’s area)', () => {
+  const respond = (createdAt: string, holidayRegion?: string, tier = 'standard') =>
+    evaluate(membro, { createdAt, tier, priority: 'high', ...(holidayRegion ? { holidayRegion } : {}) }, NOW)
+      .metrics.response!.dueAt;
+
+  it('asks for the ticket’s holidays and explains why in both languages', () => {
+    expect(membro.useTicketHolidays).toBe(true);
+    const note = membro.notes!.find((n) => typeof n !== 'string' && n.en.includes('1.7'));
+    expect(note).toMatchObject({
+      en: expect.stringContaining("the public holidays of the customer's region"),
+      nl: expect.stringContaining('de officiële feestdagen van de regio van de klant'),
+    });
+  });
+
+  it('skips holidays a Belgian and a German customer have and the Netherlands has not', () => {
+    // Belgian National Holiday, Tue 21 July 2026: 8 business hours from Mon 16:00
+    expect(respond('2026-07-20T16:00:00+02:00')).toBe('2026-07-21T16:00:00+02:00');
+    expect(respond('2026-07-20T16:00:00+02:00', 'BE')).toBe('2026-07-22T16:00:00+02:00');
+    // Corpus Christi, Thu 4 June 2026: a holiday in Bavaria, not in the Netherlands
+    expect(respond('2026-06-03T16:00:00+02:00', 'DE-BY')).toBe('2026-06-05T16:00:00+02:00');
+    expect(respond('2026-06-03T16:00:00+02:00')).toBe('2026-06-04T16:00:00+02:00');
+    // every German state: Labour Day, Fri 1 May 2026 (not a Dutch public holiday)
+    expect(respond('2026-04-30T16:00:00+02:00', 'DE')).toBe('2026-05-04T16:00:00+02:00');
+    expect(respond('2026-04-30T16:00:00+02:00')).toBe('2026-05-01T16:00:00+02:00');
+  });
+
+  it('works the Dutch holidays a Belgian or German customer does not have (King’s Day), on both tiers', () => {
+    // Fri 24 April 16:00 + 8 business hours; Mon 27 April is King's Day
+    expect(respond('2026-04-24T16:00:00+02:00')).toBe('2026-04-28T16:00:00+02:00');
+    expect(respond('2026-04-24T16:00:00+02:00', 'BE')).toBe('2026-04-27T16:00:00+02:00');
+    expect(respond('2026-04-24T16:00:00+02:00', 'DE-BY')).toBe('2026-04-27T16:00:00+02:00');
+    // Premium (07:00–21:00 every day, 2 business hours for high): King's Day closed for NL only
+    expect(respond('2026-04-27T10:00:00+02:00', undefined, 'premium')).toBe('2026-04-28T09:00:00+02:00');
+    expect(respond('2026-04-27T10:00:00+02:00', 'BE', 'premium')).toBe('2026-04-27T12:00:00+02:00');
   });
 });
 
