@@ -179,7 +179,9 @@ describe('sla due --ndjson (real processes)', () => {
   }
 
   // Memory does not depend on the zone, so the second-zone run skips it. 300,000 lines keep it to
-  // seconds: a stream that kept even 200 bytes a ticket would grow 60 MB. (`npm run bench` streams more.)
+  // seconds: a stream that kept even 200 bytes a ticket would grow 60 MB. The 1,000,000-line stream
+  // the issue asks for runs in `npm run bench` (scripts/bench-stream.ts), with the same 60 MB bound.
+  // It needs about 7 s of CPU and several times that on a loaded machine: too slow for `npm test`.
   it.skipIf(process.env.TZ === 'America/New_York')(
     'keeps memory flat: a 300,000-line stream peaks within 60 MB of a 10,000-line one',
     async () => {
