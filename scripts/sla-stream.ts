@@ -274,21 +274,20 @@ export class ArraySplitter {
 }
 
 /**
- * Evaluates every ticket of the input, given as chunks of text (stdin) or as lines; writes the
- * result lines of each chunk in one call. Returns how many elements were read and how many were bad.
+ * Evaluates every ticket of the input, given as chunks of text (stdin: cut anywhere, lines are
+ * joined across chunks); writes the result lines of each chunk in one call. Returns how many
+ * elements were read and how many were bad.
  */
 export async function streamDue(
   opts: StreamOptions,
   input: AsyncIterable<string>,
   write: (chunk: string) => void | Promise<void>,
-  { inputIs = 'chunks' }: { inputIs?: 'chunks' | 'lines' } = {},
 ): Promise<{ lines: number; bad: number }> {
   const ev = new StreamEvaluator(opts);
   const split = new LineSplitter();
   const line = (text: string) => ev.line(text);
   for await (const piece of input) {
-    if (inputIs === 'lines') ev.line(piece);
-    else split.push(piece, line);
+    split.push(piece, line);
     const out = ev.take();
     if (out) await write(out);
   }
