@@ -31,24 +31,22 @@ import {
 } from '../registry';
 import {
   ARCHIVE_RETENTION_MS,
-  boundRecord,
   finishedRecords,
   FinishedRecordSchema,
-  readFinishedRecord,
   type ComplianceArchive,
   type FinishedRecord,
 } from '../compliance';
 import { alertMarkersItem, quarantineWrites, readPreferences, readQuarantine } from '../storage/items';
 import { FiredMarkerSchema } from '../storage/schemas';
 import type { IDBPTransaction, StoreNames } from 'idb';
+import { openStore, ticketRow, type SlaDB, type SlaDatabase, type TicketRow } from '../storage/db';
 import {
-  openStore,
-  ticketRow,
-  type ArchiveRow,
-  type SlaDB,
-  type SlaDatabase,
-  type TicketRow,
-} from '../storage/db';
+  archivedKeys,
+  parseDayRows,
+  pruneArchiveDays,
+  putArchiveRecords,
+  rangeOfPeriod,
+} from '../storage/archive-days';
 
 export { ticketRow };
 import { quarantined, type QuarantinedElement } from '../storage/validated';
@@ -234,29 +232,28 @@ export async function readHost(host: string): Promise<RegistryEntry[]> {
   });
 }
 
-function parseArchiveRows(rows: ArchiveRow[]): ComplianceArchive {
-  const records: FinishedRecord[] = [];
-  let dropped = 0;
-  for (const row of rows) {
-    const record = readFinishedRecord(row?.record);
-    if (record && record.key === row.key) records.push(record);
-    else dropped++;
-  }
+/**
+ * The compliance archive, most recently finished first; with `range` only the records that finished
+ * in [from, to), read as the rows of those days (lib/storage/archive-days.ts). Damaged records are
+ * skipped (and reported).
+ */
+export async function readArchive(range?: { from: number; to: number }): Promise<ComplianceArchive> {
+  const db = await ready();
+  if (range && range.to <= range.from) return { records: [] };
+  const rows = range
+    ? await db.getAll('archiveDays', rangeOfPeriod(range.from, range.to))
+    : await db.getAll('archiveDays');
+  const { records, dropped } = parseDayRows(rows, range);
   if (dropped > 0) console.warn(`[sla] compliance archive: ${dropped} unreadable record(s) skipped`);
   records.sort((a, b) => b.closedAt - a.closedAt || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return { records };
 }
 
-/**
- * The compliance archive, most recently finished first; with `range` only the records that finished
- * in [from, to), read through the `closedAt` index. Damaged records are skipped (and reported).
- */
-export async function readArchive(range?: { from: number; to: number }): Promise<ComplianceArchive> {
+/** One archived ticket's record, through the `keys` index; null when none is readable. */
+export async function readArchivedRecord(key: string): Promise<FinishedRecord | null> {
   const db = await ready();
-  const rows = range
-    ? await db.getAllFromIndex('archive', 'closedAt', IDBKeyRange.bound(range.from, range.to, false, true))
-    : await db.getAll('archive');
-  return parseArchiveRows(rows);
+  const rows = await db.getAllFromIndex('archiveDays', 'keys', key);
+  return parseDayRows(rows).records.find((r) => r.key === key) ?? null;
 }
 
 async function archiveRetentionMs(): Promise<number> {
@@ -266,29 +263,16 @@ async function archiveRetentionMs(): Promise<number> {
 
 type WriteTx = IDBPTransaction<SlaDB, ArrayLike<StoreNames<SlaDB>>, 'readwrite'>;
 
-function putArchive(
-  store: { put(row: ArchiveRow): Promise<unknown> },
+/** Puts the records still inside the retention into the archive (in `tx`); returns how many. */
+async function putArchive(
+  tx: WriteTx,
   records: readonly FinishedRecord[],
   now: number,
   retentionMs: number,
-): number {
-  let n = 0;
-  for (const r of records) {
-    if (now - r.closedAt > retentionMs) continue;
-    const record = boundRecord(r);
-    quiet(store.put({ key: record.key, closedAt: record.closedAt, record }));
-    n++;
-  }
-  return n;
-}
-
-async function pruneArchive(tx: WriteTx, now: number, retentionMs: number): Promise<void> {
-  const index = tx.objectStore('archive').index('closedAt');
-  let cursor = await index.openCursor(IDBKeyRange.upperBound(now - retentionMs, true));
-  while (cursor) {
-    await cursor.delete();
-    cursor = await cursor.continue();
-  }
+): Promise<number> {
+  const kept = records.filter((r) => now - r.closedAt <= retentionMs);
+  await putArchiveRecords(tx.objectStore('archiveDays'), kept);
+  return kept.length;
 }
 
 /**
@@ -303,11 +287,11 @@ export function archiveFinished(
     const db = await ready();
     const retention = await archiveRetentionMs();
     try {
-      const tx = db.transaction(['archive'], 'readwrite');
+      const tx = db.transaction(['archiveDays'], 'readwrite');
       let written = 0;
       await inTransaction(tx, async () => {
-        written = putArchive(tx.objectStore('archive'), records, now, retention);
-        await pruneArchive(tx, now, retention);
+        written = await putArchive(tx, records, now, retention);
+        await pruneArchiveDays(tx.objectStore('archiveDays'), now - retention);
       });
       return { written };
     } catch (e) {
@@ -384,13 +368,13 @@ export async function writeRegistry(
   cache = null;
   try {
     const retention = gone.length ? await archiveRetentionMs() : 0;
-    const tx = db.transaction(['tickets', 'archive', 'meta'], 'readwrite');
-    await inTransaction(tx, () => {
+    const tx = db.transaction(['tickets', 'archiveDays', 'meta'], 'readwrite');
+    await inTransaction(tx, async () => {
       const tickets = tx.objectStore('tickets');
       for (const p of puts) quiet(tickets.put(ticketRow(p.entry)));
       for (const k of deletes) quiet(tickets.delete(k));
-      if (gone.length) putArchive(tx.objectStore('archive'), gone, now, retention);
       quiet(tx.objectStore('meta').put(rev, 'rev'));
+      if (gone.length) await putArchive(tx, gone, now, retention);
     });
   } catch (e) {
     throw new Error(explainStorageError(e), { cause: e });
@@ -447,10 +431,10 @@ export function clearHistory(): Promise<void> {
       .filter((e) => finishedAt(e) !== null)
       .map((e) => e.key);
     cache = null;
-    const tx = db.transaction(['tickets', 'archive', 'meta'], 'readwrite');
+    const tx = db.transaction(['tickets', 'archiveDays', 'meta'], 'readwrite');
     await inTransaction(tx, () => {
       for (const k of finished) quiet(tx.objectStore('tickets').delete(k));
-      quiet(tx.objectStore('archive').clear());
+      quiet(tx.objectStore('archiveDays').clear());
       quiet(tx.objectStore('meta').put(newRev(Date.now()), 'rev'));
     });
   });
@@ -469,7 +453,7 @@ export async function storeInfo(): Promise<StoreInfo> {
     const db = await ready();
     const c = await current(db);
     const tickets = Object.keys(c.registry.entries).length;
-    const archived = await db.count('archive');
+    const archived = await db.countFromIndex('archiveDays', 'keys'); // one index entry per record
     let bytes: number | null = null;
     try {
       const est = await (globalThis.navigator?.storage?.estimate?.() ?? Promise.resolve(undefined));
@@ -540,25 +524,28 @@ export async function migrateFromLocal(): Promise<MigrationReport | null> {
   }
 
   const db = await openStore();
-  const tx = db.transaction(['tickets', 'archive', 'meta'], 'readwrite');
+  const tx = db.transaction(['tickets', 'archiveDays', 'meta'], 'readwrite');
   const tickets = tx.objectStore('tickets');
-  const archive = tx.objectStore('archive');
+  const archive = tx.objectStore('archiveDays');
   await inTransaction(tx, async () => {
-    const [haveTickets, haveArchive] = await Promise.all([tickets.getAllKeys(), archive.getAllKeys()]);
+    const [haveTickets, hasRecord] = await Promise.all([tickets.getAllKeys(), archivedKeys(archive)]);
     const hasTicket = new Set(haveTickets);
-    const hasRecord = new Set(haveArchive);
     for (const e of entries) if (!hasTicket.has(e.key)) quiet(tickets.put(ticketRow(e)));
-    for (const r of records)
-      if (!hasRecord.has(r.key))
-        quiet(archive.put({ key: r.key, closedAt: r.closedAt, record: boundRecord(r) }));
     quiet(tx.objectStore('meta').put(newRev(Date.now()), 'rev'));
+    await putArchiveRecords(
+      archive,
+      records.filter((r) => !hasRecord.has(r.key)),
+    );
   });
   cache = null;
 
   // Every readable record must be in the store before anything old is removed.
-  const [nowTickets, nowArchive] = await Promise.all([db.getAllKeys('tickets'), db.getAllKeys('archive')]);
+  const check = db.transaction(['tickets', 'archiveDays']);
+  const [nowTickets, a] = await Promise.all([
+    check.objectStore('tickets').getAllKeys(),
+    archivedKeys(check.objectStore('archiveDays')),
+  ]);
   const t = new Set(nowTickets);
-  const a = new Set(nowArchive);
   if (entries.some((e) => !t.has(e.key)) || records.some((r) => !a.has(r.key)))
     throw new Error('the ticket store does not hold every migrated record; the old values were kept');
   report.tickets = entries.length;
