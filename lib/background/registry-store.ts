@@ -5,7 +5,8 @@
  *
  * - Reads never throw on data: a damaged record is skipped and reported (`problems`), never written
  *   over or deleted (writes touch only the records they changed).
- * - `writeRegistry` diffs against what it read and writes ONLY the changed records, in one
+ * - `writeRegistry` diffs against what is stored and writes ONLY the records whose summary changed
+ *   (`sameSummary`, registry-diff.ts: a re-evaluation a minute later changes none), in one
  *   transaction with the archive records of finished tickets leaving it and a new `meta.rev`: a worker
  *   killed mid-write leaves the previous state. No code path rewrites the store for one change.
  * - Retention by age, no caps: finished tickets leave the registry 30 days after finishing (into the
@@ -51,6 +52,7 @@ import {
 export { ticketRow };
 import { quarantined, type QuarantinedElement } from '../storage/validated';
 import { explainStorageError } from '../storage/errors';
+import { sameSummary } from './registry-diff';
 
 let chain: Promise<unknown> = Promise.resolve();
 
@@ -97,8 +99,11 @@ interface Cache {
   rev: unknown;
   registry: Registry;
   problems: RegistryProblem[];
-  /** JSON of each stored entry: what a write compares with to find the changed ones. */
-  json: Map<string, string>;
+  /**
+   * Each entry as stored: what a write compares with to find the changed ones (`sameSummary`). It can
+   * be older than `registry`'s entry: a re-evaluation that changes no summary is not written.
+   */
+  stored: Map<string, RegistryEntry>;
 }
 let cache: Cache | null = null;
 let revCounter = 0;
@@ -130,17 +135,17 @@ async function load(db: SlaDatabase): Promise<Cache> {
   ]);
   const registry: Registry = { version: 2, entries: {} };
   const problems: RegistryProblem[] = [];
-  const json = new Map<string, string>();
+  const stored = new Map<string, RegistryEntry>();
   for (const row of rows) {
     const r = parseTicketRow(row);
     if ('problem' in r) problems.push(r.problem);
     else {
       registry.entries[r.entry.key] = r.entry;
-      json.set(r.entry.key, JSON.stringify(r.entry));
+      stored.set(r.entry.key, r.entry);
     }
   }
   for (const p of problems) console.warn(`[sla] registry: ${p.message}`);
-  return { rev, registry, problems, json };
+  return { rev, registry, problems, stored };
 }
 
 async function current(db: SlaDatabase): Promise<Cache> {
@@ -327,9 +332,9 @@ function staleOpen(reg: Registry, now: number): string[] {
 }
 
 /**
- * Makes the stored registry equal `reg` (after retention), writing only the records that differ from
- * what is stored, in ONE transaction together with the archive records of finished tickets that leave
- * it. Damaged stored records are left as they are. Returns what was written.
+ * Makes the stored registry equal `reg` (after retention), writing only the records whose summary
+ * differs from what is stored (`sameSummary`), in ONE transaction together with the archive records
+ * of finished tickets that leave it. Damaged stored records are left as they are. Returns what was written.
  */
 export async function writeRegistry(
   reg: Registry,
@@ -349,12 +354,11 @@ export async function writeRegistry(
     for (const k of stale) delete entries[k];
     compact = { ...compact, entries };
   }
-  const puts: Array<{ entry: RegistryEntry; json: string }> = [];
+  const puts: RegistryEntry[] = [];
   for (const entry of Object.values(compact.entries)) {
-    const before = base.registry.entries[entry.key];
-    if (before === entry) continue;
-    const json = JSON.stringify(entry);
-    if (base.json.get(entry.key) !== json) puts.push({ entry, json });
+    if (base.registry.entries[entry.key] === entry) continue;
+    const before = base.stored.get(entry.key);
+    if (!before || !sameSummary(before, entry)) puts.push(entry);
   }
   const deletes = Object.keys(base.registry.entries).filter((k) => !Object.hasOwn(compact.entries, k));
   const gone = finishedRecords(deletes.map((k) => base.registry.entries[k]!));
@@ -371,7 +375,7 @@ export async function writeRegistry(
     const tx = db.transaction(['tickets', 'archiveDays', 'meta'], 'readwrite');
     await inTransaction(tx, async () => {
       const tickets = tx.objectStore('tickets');
-      for (const p of puts) quiet(tickets.put(ticketRow(p.entry)));
+      for (const p of puts) quiet(tickets.put(ticketRow(p)));
       for (const k of deletes) quiet(tickets.delete(k));
       quiet(tx.objectStore('meta').put(rev, 'rev'));
       if (gone.length) await putArchive(tx, gone, now, retention);
@@ -379,10 +383,10 @@ export async function writeRegistry(
   } catch (e) {
     throw new Error(explainStorageError(e), { cause: e });
   }
-  const json = new Map(base.json);
-  for (const p of puts) json.set(p.entry.key, p.json);
-  for (const k of deletes) json.delete(k);
-  cache = { rev, registry: compact, problems: base.problems, json };
+  const stored = new Map(base.stored);
+  for (const p of puts) stored.set(p.key, p);
+  for (const k of deletes) stored.delete(k);
+  cache = { rev, registry: compact, problems: base.problems, stored };
   return compact;
 }
 
