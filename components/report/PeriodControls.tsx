@@ -70,7 +70,8 @@ export function PeriodControls({ period, t, onChange }: PeriodControlsProps) {
               min={2000}
               max={2100}
               value={period.year}
-              onChange={(e) => {
+              // Each keystroke: a year is asked for once it is one a report covers (2000–2100).
+              onInput={(e) => {
                 const y = Number(value(e));
                 if (Number.isInteger(y) && y >= 2000 && y <= 2100) onChange({ ...period, year: y });
               }}
