@@ -30,8 +30,7 @@ export function PeriodControls({ period, t, onChange }: PeriodControlsProps) {
   };
 
   return (
-    <fieldset class="period-controls">
-      <legend>{t.periodKind}</legend>
+    <span class="period-controls" role="group" aria-label={t.periodKind}>
       <label>
         {t.periodKind}{' '}
         <select
@@ -95,26 +94,18 @@ export function PeriodControls({ period, t, onChange }: PeriodControlsProps) {
       )}
       {period.kind === 'range' && (
         <>
-          <label>
-            {t.from}{' '}
-            <input
-              type="date"
-              name="from"
-              value={rangeDays.from}
-              aria-invalid={editing !== null}
-              onChange={(e) => setDay('from', value(e))}
-            />
-          </label>{' '}
-          <label>
-            {t.to}{' '}
-            <input
-              type="date"
-              name="to"
-              value={rangeDays.to}
-              aria-invalid={editing !== null}
-              onChange={(e) => setDay('to', value(e))}
-            />
-          </label>
+          {(['from', 'to'] as const).map((which) => (
+            <label key={which}>
+              {t[which]}{' '}
+              <input
+                type="date"
+                name={which}
+                value={rangeDays[which]}
+                aria-invalid={editing !== null}
+                onChange={(e) => setDay(which, value(e))}
+              />{' '}
+            </label>
+          ))}
           {editing !== null && (
             <span class="period-problem" role="alert">
               {' '}
@@ -123,6 +114,6 @@ export function PeriodControls({ period, t, onChange }: PeriodControlsProps) {
           )}
         </>
       )}
-    </fieldset>
+    </span>
   );
 }

@@ -112,16 +112,19 @@ describe('ReportView', () => {
       facts: { customer: i === 0 ? 'Acme' : 'Bakkerij', tags: [] },
     }));
     const base = model('en');
-    const all: ReportModel = {
-      ...base,
-      report: buildServiceReport({
+    const build = (customer: string | null) =>
+      buildServiceReport({
         policy: policy('workspace365'),
         entries: withCustomers,
         period: base.period,
         zone: ZONE,
         now: 0,
         locale: 'en',
-      }),
+        customer,
+      });
+    const all: ReportModel = {
+      ...base,
+      report: build(null),
     };
     const onRequest = vi.fn();
     const onExport = vi.fn();
@@ -139,15 +142,7 @@ describe('ReportView', () => {
     const one: ReportModel = {
       ...all,
       customer: 'Bakkerij',
-      report: buildServiceReport({
-        policy: policy('workspace365'),
-        entries: withCustomers,
-        period: base.period,
-        zone: ZONE,
-        now: 0,
-        locale: 'en',
-        customer: 'Bakkerij',
-      }),
+      report: build('Bakkerij'),
     };
     rerender(<ReportView model={one} onRequest={onRequest} onExport={onExport} onPrint={vi.fn()} />);
     expect(document.querySelector('.report-head')!.textContent).toContain(

@@ -1,16 +1,17 @@
 /**
  * The demo's finished tickets read the way the popup's "Read from the helpdesk" reads them (the real
- * listing, readListed and normaliser over the demo helpdesk), then the service report over them: it
+ * listing, readListed, normaliser and registry input over the demo helpdesk), then the service report over them: it
  * lists the demo's customers (Zendesk organisations sideloaded by the listing, TOPdesk caller
  * branches) and Workspace 365's RCA obligation is delivered on one P1 and missing on the other.
  */
 import { describe, expect, it } from 'vitest';
 import { getBuiltinPolicy } from '../../policies';
 import { finishedRecords } from '../../lib/compliance';
-import { normalizeWith, WORKERS } from '../../lib/helpdesks';
+import { ticketInputs } from '../../lib/background/compliance-history';
+import { WORKERS } from '../../lib/helpdesks';
+import { DEFAULT_PREFERENCES } from '../../lib/storage/schemas';
 import { emptyRegistry, upsertEntry } from '../../lib/registry';
 import { buildServiceReport } from '../../lib/report';
-import { evaluate } from '../../lib/sla';
 import { demoFetch } from '../demo/route';
 import { DEMO_HOSTS } from '../demo/scenarios';
 import { demoAssignments } from '../demo/seed';
@@ -29,29 +30,16 @@ async function finishedOf(host: string) {
     deps,
   );
   if (!listed.ok) throw new Error(listed.error.message);
+  // As the popup's "Read from the helpdesk" does: the background's own listed-ticket → registry input.
+  const unreadable: string[] = [];
+  const toInput = ticketInputs(a, policy, { preferences: DEFAULT_PREFERENCES }, NOW, unreadable);
   let reg = emptyRegistry();
   for (const t of listed.tickets) {
     const read = await WORKERS[a.helpdesk].readListed(host, t.raw, a.mapping, deps);
     if (!read.ok) throw new Error(read.message);
-    const n = normalizeWith(a.helpdesk, read.payload, a.mapping, policy, host);
-    if (!n.ok) throw new Error(n.problem.message);
-    reg = upsertEntry(
-      reg,
-      {
-        helpdesk: a.helpdesk,
-        host,
-        ticketId: n.ticketId,
-        ticketKey: n.display.ticketKey,
-        subject: n.display.subject,
-        link: n.display.link,
-        ticket: n.ticket,
-        facts: n.facts,
-        source: 'queue',
-        policyId: policy.id,
-        evaluation: evaluate(policy, n.ticket, NOW),
-      },
-      NOW,
-    );
+    const input = toInput(t, read.payload);
+    if (!input) throw new Error(unreadable.join('; '));
+    reg = upsertEntry(reg, input, NOW);
   }
   const report = (customer: string | null = null) =>
     buildServiceReport({
