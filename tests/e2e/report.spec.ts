@@ -209,6 +209,13 @@ test('a quarter and a customer chosen on the report stay in its address, and a r
     await expect(customer).toHaveValue('Gemeente Voorbeeld');
   };
   await check();
+  // The quarter's and the customer's controls pass axe (WCAG A/AA) too.
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(
+    axe.violations
+      .filter((v) => v.impact === 'critical' || v.impact === 'serious')
+      .map((v) => `${v.id}: ${v.help}`),
+  ).toEqual([]);
   const address = new URL(page.url());
   expect(Object.fromEntries(address.searchParams)).toEqual({
     policy: 'workspace365',
