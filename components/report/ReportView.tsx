@@ -12,11 +12,14 @@ import { formatDuration } from '../../lib/i18n/format';
 import { formatDateTime, formatDay, formatPercent } from '../popup/format';
 import type { ReportLang, ReportModel } from '../../lib/messaging/report';
 import { reportStrings, type ReportStrings } from './strings';
+import { PeriodControls } from './PeriodControls';
 
 export interface ReportRequest {
   policyId: string | null;
   period: ReportPeriod;
   locale: ReportLang;
+  /** null: all customers. */
+  customer: string | null;
 }
 
 export interface ReportViewProps {
@@ -32,12 +35,6 @@ export interface ReportViewProps {
 const units = (businessTime: boolean | null) => ({ largest: businessTime ? ('h' as const) : ('d' as const) });
 
 const safeLink = (url: string) => (/^https:\/\//i.test(url) ? url : undefined);
-
-function monthValue(p: ReportPeriod): string {
-  if (p.kind === 'month') return `${p.year}-${String(p.month).padStart(2, '0')}`;
-  if (p.kind === 'quarter') return `${p.year}-${String((p.quarter - 1) * 3 + 1).padStart(2, '0')}`;
-  return p.from.slice(0, 7);
-}
 
 function prioLabel(r: ServiceReport, id: string | null, lang: ReportLang, t: ReportStrings): string {
   if (id === null) return t.noPriority;
@@ -98,7 +95,11 @@ function Body({ r, model, t }: { r: ServiceReport; model: ReportModel; t: Report
       <p class="report-head">
         {t.period(formatDay(r.range.firstDay, lang), formatDay(r.range.lastDay, lang))} ·{' '}
         {t.tickets(r.tickets)}
+        {r.customer !== null && <> · {t.customerLine(r.customer)}</>}
       </p>
+      {r.customer === null && r.withoutCustomer > 0 && r.customers.length > 0 && (
+        <p class="without-customer">{t.withoutCustomer(r.withoutCustomer)}</p>
+      )}
 
       <section aria-labelledby="h-compliance">
         <h2 id="h-compliance">{t.compliance}</h2>
@@ -331,8 +332,20 @@ export function ReportView({ model, onRequest, onExport, onPrint, loadingLocale 
     );
   const r = model.report;
   const request = (patch: Partial<ReportRequest>) =>
-    onRequest({ policyId: model.policyId, period: model.period, locale: model.locale, ...patch });
-  const base = r ? `service-report-${r.policy.id}-${r.range.firstDay}-${r.range.lastDay}` : 'service-report';
+    onRequest({
+      policyId: model.policyId,
+      period: model.period,
+      locale: model.locale,
+      customer: model.customer,
+      ...patch,
+    });
+  // The customers of the period, and the one chosen even when the period has none of its tickets.
+  const customers = [...(r?.customers ?? [])];
+  if (model.customer !== null && !customers.includes(model.customer)) customers.unshift(model.customer);
+  const who = r?.customer ? `-${r.customer.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '')}` : '';
+  const base = r
+    ? `service-report-${r.policy.id}${who}-${r.range.firstDay}-${r.range.lastDay}`
+    : 'service-report';
   return (
     <main class="report" lang={lang}>
       <h1>
@@ -344,8 +357,11 @@ export function ReportView({ model, onRequest, onExport, onPrint, loadingLocale 
         <label>
           {t.policy}{' '}
           <select
+            name="policy"
             value={model.policyId ?? ''}
-            onChange={(e) => request({ policyId: (e.currentTarget as HTMLSelectElement).value || null })}
+            onChange={(e) =>
+              request({ policyId: (e.currentTarget as HTMLSelectElement).value || null, customer: null })
+            }
           >
             {model.policies.map((p) => (
               <option key={p.id} value={p.id}>
@@ -354,20 +370,30 @@ export function ReportView({ model, onRequest, onExport, onPrint, loadingLocale 
             ))}
           </select>
         </label>{' '}
-        <label>
-          {t.month}{' '}
-          <input
-            type="month"
-            value={monthValue(model.period)}
-            onChange={(e) => {
-              const m = /^(\d{4})-(\d{2})$/.exec((e.currentTarget as HTMLInputElement).value);
-              if (m) request({ period: { kind: 'month', year: Number(m[1]), month: Number(m[2]) } });
-            }}
-          />
-        </label>{' '}
+        <PeriodControls period={model.period} t={t} onChange={(period) => request({ period })} />{' '}
+        {customers.length > 0 && (
+          <>
+            <label>
+              {t.customer}{' '}
+              <select
+                name="customer"
+                value={model.customer ?? ''}
+                onChange={(e) => request({ customer: (e.currentTarget as HTMLSelectElement).value || null })}
+              >
+                <option value="">{t.allCustomers}</option>
+                {customers.map((c) => (
+                  <option key={c} value={c}>
+                    {c}
+                  </option>
+                ))}
+              </select>
+            </label>{' '}
+          </>
+        )}
         <label>
           {t.language}{' '}
           <select
+            name="lang"
             value={model.locale}
             onChange={(e) => request({ locale: (e.currentTarget as HTMLSelectElement).value as ReportLang })}
           >

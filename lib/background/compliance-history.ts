@@ -94,6 +94,7 @@ export function ticketInputs(
       subject: n.display.subject || t.subject,
       link: t.link,
       ticket: n.ticket,
+      facts: n.facts,
       source: 'queue' as const,
       policyId: policy.id,
       evaluation,

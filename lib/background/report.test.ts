@@ -51,4 +51,35 @@ describe('report handler', () => {
     const m = buildReportModel(policies, [], EMPTY_ARCHIVE, { policyId: 'gone', period }, 'en', 0, 'UTC');
     expect([m.report, m.error]).toEqual([null, 'unknown policy gone']);
   });
+
+  it('narrows to the customer asked for, and says so in the model', () => {
+    const m = buildReportModel(
+      policies,
+      [],
+      EMPTY_ARCHIVE,
+      { policyId: 'mextra', period, customer: 'Acme' },
+      'en',
+      0,
+      'Europe/Amsterdam',
+    );
+    expect([m.customer, m.report?.customer, m.error]).toEqual(['Acme', 'Acme', null]);
+    const all = buildReportModel(policies, [], EMPTY_ARCHIVE, { policyId: 'mextra', period }, 'en', 0, 'UTC');
+    expect([all.customer, all.report?.customer]).toEqual([null, null]);
+  });
+
+  it('a range longer than 366 days is an error in words, not an exception', () => {
+    const m = buildReportModel(
+      policies,
+      [],
+      EMPTY_ARCHIVE,
+      { policyId: 'mextra', period: { kind: 'range', from: '2025-01-01', to: '2026-06-30' } },
+      'en',
+      0,
+      'Europe/Amsterdam',
+    );
+    expect(m.report).toBeNull();
+    expect(m.error).toBe(
+      'the range 2025-01-01 – 2026-06-30 is longer than 366 days: choose a shorter range or a quarter',
+    );
+  });
 });

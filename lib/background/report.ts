@@ -29,8 +29,15 @@ export async function handleReport(message: ReportMessage, now: number = Date.no
   const zone = localTimeZone();
   const [state, stored] = await Promise.all([loadState(), readRegistry()]);
   const period = message.period ?? lastMonth(now, zone);
-  const months = trendMonths(resolveReportPeriod(period, zone));
-  const archive = await readArchive({ from: months[0]!.from, to: months[months.length - 1]!.to });
+  let months: ReturnType<typeof trendMonths> | null = null;
+  try {
+    months = trendMonths(resolveReportPeriod(period, zone));
+  } catch {
+    // A period the report cannot cover (a range over 366 days): buildReportModel says why.
+  }
+  const archive = months
+    ? await readArchive({ from: months[0]!.from, to: months[months.length - 1]!.to })
+    : { records: [] };
   return buildReportModel(
     state.policies,
     Object.values(stored.registry.entries),
@@ -46,7 +53,12 @@ export function buildReportModel(
   policies: ReadonlyMap<string, Policy>,
   entries: readonly RegistryEntry[],
   archive: ComplianceArchive,
-  request: { policyId: string | null; period: ReportPeriod; locale?: 'nl' | 'en' | undefined },
+  request: {
+    policyId: string | null;
+    period: ReportPeriod;
+    locale?: 'nl' | 'en' | undefined;
+    customer?: string | null | undefined;
+  },
   ui: 'nl' | 'en',
   now: number,
   zone: string,
@@ -59,6 +71,7 @@ export function buildReportModel(
     policyId: policy?.id ?? null,
     period: request.period,
     locale,
+    customer: request.customer ?? null,
     uiLanguage: ui,
     timeZone: zone,
   };
@@ -79,6 +92,7 @@ export function buildReportModel(
       zone,
       now,
       locale,
+      customer: request.customer ?? null,
     });
     return { ...base, report, error: null, computeMs: Math.round(performance.now() - t0) };
   } catch (e) {

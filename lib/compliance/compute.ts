@@ -34,6 +34,13 @@ export interface FinishedRecord {
   metrics: Partial<Record<MetricName, FinishedMetric>>;
   /** The helpdesk's last-change stamp when read from its API (Zendesk `updated_at`): unchanged, not re-read. */
   sourceUpdatedAt?: string | undefined;
+  /** The ticket's facts (lib/registry `TicketFacts`); absent on records archived before them. */
+  customer?: string | undefined;
+  tags?: string[] | undefined;
+  /** Epoch ms the ticket was opened. */
+  openedAt?: number | undefined;
+  /** The policy's ticket type it was evaluated as. */
+  type?: string | undefined;
 }
 
 /** Finished, evaluated registry entries as compliance records. */
@@ -56,6 +63,7 @@ export function finishedRecords(entries: Iterable<RegistryEntry>): FinishedRecor
         stoppedAt: m.stoppedAt,
       };
     }
+    const openedAt = Date.parse(e.ticket.createdAt);
     out.push({
       key: e.key,
       ticketKey: e.ticketKey,
@@ -67,6 +75,10 @@ export function finishedRecords(entries: Iterable<RegistryEntry>): FinishedRecor
       priority: ev.priority,
       closedAt,
       metrics,
+      ...(e.facts?.customer !== undefined ? { customer: e.facts.customer } : {}),
+      ...(e.facts?.tags !== undefined ? { tags: e.facts.tags } : {}),
+      ...(Number.isFinite(openedAt) ? { openedAt } : {}),
+      type: ev.type,
     });
   }
   return out;

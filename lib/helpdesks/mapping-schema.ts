@@ -30,6 +30,11 @@ export const HostMappingSchema = z.strictObject({
       workaround: FieldSourceSchema.optional(),
     })
     .optional(),
+  /**
+   * Where the customer comes from instead of the helpdesk's own (Zendesk organisation, TOPdesk caller
+   * branch): a Zendesk custom field id or tag prefix, a TOPdesk field path.
+   */
+  customerField: FieldSourceSchema.optional(),
   types: z.record(Name, Name).optional(),
   statuses: z.record(Name, z.enum(['open', 'pending', 'on-hold', 'solved', 'closed'])).optional(),
   values: z

@@ -47,7 +47,15 @@ export interface ReportInput {
   now: number;
   /** Language of the report's texts (the engine's explanations), independent of the UI's. */
   locale: Locale;
-  /** Tags (or mapped field values) a ticket carries, by registry key; undefined when not known. */
+  /**
+   * Only this customer's tickets (the ticket facts' `customer`: Zendesk organisation, TOPdesk caller
+   * branch or the mapped field); null or absent: all customers.
+   */
+  customer?: string | null | undefined;
+  /**
+   * Tags (or mapped field values) a ticket carries, by registry key, over the tags its record keeps;
+   * undefined when not known.
+   */
   evidence?: (key: string) => ReadonlySet<string> | undefined;
 }
 
@@ -157,6 +165,12 @@ export interface ServiceReport {
   };
   locale: Locale;
   range: ReportRange;
+  /** The customer the report is narrowed to; null: all customers. */
+  customer: string | null;
+  /** The customers of the policy's tickets finished in the period (sorted), to choose from. */
+  customers: string[];
+  /** Finished tickets of the period without a known customer (records kept before facts were read). */
+  withoutCustomer: number;
   generatedAt: number;
   /** Finished tickets of the policy in the period. */
   tickets: number;
@@ -185,9 +199,20 @@ export function buildServiceReport(input: ReportInput): ServiceReport {
     byKey.set(e.key, e);
     fromRegistry.push(e);
   }
-  const all = withArchive(finishedRecords(fromRegistry), {
+  const ofPolicy = withArchive(finishedRecords(fromRegistry), {
     records: (input.archive ?? []).filter((r) => r.policyId === policy.id),
   });
+
+  // The customers present in the period, then every figure (trend included) narrowed to one of them.
+  const names = new Set<string>();
+  let withoutCustomer = 0;
+  for (const r of ofPolicy) {
+    if (r.closedAt < range.from || r.closedAt >= range.to) continue;
+    if (r.customer === undefined) withoutCustomer++;
+    else names.add(r.customer);
+  }
+  const customer = input.customer ?? null;
+  const all = customer === null ? ofPolicy : ofPolicy.filter((r) => r.customer === customer);
 
   // Compliance for the period: lib/compliance, as the popup computes it.
   const inPeriod = all.filter((r) => r.closedAt >= range.from && r.closedAt < range.to);
@@ -392,9 +417,10 @@ export function buildServiceReport(input: ReportInput): ServiceReport {
     const tickets: ReportObligation['tickets'] = [];
     for (const r of inPeriod) {
       if (r.priority === null || !o.priorities.includes(r.priority)) continue;
-      const type = byKey.get(r.key)?.evaluation?.type;
+      const type = r.type ?? byKey.get(r.key)?.evaluation?.type;
       if (o.types && (type === undefined || !o.types.includes(type))) continue;
-      const tags = input.evidence?.(r.key);
+      // The tags the ticket carried when it finished (kept on its record); none kept: not known.
+      const tags = input.evidence?.(r.key) ?? (r.tags ? new Set(r.tags) : undefined);
       tickets.push({
         key: r.key,
         ticketKey: r.ticketKey,
@@ -428,6 +454,9 @@ export function buildServiceReport(input: ReportInput): ServiceReport {
     },
     locale,
     range,
+    customer,
+    customers: [...names].sort((a, b) => a.localeCompare(b)),
+    withoutCustomer,
     generatedAt: input.now,
     tickets: compliance.tickets,
     compliance: compliance.rows,

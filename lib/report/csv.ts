@@ -10,8 +10,8 @@ const minutes = (ms: number | null) => (ms === null ? '' : Math.round(ms / 60_00
 
 export function serviceReportCsv(r: ServiceReport): string {
   const rows: CsvValue[][] = [
-    ['section', 'policy', 'first_day', 'last_day', 'zone', 'tickets'],
-    ['report', r.policy.id, r.range.firstDay, r.range.lastDay, r.range.zone, r.tickets],
+    ['section', 'policy', 'first_day', 'last_day', 'zone', 'tickets', 'customer'],
+    ['report', r.policy.id, r.range.firstDay, r.range.lastDay, r.range.zone, r.tickets, r.customer ?? ''],
     [],
     [
       'section',

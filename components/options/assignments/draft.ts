@@ -55,6 +55,11 @@ export interface Draft {
   /** Zendesk only: the tag that marks a hotfix, and the view whose tickets make up the popup's queue. */
   hotfixTag: string;
   queueViewId: string;
+  /**
+   * Where the customer comes from (the service report's filter): not edited in this form yet, kept as
+   * stored so that saving the form does not lose it.
+   */
+  customerField?: HostMapping['customerField'];
 }
 
 export const rows = (r: Record<string, string> | undefined): Rows => Object.entries(r ?? {});
@@ -74,6 +79,7 @@ export function toDraft(a: AssignmentEntry | null, defaultPolicy: string): Draft
     values: Object.fromEntries(VALUE_KINDS.map((k) => [k, rows(m.values?.[k])])) as Record<ValueKind, Rows>,
     hotfixTag: m.hotfixTag ?? '',
     queueViewId: m.queue?.viewId ?? '',
+    ...(m.customerField ? { customerField: m.customerField } : {}),
   };
 }
 
@@ -93,6 +99,7 @@ export function draftToMapping(d: Draft): HostMapping {
     if (Object.keys(r).length) values[k] = r;
   }
   if (Object.keys(values).length) m.values = values;
+  if (d.customerField) m.customerField = d.customerField;
   if (HELPDESK_MAPPING[d.helpdesk].tagsAndViews) {
     if (d.hotfixTag.trim()) m.hotfixTag = d.hotfixTag.trim();
     // A pasted view URL (…/agent/filters/360001234567) is taken for its id.
