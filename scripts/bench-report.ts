@@ -4,7 +4,9 @@
  * again), and the report with its 12-month trend over 100,000 archived records. Median of 5 runs
  * after a warm-up. `tsx scripts/bench-report.ts` runs it alone.
  */
+import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import { getBuiltinPolicy } from '../policies/index.ts';
 import type { FinishedRecord } from '../lib/compliance/index.ts';
 import { summarizeEvaluation } from '../lib/registry/registry.ts';
@@ -102,6 +104,97 @@ function time(run: () => ServiceReport): { ms: number; report: ServiceReport } {
   }
   runs.sort((a, b) => a - b);
   return { ms: runs[2]!, report };
+}
+
+/**
+ * `n` saved Zendesk tickets as `sla report` reads them (NDJSON: the ticket body with its audit pages)
+ * for Mextra, finished over the 12 months April 2025 – March 2026, about one in ten late. Small bodies
+ * (the fields the adapter reads), so the figure is the report's cost, not JSON parsing of padding.
+ */
+export function* zendeskReportLines(n: number, seedValue = 11): Generator<string> {
+  let s = seedValue;
+  const r = () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const from = Date.parse('2025-04-01T00:00:00+02:00');
+  const span = Date.parse('2026-03-28T00:00:00+01:00') - from;
+  const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  for (let i = 0; i < n; i++) {
+    const id = 100_000 + i;
+    const created = from + Math.floor(r() * span);
+    const solved = created + Math.floor((r() < 0.1 ? 1.5 + r() : 0.1 + r() * 0.6) * SPAN_H[i % 4]! * H);
+    const replied = created + Math.floor((solved - created) * 0.2);
+    yield `{"ticket":{"id":${id},"created_at":"${iso(created)}","subject":"Ticket ${id}","status":"solved","priority":"${PRIOS[i % 4]}","type":"incident","tags":[],"requester_id":9,"organization_id":null},"audits":[{"audits":[{"created_at":"${iso(created)}","author_id":9,"events":[{"type":"Create","field_name":"status","value":"new"}]},{"created_at":"${iso(replied)}","author_id":501,"events":[{"type":"Comment","public":true,"author_id":501},{"type":"Change","field_name":"status","value":"open","previous_value":"new"}]},{"created_at":"${iso(solved)}","author_id":501,"events":[{"type":"Change","field_name":"status","value":"solved","previous_value":"open"}]}],"users":[{"id":9,"role":"end-user","iana_time_zone":"Europe/Amsterdam"},{"id":501,"role":"agent"}],"next_page":null}]}`;
+  }
+}
+
+export interface CliFigures {
+  code: number;
+  tickets: number;
+  seconds: number;
+  perSecond: number;
+  peakRssMb: number;
+  /** `sla report`'s own line (SLA_STATS). */
+  stats: string;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * `sla report` as a real process over `n` generated tickets on stdin (written with backpressure, so
+ * the input is never in memory at once), for March 2026: its throughput and peak RSS.
+ */
+export function cliReportFigures(n: number, format: 'json' | 'csv' = 'json'): Promise<CliFigures> {
+  const cli = fileURLToPath(new URL('./sla.ts', import.meta.url));
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', cli, 'report', '--policy', 'mextra', '--from', 'zendesk', '--tickets', '-'].concat([
+      '--period',
+      '2026-03',
+      '--now',
+      '2026-04-02T10:00:00Z',
+      '--host',
+      'mextra.zendesk.com',
+      '--format',
+      format,
+    ]),
+    { env: { ...process.env, SLA_STATS: '1' }, stdio: ['pipe', 'pipe', 'pipe'] },
+  );
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
+  child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
+  const t0 = performance.now();
+  const lines = zendeskReportLines(n);
+  const pump = () => {
+    let chunk = '';
+    for (let next = lines.next(); !next.done; next = lines.next()) {
+      chunk += next.value + '\n';
+      if (chunk.length > 256 * 1024) {
+        const ok = child.stdin.write(chunk);
+        chunk = '';
+        if (!ok) return void child.stdin.once('drain', pump);
+      }
+    }
+    child.stdin.end(chunk);
+  };
+  child.stdin.on('error', () => undefined); // the CLI stopped early: its stderr says why
+  pump();
+  return new Promise((resolve) =>
+    child.on('close', (code) => {
+      const seconds = (performance.now() - t0) / 1000;
+      const stats = /^\d+ ticket\(s\) read.*$/m.exec(stderr)?.[0] ?? '';
+      const rss = /peak rss (\d+) MB/.exec(stderr);
+      resolve({
+        code: code ?? 1,
+        tickets: Number(/^(\d+) ticket/.exec(stats)?.[1] ?? 0),
+        seconds,
+        perSecond: n / seconds,
+        peakRssMb: rss ? Number(rss[1]) : NaN,
+        stats,
+        stdout,
+        stderr,
+      });
+    }),
+  );
 }
 
 export interface ReportFigures {
