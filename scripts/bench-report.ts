@@ -25,7 +25,7 @@ const SPAN_H = [6, 40, 64, 400];
 let seed = 7;
 const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
 
-function monthEntries(n: number): RegistryEntry[] {
+export function monthEntries(n: number): RegistryEntry[] {
   const from = Date.parse('2026-03-01T00:00:00+01:00');
   const out: RegistryEntry[] = [];
   for (let i = 0; i < n; i++) {
@@ -64,7 +64,7 @@ function monthEntries(n: number): RegistryEntry[] {
   return out;
 }
 
-function yearArchive(n: number): FinishedRecord[] {
+export function yearArchive(n: number): FinishedRecord[] {
   const from = Date.parse('2025-04-01T00:00:00+02:00');
   const span = Date.parse('2026-04-01T00:00:00+02:00') - from;
   return Array.from({ length: n }, (_, i) => {
