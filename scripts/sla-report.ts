@@ -330,7 +330,11 @@ export async function foldTickets(o: ReportOptions, input: AsyncIterable<Item>):
 }
 
 /** The page's model around the report, for its view. */
-function model(o: ReportOptions, report: ServiceReport, computeMs: number): ReportModel {
+export function reportModel(
+  o: Pick<ReportOptions, 'policy' | 'period' | 'locale' | 'zone'>,
+  report: ServiceReport,
+  computeMs: number,
+): ReportModel {
   return {
     policies: [{ id: o.policy.id, name: o.policy.name }],
     policyId: o.policy.id,
@@ -394,7 +398,7 @@ export async function runReport(args: string[], env: ReportEnv): Promise<CliResu
         ? JSON.stringify(report, null, 2) + '\n'
         : o.format === 'csv'
           ? serviceReportCsv(report)
-          : reportHtml(model(o, report, computeMs));
+          : reportHtml(reportModel(o, report, computeMs));
     const c = fold.counts;
     const secs = (t1 - t0) / 1000;
     return {
