@@ -118,12 +118,11 @@ describe('sla report: the service report from saved helpdesk payloads', () => {
   it('March from a directory of ticket and audits files: compliance, the breach explained, times, trend and the 5% credit', async () => {
     const r = await json(files);
     expect(r.tickets).toBe(2);
-    const row = (measure: string) =>
-      r.compliance.find(
-        (x) => x.priority === 'urgent' && x.metric === 'resolution' && x.measure === measure,
-      )!;
-    expect([row('goal').met, row('goal').total, row('goal').meetsGoal]).toEqual([1, 2, false]);
-    expect([row('due').met, row('due').total, row('due').meetsGoal]).toEqual([1, 2, false]);
+    // resolution of the two urgent March tickets: 1 of 2 within the goal and within the deadline
+    expect(r.compliance.map((x) => [x.priority, x.metric, x.measure, x.met, x.total, x.meetsGoal])).toEqual([
+      ['urgent', 'resolution', 'goal', 1, 2, false],
+      ['urgent', 'resolution', 'due', 1, 2, false],
+    ]);
     const due = r.breaches.filter((b) => b.measure === 'due');
     expect(due.map((b) => [b.ticketKey, b.lateMs, b.link])).toEqual([
       ['#5', 6.5 * H, `${ORIGIN}/agent/tickets/5`],

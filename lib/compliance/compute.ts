@@ -215,6 +215,16 @@ export function computeCompliance(
         stoppedAt,
       });
   };
+  const count = (
+    slots: Array<ComplianceRow | undefined>,
+    r: FinishedRecord,
+    metric: MetricName,
+    m: FinishedMetric | undefined,
+  ) => {
+    if (!m) return;
+    if (m.goalState) add(row(slots, r, metric, 'goal'), r, m.goalState === 'met', m.goalAt, m.stoppedAt);
+    add(row(slots, r, metric, 'due'), r, m.state === 'met', m.dueAt, m.stoppedAt);
+  };
   for (const r of records) {
     if (r.closedAt < range.from || r.closedAt >= range.to) continue;
     tickets++;
@@ -222,35 +232,8 @@ export function computeCompliance(
     if (!byPriority) byPolicy.set(r.policyId, (byPriority = new Map()));
     let slots = byPriority.get(r.priority);
     if (!slots) byPriority.set(r.priority, (slots = []));
-    const { response, resolution } = r.metrics;
-    if (response) {
-      if (response.goalState)
-        add(
-          row(slots, r, 'response', 'goal'),
-          r,
-          response.goalState === 'met',
-          response.goalAt,
-          response.stoppedAt,
-        );
-      add(row(slots, r, 'response', 'due'), r, response.state === 'met', response.dueAt, response.stoppedAt);
-    }
-    if (resolution) {
-      if (resolution.goalState)
-        add(
-          row(slots, r, 'resolution', 'goal'),
-          r,
-          resolution.goalState === 'met',
-          resolution.goalAt,
-          resolution.stoppedAt,
-        );
-      add(
-        row(slots, r, 'resolution', 'due'),
-        r,
-        resolution.state === 'met',
-        resolution.dueAt,
-        resolution.stoppedAt,
-      );
-    }
+    count(slots, r, 'response', r.metrics.response);
+    count(slots, r, 'resolution', r.metrics.resolution);
   }
   const out = rows.map((row) => {
     row.breaches.sort((a, b) => a.closedAt - b.closedAt || a.key.localeCompare(b.key));
