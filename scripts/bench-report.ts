@@ -274,7 +274,8 @@ export async function reportBench(): Promise<{ lines: string[]; checks: Array<re
 }
 
 if (process.argv[1]?.endsWith('bench-report.ts')) {
-  const { lines, checks } = await reportBench();
-  for (const l of lines) console.log(l);
-  for (const [text, ok] of checks) console.log(`  ${ok ? 'PASS' : 'FAIL'}  ${text}`);
+  void reportBench().then(({ lines, checks }) => {
+    for (const l of lines) console.log(l);
+    for (const [text, ok] of checks) console.log(`  ${ok ? 'PASS' : 'FAIL'}  ${text}`);
+  });
 }
