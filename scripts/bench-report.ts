@@ -28,8 +28,8 @@ const SPAN_H = [6, 40, 64, 400];
 let seed = 7;
 const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
 
-export function monthEntries(n: number): RegistryEntry[] {
-  const from = Date.parse('2026-03-01T00:00:00+01:00');
+/** `n` finished Mextra tickets created over the 26 days from `from` (default 1 March 2026, Amsterdam). */
+export function monthEntries(n: number, from = Date.parse('2026-03-01T00:00:00+01:00')): RegistryEntry[] {
   const out: RegistryEntry[] = [];
   for (let i = 0; i < n; i++) {
     const created = from + Math.floor(rnd() * 26 * DAY);
