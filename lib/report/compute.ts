@@ -237,7 +237,8 @@ export function buildServiceReport(input: ReportInput): ServiceReport {
   const series = new Map<string, TrendSeries>();
   const trendMonthsOut: TrendMonth[] = [];
   months.forEach((m, i) => {
-    const rep = computeCompliance(buckets[i]!, asComplianceRange(m), goals);
+    // counts only: the trend shows no breach lists
+    const rep = computeCompliance(buckets[i]!, asComplianceRange(m), goals, { breaches: false });
     trendMonthsOut.push({
       month: m.key,
       tickets: rep.tickets,

@@ -156,8 +156,8 @@ test('the service report opens from the popup with the figures, breach, exemptio
       .map((v) => `${v.id}: ${v.help}`),
   ).toEqual([]);
 
-  // Print: the controls go, the report stays. No PDF text extractor is installed, so the PDF is only
-  // checked to be one; the print stylesheet is checked through emulateMedia.
+  // Print: the controls go, the report stays (checked through emulateMedia). The PDF's text is read
+  // back and checked against the report's headings and figures in report-cli.spec.ts.
   await page.emulateMedia({ media: 'print' });
   await expect(page.locator('.report-controls')).toBeHidden();
   await expect(page.getByRole('heading', { name: 'Overschrijdingen' })).toBeVisible();
