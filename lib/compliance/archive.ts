@@ -43,6 +43,9 @@ export const FinishedRecordSchema = z.object({
     resolution: FinishedMetricSchema.optional(),
   }),
   sourceUpdatedAt: z.string().optional(),
+  tags: z.array(z.string()).optional(),
+  type: z.string().optional(),
+  openedAt: z.string().optional(),
 });
 
 const METRIC_KEYS = new Set(['state', 'goalState', 'dueAt', 'goalAt', 'stoppedAt']);

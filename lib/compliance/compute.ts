@@ -34,6 +34,12 @@ export interface FinishedRecord {
   metrics: Partial<Record<MetricName, FinishedMetric>>;
   /** The helpdesk's last-change stamp when read from its API (Zendesk `updated_at`): unchanged, not re-read. */
   sourceUpdatedAt?: string | undefined;
+  /** The helpdesk's tags, when the adapter passed them on (availability's outage rule reads them). */
+  tags?: string[] | undefined;
+  /** The policy's ticket type the ticket was evaluated as. */
+  type?: string | undefined;
+  /** ISO instant the ticket was created (an outage's start, Membro 2.2). */
+  openedAt?: string | undefined;
 }
 
 /** Finished, evaluated registry entries as compliance records. */

@@ -24,6 +24,14 @@ import { evaluate } from '../sla/evaluate';
 import type { Locale } from '../sla/format';
 import type { Policy } from '../sla/schema';
 import type { Evaluation, MetricName, PausedSpan } from '../sla/types';
+import {
+  buildAvailability,
+  monthsIn,
+  type AvailabilitySection,
+  type OutageCandidate,
+  type OutageRule,
+} from './availability';
+import { finishedAt } from '../registry/finished';
 import { creditPercent, percentile, streakBelowGoal } from './formulas';
 import {
   asComplianceRange,
@@ -49,6 +57,8 @@ export interface ReportInput {
   locale: Locale;
   /** Tags (or mapped field values) a ticket carries, by registry key; undefined when not known. */
   evidence?: (key: string) => ReadonlySet<string> | undefined;
+  /** Which tickets are outages: the rule of the assignment a ticket came through (lib/report/availability). */
+  outageRule?: (key: string) => OutageRule | undefined;
 }
 
 export interface ReportBreach {
@@ -167,6 +177,8 @@ export interface ServiceReport {
   times: TimeStats[];
   credits: ReportCredit[];
   obligations: ReportObligation[];
+  /** Availability per month and tier; null when the policy declares none. */
+  availability: AvailabilitySection | null;
 }
 
 const figureId = (priority: string | null, metric: MetricName, measure: Measure) =>
@@ -418,6 +430,8 @@ export function buildServiceReport(input: ReportInput): ServiceReport {
     };
   });
 
+  const availability = reportAvailability(input, byKey);
+
   return {
     version: REPORT_VERSION,
     policy: {
@@ -439,5 +453,57 @@ export function buildServiceReport(input: ReportInput): ServiceReport {
     times,
     credits,
     obligations,
+    availability,
   };
+}
+
+/** The availability section: registry tickets (open ones too: an outage still running) and archived records. */
+function reportAvailability(
+  input: ReportInput,
+  byKey: ReadonlyMap<string, RegistryEntry>,
+): AvailabilitySection | null {
+  const { policy } = input;
+  if (!policy.report?.availability) return null;
+  // Calendar months in the contract's zone (TMM counts the contract's month), whatever the viewer's.
+  const range = resolveReportPeriod(input.period, policy.timezone);
+  const rule = input.outageRule ?? (() => undefined);
+  const candidates = new Map<string, OutageCandidate>();
+  for (const r of input.archive ?? []) {
+    if (r.policyId !== policy.id) continue;
+    const opened = r.openedAt === undefined ? NaN : Date.parse(r.openedAt);
+    candidates.set(r.key, {
+      key: r.key,
+      ticketKey: r.ticketKey,
+      subject: r.subject,
+      link: r.link,
+      tier: r.tier,
+      openedAt: Number.isFinite(opened) ? opened : null,
+      closedAt: r.closedAt,
+      tags: r.tags ?? input.evidence?.(r.key),
+      type: r.type,
+    });
+  }
+  for (const [key, e] of byKey) {
+    const ev = e.evaluation!;
+    const opened = Date.parse(e.ticket.createdAt);
+    const archived = candidates.get(key);
+    candidates.set(key, {
+      key,
+      ticketKey: e.ticketKey,
+      subject: e.subject,
+      link: e.link,
+      tier: ev.tier,
+      openedAt: Number.isFinite(opened) ? opened : (archived?.openedAt ?? null),
+      closedAt: finishedAt(e),
+      tags: input.evidence?.(key) ?? archived?.tags,
+      type: ev.type,
+    });
+  }
+  return buildAvailability({
+    policy,
+    months: monthsIn(range.from, range.to, policy.timezone),
+    candidates: candidates.values(),
+    ruleFor: rule,
+    now: input.now,
+  });
 }
