@@ -174,6 +174,7 @@ describe('Membro Premium: two overlapping outage tickets across an announced mai
       months: [june],
       candidates: [...outages, ...extra],
       ruleFor: () => ({ tag: 'platform_down' }),
+      configured: true,
       now: t('2026-07-05T00:00:00Z'),
     })!;
 
@@ -233,6 +234,7 @@ describe('Membro Premium: two overlapping outage tickets across an announced mai
         candidate(5, 'premium', '2026-06-29T08:00:00Z', null, ['platform_down']),
       ],
       ruleFor: () => ({ tag: 'platform_down' }),
+      configured: true,
       now: t('2026-06-29T09:30:00Z'),
     })!;
     const premium = s.months.find((m) => m.tier === 'premium')!;
@@ -255,6 +257,7 @@ describe('Membro Premium: two overlapping outage tickets across an announced mai
       months: [june],
       candidates: outages,
       ruleFor: () => undefined,
+      configured: false,
       now: t('2026-07-05T00:00:00Z'),
     })!;
     expect(s.configured).toBe(false);
@@ -272,6 +275,7 @@ describe("Mextra's daily window in the DST months", () => {
       months: [mar],
       candidates: [candidate(7, 'standard', '2026-03-09T23:00:00Z', '2026-03-10T04:00:00Z', ['storing'])],
       ruleFor: () => ({ tag: 'storing' }),
+      configured: true,
       now: t('2026-04-02T00:00:00Z'),
     })!;
     const m = s.months[0]!;
@@ -295,6 +299,7 @@ describe("Mextra's daily window in the DST months", () => {
         candidate(9, 'standard', '2026-10-19T07:00:00Z', '2026-10-19T10:30:00Z', ['storing']),
       ],
       ruleFor: () => ({ tag: 'storing' }),
+      configured: true,
       now: t('2026-11-02T00:00:00Z'),
     })!;
     const m = s.months[0]!;
@@ -358,7 +363,10 @@ describe('in the service report', () => {
       now: t('2026-07-02T08:00:00Z'),
       locale: 'en',
       evidence: (key) => (key.endsWith(':1') || key.endsWith(':2') ? new Set(['platform_down']) : undefined),
-      outageRule: (key) => (key.startsWith('zendesk:membro.example:') ? { tag: 'platform_down' } : undefined),
+      outageRules: [
+        { host: 'membro.example', policyId: 'membro', rule: { tag: 'platform_down' } },
+        { host: 'membro.example', policyId: 'mextra', rule: { tag: 'other' } }, // another policy's: ignored
+      ],
     });
     const a = report.availability!;
     const premium = a.months.find((m) => m.tier === 'premium')!;
@@ -367,6 +375,7 @@ describe('in the service report', () => {
     expect(premium.met).toBe(false);
     expect(premium.outages.map((o) => o.ticketKey)).toEqual(['#1', '#2', '#3']);
     expect(a.unknown.map((u) => u.ticketKey)).toEqual(['#4']);
+    expect(a.configured).toBe(true);
     const csv = serviceReportCsv(report).split('\r\n');
     expect(csv).toContain(
       'availability,2026-06,premium,99.5,99.236,false,330,43200,0,1,#1 #2 #3,2.2 Beschikbaarheid',

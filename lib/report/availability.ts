@@ -230,6 +230,8 @@ export interface AvailabilityInput {
   candidates: Iterable<OutageCandidate>;
   /** The outage rule of the assignment a ticket came through (by registry key); undefined: none. */
   ruleFor: (key: string) => OutageRule | undefined;
+  /** Some assignment of the policy selects outages (else the section says none is set). */
+  configured: boolean;
   now: number;
 }
 
@@ -274,11 +276,9 @@ export function buildAvailability(input: AvailabilityInput): AvailabilitySection
   const last = input.months[input.months.length - 1]?.to ?? 0;
   const byTier = new Map<string, OutageCandidate[]>();
   const unknown: AvailabilitySection['unknown'] = [];
-  let configured = false;
   for (const c of input.candidates) {
     const r = input.ruleFor(c.key);
     if (!r) continue;
-    configured = true;
     const end = c.closedAt ?? input.now;
     if (c.openedAt !== null && (c.openedAt >= last || end <= first)) continue;
     if (c.openedAt === null && c.closedAt !== null && (c.closedAt < first || c.closedAt >= last)) continue;
@@ -337,7 +337,7 @@ export function buildAvailability(input: AvailabilityInput): AvailabilitySection
     text: rule.text ?? null,
     source: rule.source ?? null,
     environments: env,
-    configured,
+    configured: input.configured,
     months,
     unknown: unknown.sort((a, b) => a.key.localeCompare(b.key)),
   };

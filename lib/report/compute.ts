@@ -57,8 +57,11 @@ export interface ReportInput {
   locale: Locale;
   /** Tags (or mapped field values) a ticket carries, by registry key; undefined when not known. */
   evidence?: (key: string) => ReadonlySet<string> | undefined;
-  /** Which tickets are outages: the rule of the assignment a ticket came through (lib/report/availability). */
-  outageRule?: (key: string) => OutageRule | undefined;
+  /**
+   * Which tickets are outages, per assignment (host): a ticket's rule is its host's (the host part of
+   * its key, `helpdesk:host:id`). lib/report/availability.
+   */
+  outageRules?: ReadonlyArray<{ host: string; policyId: string; rule: OutageRule }>;
 }
 
 export interface ReportBreach {
@@ -466,7 +469,9 @@ function reportAvailability(
   if (!policy.report?.availability) return null;
   // Calendar months in the contract's zone (TMM counts the contract's month), whatever the viewer's.
   const range = resolveReportPeriod(input.period, policy.timezone);
-  const rule = input.outageRule ?? (() => undefined);
+  const rules = new Map<string, OutageRule>();
+  for (const r of input.outageRules ?? []) if (r.policyId === policy.id) rules.set(r.host, r.rule);
+  const rule = (key: string) => rules.get(key.split(':')[1] ?? '');
   const candidates = new Map<string, OutageCandidate>();
   for (const r of input.archive ?? []) {
     if (r.policyId !== policy.id) continue;
@@ -504,6 +509,7 @@ function reportAvailability(
     months: monthsIn(range.from, range.to, policy.timezone),
     candidates: candidates.values(),
     ruleFor: rule,
+    configured: rules.size > 0,
     now: input.now,
   });
 }

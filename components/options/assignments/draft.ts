@@ -55,6 +55,8 @@ export interface Draft {
   /** Zendesk only: the tag that marks a hotfix, and the view whose tickets make up the popup's queue. */
   hotfixTag: string;
   queueViewId: string;
+  /** Outage tickets (the report's availability): tag (helpdesks with tags), policy type, field = value. */
+  outage: { tag: string; type: string; field: string; value: string };
 }
 
 export const rows = (r: Record<string, string> | undefined): Rows => Object.entries(r ?? {});
@@ -74,6 +76,12 @@ export function toDraft(a: AssignmentEntry | null, defaultPolicy: string): Draft
     values: Object.fromEntries(VALUE_KINDS.map((k) => [k, rows(m.values?.[k])])) as Record<ValueKind, Rows>,
     hotfixTag: m.hotfixTag ?? '',
     queueViewId: m.queue?.viewId ?? '',
+    outage: {
+      tag: m.outage?.tag ?? '',
+      type: m.outage?.type ?? '',
+      field: m.outage?.field ?? '',
+      value: m.outage?.value ?? '',
+    },
   };
 }
 
@@ -99,5 +107,12 @@ export function draftToMapping(d: Draft): HostMapping {
     const view = d.queueViewId.trim();
     if (view) m.queue = { viewId: /\/filters\/(\d+)/.exec(view)?.[1] ?? view };
   }
+  const o = d.outage;
+  const outage: NonNullable<HostMapping['outage']> = {};
+  if (o.tag.trim() && HELPDESK_MAPPING[d.helpdesk].tagsAndViews) outage.tag = o.tag.trim();
+  if (o.type.trim()) outage.type = o.type.trim();
+  if (o.field.trim()) outage.field = o.field.trim();
+  if (o.value.trim()) outage.value = o.value.trim();
+  if (Object.keys(outage).length) m.outage = outage;
   return m;
 }
