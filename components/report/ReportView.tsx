@@ -1,7 +1,7 @@
 /**
  * The contract's service report: compliance against the goals, the 12-month trend (inline SVG with
  * the goal line, and the same figures as a table), breaches with the engine's explanation, what was
- * left out, median and 90th percentile, credits and obligations. Props in, no `browser.*`: the page
+ * left out, median and 90th percentile, credits and obligations, availability. Props in, no `browser.*`: the page
  * asks the worker for another policy, month or language through `onRequest`.
  */
 import type { ComplianceRow } from '../../lib/compliance/compute';
@@ -12,6 +12,7 @@ import { formatDuration } from '../../lib/i18n/format';
 import { formatDateTime, formatDay, formatPercent } from '../popup/format';
 import type { ReportLang, ReportModel } from '../../lib/messaging/report';
 import { reportStrings, type ReportStrings } from './strings';
+import { AvailabilitySection } from './AvailabilitySection';
 
 export interface ReportRequest {
   policyId: string | null;
@@ -224,6 +225,8 @@ function Body({ r, model, t }: { r: ServiceReport; model: ReportModel; t: Report
           ))}
         </section>
       )}
+
+      {r.availability && <AvailabilitySection a={r.availability} lang={lang} zone={zone} />}
 
       <section aria-labelledby="h-breaches">
         <h2 id="h-breaches">{t.breaches}</h2>
