@@ -12,7 +12,7 @@
  */
 import type { AvailabilityRule, Label, Policy } from '../sla/schema';
 import { WEEKDAYS } from '../sla/schema';
-import { parseClock } from '../sla/calendar';
+import { localWall, parseClock } from '../sla/calendar';
 import { daysFromCivil, zoneClock } from '../sla/zone';
 
 const MIN = 60_000;
@@ -90,16 +90,12 @@ export function maintenanceIntervals(
     }
   }
   for (const w of maintenance.announced ?? []) {
-    const local = (v: string) => {
-      const m = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d)$/.exec(v);
-      if (!m) return NaN;
-      return wallInstant(
-        zone,
-        daysFromCivil(Number(m[1]), Number(m[2]), Number(m[3])),
-        Number(m[4]) * 60 + Number(m[5]),
-      );
+    // One-date local times ("2026-06-10T22:00"; checkPolicy refuses the yearly form here).
+    const at = (v: string) => {
+      const wall = v.length === 16 ? localWall(v, 0) : null;
+      return wall === null ? NaN : clock.fromLocal(wall);
     };
-    const i = { from: local(w.from), to: local(w.to) };
+    const i = { from: at(w.from), to: at(w.to) };
     if (i.to > i.from) raw.push(i);
   }
   return clip(unionIntervals(raw), from, to);
