@@ -5,20 +5,10 @@
  * downtime: incidents 08:00–10:00 and 09:00–11:00 UTC → union 180 min; the change does not count.
  */
 import { DateTime } from 'luxon';
-import { test, expect, replaceStoredRegistry, settled, storedRegistryIn } from './fixtures';
+import { test, expect, settled } from './fixtures';
+import { mondayBefore, seedDemoQuietly, storeRegistry } from './report-seed';
 import { DEMO_HOSTS } from '../demo/scenarios';
-import { seedDemo } from '../demo/seed';
 import { entry, status } from '../support/report';
-import type { Registry } from '../../lib/registry/types';
-
-const DAY = 86_400_000;
-
-function mondayBefore(now: number): Date {
-  const d = new Date(now - 7 * DAY);
-  d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
-  d.setUTCHours(0, 0, 0, 0);
-  return d;
-}
 
 test('outage tickets set in Options give the report its availability row', async ({
   context,
@@ -49,14 +39,7 @@ test('outage tickets set in Options give the report its availability row', async
       host,
     ),
   ];
-  const registry: Registry = { version: 2, entries: Object.fromEntries(list.map((e) => [e.key, e])) };
-  await seedDemo(serviceWorker);
-  await settled(serviceWorker);
-  await serviceWorker.evaluate(async () => {
-    const c = (globalThis as unknown as { chrome: { alarms: { clearAll(): Promise<boolean> } } }).chrome;
-    await c.alarms.clearAll();
-  });
-  await settled(serviceWorker, 500);
+  await seedDemoQuietly(serviceWorker);
 
   // The admin's step: Membro's incidents are outage tickets.
   const options = await context.newPage();
@@ -69,14 +52,7 @@ test('outage tickets set in Options give the report its availability row', async
   await expect(options.getByRole('button', { name: `Edit mapping: ${host}` })).toBeVisible();
   await settled(serviceWorker, 500);
 
-  const ours = Object.keys(registry.entries);
-  for (let attempt = 0; attempt < 5; attempt++) {
-    await replaceStoredRegistry(serviceWorker, registry);
-    await settled(serviceWorker, 500, 3000);
-    const stored = Object.keys((await storedRegistryIn(serviceWorker)).entries);
-    if (ours.every((k) => stored.includes(k))) break;
-  }
-  expect(Object.keys((await storedRegistryIn(serviceWorker)).entries)).toEqual(expect.arrayContaining(ours));
+  await storeRegistry(serviceWorker, list);
 
   const month = DateTime.fromISO(at('12:00'), { zone: 'Europe/Amsterdam' }).toFormat('yyyy-MM');
   const page = await context.newPage();
