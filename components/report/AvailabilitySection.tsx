@@ -6,6 +6,7 @@ import type { AvailabilitySection as Availability } from '../../lib/report/avail
 import { formatDuration } from '../../lib/i18n/format';
 import { formatDateTime, formatPercent } from '../popup/format';
 import type { ReportLang } from '../../lib/messaging/report';
+import { TicketLink } from './TicketLink';
 
 export const availabilityStrings = {
   en: {
@@ -57,8 +58,6 @@ export const availabilityStrings = {
     section: 'contractartikel',
   },
 };
-
-const safeLink = (url: string) => (/^https:\/\//i.test(url) ? url : undefined);
 
 /** Truncated, not rounded: 99.4996% never shows as 99.5% against a 99.5% target. */
 const percent = (p: number, lang: ReportLang) => formatPercent(Math.floor(p * 1000) / 100_000, lang, 3);
@@ -116,9 +115,7 @@ export function AvailabilitySection({
                   : m.outages.map((o, i) => (
                       <span key={o.key} class="outage">
                         {i > 0 ? ', ' : ''}
-                        <a href={safeLink(o.link)} target="_blank" rel="noopener noreferrer">
-                          {o.ticketKey}
-                        </a>{' '}
+                        <TicketLink link={o.link}>{o.ticketKey}</TicketLink>{' '}
                         {formatDateTime(o.from, lang, zone)} –{' '}
                         {o.to === null ? t.open : formatDateTime(o.to, lang, zone)} ({minutes(o.minutes)})
                       </span>
@@ -134,9 +131,7 @@ export function AvailabilitySection({
           {a.unknown.map((u, i) => (
             <span key={u.key}>
               {i > 0 ? ', ' : ''}
-              <a href={safeLink(u.link)} target="_blank" rel="noopener noreferrer">
-                {u.ticketKey}
-              </a>
+              <TicketLink link={u.link}>{u.ticketKey}</TicketLink>
             </span>
           ))}
         </p>

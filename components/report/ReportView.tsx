@@ -13,6 +13,7 @@ import { formatDateTime, formatDay, formatPercent } from '../popup/format';
 import type { ReportLang, ReportModel } from '../../lib/messaging/report';
 import { reportStrings, type ReportStrings } from './strings';
 import { AvailabilitySection } from './AvailabilitySection';
+import { safeLink } from './TicketLink';
 
 export interface ReportRequest {
   policyId: string | null;
@@ -31,8 +32,6 @@ export interface ReportViewProps {
 
 /** Durations as the sidebar and popup write them: business time in hours, calendar time up to days. */
 const units = (businessTime: boolean | null) => ({ largest: businessTime ? ('h' as const) : ('d' as const) });
-
-const safeLink = (url: string) => (/^https:\/\//i.test(url) ? url : undefined);
 
 function monthValue(p: ReportPeriod): string {
   if (p.kind === 'month') return `${p.year}-${String(p.month).padStart(2, '0')}`;
