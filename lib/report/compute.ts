@@ -473,8 +473,11 @@ function reportAvailability(
   for (const r of input.outageRules ?? []) if (r.policyId === policy.id) rules.set(r.host, r.rule);
   const rule = (key: string) => rules.get(key.split(':')[1] ?? '');
   const candidates = new Map<string, OutageCandidate>();
+  // Only tickets of hosts that select outages, and not finished before the period began.
+  const wanted = (key: string, closedAt: number | null) =>
+    rules.size > 0 && (closedAt === null || closedAt >= range.from) && rule(key) !== undefined;
   for (const r of input.archive ?? []) {
-    if (r.policyId !== policy.id) continue;
+    if (r.policyId !== policy.id || !wanted(r.key, r.closedAt)) continue;
     const opened = r.openedAt === undefined ? NaN : Date.parse(r.openedAt);
     candidates.set(r.key, {
       key: r.key,
@@ -489,6 +492,8 @@ function reportAvailability(
     });
   }
   for (const [key, e] of byKey) {
+    const closedAt = finishedAt(e);
+    if (!wanted(key, closedAt)) continue;
     const ev = e.evaluation!;
     const opened = Date.parse(e.ticket.createdAt);
     const archived = candidates.get(key);
@@ -499,7 +504,7 @@ function reportAvailability(
       link: e.link,
       tier: ev.tier,
       openedAt: Number.isFinite(opened) ? opened : (archived?.openedAt ?? null),
-      closedAt: finishedAt(e),
+      closedAt,
       tags: input.evidence?.(key) ?? archived?.tags,
       type: ev.type,
     });
