@@ -342,6 +342,7 @@ export function reportModel(
     locale: o.locale,
     uiLanguage: o.locale,
     timeZone: o.zone,
+    customer: report.customer ?? null,
     report,
     error: null,
     computeMs,

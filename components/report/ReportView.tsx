@@ -1,7 +1,7 @@
 /**
  * The contract's service report: compliance against the goals, the 12-month trend (inline SVG with
  * the goal line, and the same figures as a table), breaches with the engine's explanation, what was
- * left out, median and 90th percentile, credits and obligations. Props in, no `browser.*`: the page
+ * left out, median and 90th percentile, credits and obligations, availability. Props in, no `browser.*`: the page
  * asks the worker for another policy, month or language through `onRequest`.
  */
 import type { ComplianceRow } from '../../lib/compliance/compute';
@@ -13,6 +13,8 @@ import { formatDateTime, formatDay, formatPercent } from '../popup/format';
 import type { ReportLang, ReportModel } from '../../lib/messaging/report';
 import { reportStrings, type ReportStrings } from './strings';
 import { PeriodControls } from './PeriodControls';
+import { AvailabilitySection } from './AvailabilitySection';
+import { safeLink } from './TicketLink';
 
 export interface ReportRequest {
   policyId: string | null;
@@ -34,7 +36,6 @@ export interface ReportViewProps {
 /** Durations as the sidebar and popup write them: business time in hours, calendar time up to days. */
 const units = (businessTime: boolean | null) => ({ largest: businessTime ? ('h' as const) : ('d' as const) });
 
-const safeLink = (url: string) => (/^https:\/\//i.test(url) ? url : undefined);
 
 function prioLabel(r: ServiceReport, id: string | null, lang: ReportLang, t: ReportStrings): string {
   if (id === null) return t.noPriority;
@@ -225,6 +226,8 @@ function Body({ r, model, t }: { r: ServiceReport; model: ReportModel; t: Report
           ))}
         </section>
       )}
+
+      {r.availability && <AvailabilitySection a={r.availability} lang={lang} zone={zone} />}
 
       <section aria-labelledby="h-breaches">
         <h2 id="h-breaches">{t.breaches}</h2>

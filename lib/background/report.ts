@@ -12,6 +12,22 @@ import { localTimeZone, uiLanguage } from './env';
 import { readArchive, readRegistry } from './registry-store';
 import { loadState } from './state';
 import type { ComplianceArchive } from '../compliance';
+import { HostMappingSchema } from '../helpdesks/mapping-schema';
+import type { OutageRule } from '../report/availability';
+import type { Assignment } from '../storage/schemas';
+
+/**
+ * Each assignment's outage selection (`mapping.outage`) for the report. A mapping that does not parse
+ * selects nothing (Options shows why).
+ */
+export function outageRules(
+  assignments: readonly Assignment[],
+): Array<{ host: string; policyId: string; rule: OutageRule }> {
+  return assignments.flatMap((a) => {
+    const rule = HostMappingSchema.safeParse(a.mapping ?? {}).data?.outage;
+    return rule ? [{ host: a.host, policyId: a.policyId, rule }] : [];
+  });
+}
 
 type ReportMessage = Extract<Request, { type: 'ui-bg:report' }>;
 
@@ -46,6 +62,7 @@ export async function handleReport(message: ReportMessage, now: number = Date.no
     uiLanguage(state.preferences),
     now,
     zone,
+    outageRules(state.config.assignments),
   );
 }
 
@@ -62,6 +79,7 @@ export function buildReportModel(
   ui: 'nl' | 'en',
   now: number,
   zone: string,
+  rules: ReturnType<typeof outageRules> = [],
 ): ReportModel {
   const list = [...policies.values()].map((p) => ({ id: p.id, name: p.name }));
   const policy = request.policyId ? policies.get(request.policyId) : policies.values().next().value;
@@ -93,6 +111,7 @@ export function buildReportModel(
       now,
       locale,
       customer: request.customer ?? null,
+      outageRules: rules,
     });
     return { ...base, report, error: null, computeMs: Math.round(performance.now() - t0) };
   } catch (e) {

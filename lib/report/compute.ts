@@ -24,6 +24,14 @@ import { evaluate } from '../sla/evaluate';
 import type { Locale } from '../sla/format';
 import type { Policy } from '../sla/schema';
 import type { Evaluation, MetricName, PausedSpan } from '../sla/types';
+import {
+  buildAvailability,
+  monthsIn,
+  type AvailabilitySection,
+  type OutageCandidate,
+  type OutageRule,
+} from './availability';
+import { finishedAt } from '../registry/finished';
 import { creditPercent, percentile, streakBelowGoal } from './formulas';
 import {
   asComplianceRange,
@@ -57,6 +65,11 @@ export interface ReportInput {
    * undefined when not known.
    */
   evidence?: (key: string) => ReadonlySet<string> | undefined;
+  /**
+   * Which tickets are outages, per assignment (host): a ticket's rule is its host's (the host part of
+   * its key, `helpdesk:host:id`). lib/report/availability.
+   */
+  outageRules?: ReadonlyArray<{ host: string; policyId: string; rule: OutageRule }>;
 }
 
 export interface ReportBreach {
@@ -181,6 +194,8 @@ export interface ServiceReport {
   times: TimeStats[];
   credits: ReportCredit[];
   obligations: ReportObligation[];
+  /** Availability per month and tier; null when the policy declares none. */
+  availability: AvailabilitySection | null;
 }
 
 const figureId = (priority: string | null, metric: MetricName, measure: Measure) =>
@@ -445,6 +460,8 @@ export function buildServiceReport(input: ReportInput): ServiceReport {
     };
   });
 
+  const availability = reportAvailability(input, byKey);
+
   return {
     version: REPORT_VERSION,
     policy: {
@@ -469,5 +486,65 @@ export function buildServiceReport(input: ReportInput): ServiceReport {
     times,
     credits,
     obligations,
+    availability,
   };
+}
+
+/** The availability section: registry tickets (open ones too: an outage still running) and archived records. */
+function reportAvailability(
+  input: ReportInput,
+  byKey: ReadonlyMap<string, RegistryEntry>,
+): AvailabilitySection | null {
+  const { policy } = input;
+  if (!policy.report?.availability) return null;
+  // Calendar months in the contract's zone (TMM counts the contract's month), whatever the viewer's.
+  const range = resolveReportPeriod(input.period, policy.timezone);
+  const rules = new Map<string, OutageRule>();
+  for (const r of input.outageRules ?? []) if (r.policyId === policy.id) rules.set(r.host, r.rule);
+  const rule = (key: string) => rules.get(key.split(':')[1] ?? '');
+  const candidates = new Map<string, OutageCandidate>();
+  // Only tickets of hosts that select outages, and not finished before the period began.
+  const wanted = (key: string, closedAt: number | null) =>
+    rules.size > 0 && (closedAt === null || closedAt >= range.from) && rule(key) !== undefined;
+  for (const r of input.archive ?? []) {
+    if (r.policyId !== policy.id || !wanted(r.key, r.closedAt)) continue;
+    const opened = r.openedAt ?? NaN;
+    candidates.set(r.key, {
+      key: r.key,
+      ticketKey: r.ticketKey,
+      subject: r.subject,
+      link: r.link,
+      tier: r.tier,
+      openedAt: Number.isFinite(opened) ? opened : null,
+      closedAt: r.closedAt,
+      tags: r.tags ?? input.evidence?.(r.key),
+      type: r.type,
+    });
+  }
+  for (const [key, e] of byKey) {
+    const closedAt = finishedAt(e);
+    if (!wanted(key, closedAt)) continue;
+    const ev = e.evaluation!;
+    const opened = Date.parse(e.ticket.createdAt);
+    const archived = candidates.get(key);
+    candidates.set(key, {
+      key,
+      ticketKey: e.ticketKey,
+      subject: e.subject,
+      link: e.link,
+      tier: ev.tier,
+      openedAt: Number.isFinite(opened) ? opened : (archived?.openedAt ?? null),
+      closedAt,
+      tags: input.evidence?.(key) ?? archived?.tags,
+      type: ev.type,
+    });
+  }
+  return buildAvailability({
+    policy,
+    months: monthsIn(range.from, range.to, policy.timezone),
+    candidates: candidates.values(),
+    ruleFor: rule,
+    configured: rules.size > 0,
+    now: input.now,
+  });
 }

@@ -7,21 +7,10 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page, Worker } from '@playwright/test';
-import { test, expect, replaceStoredRegistry, settled, storedRegistryIn } from './fixtures';
+import { test, expect } from './fixtures';
+import { mondayBefore, seedDemoQuietly, storeRegistry } from './report-seed';
 import { DEMO_HOSTS } from '../demo/scenarios';
-import { seedDemo } from '../demo/seed';
 import { entry, reply, status } from '../support/report';
-import type { Registry } from '../../lib/registry/types';
-
-const DAY = 86_400_000;
-
-/** Monday 7–13 days before now, as a UTC date (Workspace 365 office hours are 08:00–18:00 Amsterdam). */
-function mondayBefore(now: number): Date {
-  const d = new Date(now - 7 * DAY);
-  d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
-  d.setUTCHours(0, 0, 0, 0);
-  return d;
-}
 
 /** The three P1s in the ticket store, with their customers and tags; returns their day (UTC). */
 async function seedReport(serviceWorker: Worker): Promise<{ day: string; at: (hhmm: string) => string }> {
@@ -72,24 +61,8 @@ async function seedReport(serviceWorker: Worker): Promise<{ day: string; at: (hh
       ...facts('Gemeente Voorbeeld', []),
     },
   ];
-  const registry: Registry = { version: 2, entries: Object.fromEntries(list.map((e) => [e.key, e])) };
-  await seedDemo(serviceWorker);
-  await settled(serviceWorker);
-  // As tests/e2e/popup.spec.ts writes a registry: no alarm (queue watch) in between, and again until
-  // the worker's own writes have settled.
-  await serviceWorker.evaluate(async () => {
-    const c = (globalThis as unknown as { chrome: { alarms: { clearAll(): Promise<boolean> } } }).chrome;
-    await c.alarms.clearAll();
-  });
-  await settled(serviceWorker, 500);
-  const ours = Object.keys(registry.entries);
-  for (let attempt = 0; attempt < 5; attempt++) {
-    await replaceStoredRegistry(serviceWorker, registry);
-    await settled(serviceWorker, 500, 3000);
-    const stored = Object.keys((await storedRegistryIn(serviceWorker)).entries);
-    if (ours.every((k) => stored.includes(k))) break;
-  }
-  expect(Object.keys((await storedRegistryIn(serviceWorker)).entries)).toEqual(expect.arrayContaining(ours));
+  await seedDemoQuietly(serviceWorker);
+  await storeRegistry(serviceWorker, list);
   return { day, at };
 }
 

@@ -60,6 +60,8 @@ export interface Draft {
    * stored so that saving the form does not lose it.
    */
   customerField?: HostMapping['customerField'];
+  /** Outage tickets (the report's availability): tag (helpdesks with tags), policy type, field = value. */
+  outage: { tag: string; type: string; field: string; value: string };
 }
 
 export const rows = (r: Record<string, string> | undefined): Rows => Object.entries(r ?? {});
@@ -80,6 +82,12 @@ export function toDraft(a: AssignmentEntry | null, defaultPolicy: string): Draft
     hotfixTag: m.hotfixTag ?? '',
     queueViewId: m.queue?.viewId ?? '',
     ...(m.customerField ? { customerField: m.customerField } : {}),
+    outage: {
+      tag: m.outage?.tag ?? '',
+      type: m.outage?.type ?? '',
+      field: m.outage?.field ?? '',
+      value: m.outage?.value ?? '',
+    },
   };
 }
 
@@ -106,5 +114,12 @@ export function draftToMapping(d: Draft): HostMapping {
     const view = d.queueViewId.trim();
     if (view) m.queue = { viewId: /\/filters\/(\d+)/.exec(view)?.[1] ?? view };
   }
+  const o = d.outage;
+  const outage: NonNullable<HostMapping['outage']> = {};
+  if (o.tag.trim() && HELPDESK_MAPPING[d.helpdesk].tagsAndViews) outage.tag = o.tag.trim();
+  if (o.type.trim()) outage.type = o.type.trim();
+  if (o.field.trim()) outage.field = o.field.trim();
+  if (o.value.trim()) outage.value = o.value.trim();
+  if (Object.keys(outage).length) m.outage = outage;
   return m;
 }
