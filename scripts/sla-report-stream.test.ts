@@ -75,5 +75,5 @@ describe('sla report over a year of tickets', () => {
     expect(inTrend).toBeGreaterThan(195_000);
     // Measured about 300-330 MB on a loaded 2-core machine; the bound leaves room, not a second copy.
     expect(f.peakRssMb).toBeLessThan(600);
-  }, 90_000);
+  }, 180_000);
 });

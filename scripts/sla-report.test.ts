@@ -291,3 +291,45 @@ describe('report periods on the command line', () => {
     expect(() => parsePeriod('2026-Q5', 'Europe/Amsterdam')).toThrow(/not a period/);
   });
 });
+
+describe('sla report from TOPdesk', () => {
+  it('reads saved incidents (one per file) with the host’s mapping: the demo’s completed incident, both metrics met', async () => {
+    const { DEMO_SCENARIOS, solvedAt } = await import('../tests/demo/scenarios.ts');
+    const { topdeskIncident } = await import('../tests/demo/payloads.ts');
+    const s = DEMO_SCENARIOS.find((x) => x.helpdesk === 'topdesk' && x.status === 'solved')!;
+    const incidents = mkdtempSync(join(tmpdir(), 'sla-report-topdesk-'));
+    writeFileSync(join(incidents, 'incident-1.json'), JSON.stringify(topdeskIncident(s, SAVED)));
+    const assignment = demoAssignments().find((a) => a.helpdesk === 'topdesk')!;
+    writeFileSync(join(incidents, 'mapping.txt'), JSON.stringify(assignment.mapping));
+    const month = new Date(solvedAt(s, SAVED)!).toISOString().slice(0, 7);
+    const r = await runReport(
+      ['--policy', 'scope4mation', '--from', 'topdesk', '--tickets', incidents, '--period', month].concat([
+        '--mapping',
+        join(incidents, 'mapping.txt'),
+        '--host',
+        assignment.host,
+      ]),
+      env(),
+    );
+    expect(r.stderr).toBe('');
+    const report = JSON.parse(r.stdout) as ServiceReport;
+    expect(report.tickets).toBe(1);
+    expect(report.breaches).toEqual([]);
+    expect(
+      report.compliance.filter((c) => c.measure === 'due').map((c) => [c.metric, c.met, c.total]),
+    ).toEqual([
+      ['response', 1, 1],
+      ['resolution', 1, 1],
+    ]);
+    const without = await runReport(
+      ['--policy', 'scope4mation', '--from', 'topdesk', '--tickets', incidents, '--period', month],
+      env(),
+    );
+    expect([without.code, without.stderr]).toEqual([
+      2,
+      expect.stringMatching(
+        /^.*incident-1\.json: TOPdesk impact 'I-\d \w+' is not mapped .* \(on the command line: --mapping <file>\)\n$/,
+      ),
+    ]);
+  });
+});
