@@ -36,7 +36,6 @@ export interface ReportViewProps {
 /** Durations as the sidebar and popup write them: business time in hours, calendar time up to days. */
 const units = (businessTime: boolean | null) => ({ largest: businessTime ? ('h' as const) : ('d' as const) });
 
-
 function prioLabel(r: ServiceReport, id: string | null, lang: ReportLang, t: ReportStrings): string {
   if (id === null) return t.noPriority;
   const label = r.policy.priorities.find((p) => p.id === id)?.label[lang];
