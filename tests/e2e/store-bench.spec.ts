@@ -168,6 +168,35 @@ test(
     expect(last).toMatchObject({ ok: true, data: { error: null } });
     expect(last?.ok && last.data.report?.tickets).toBe(expected);
     const monthMs = runs[Math.floor(runs.length / 2)]!;
+    // Of that, the read alone: the month's day rows, one getAll on the key range, in the worker (median of 5).
+    const readMs = await serviceWorker.evaluate(
+      async ([name, from, to, day]) => {
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const req = indexedDB.open(name);
+          req.onsuccess = () => resolve(req.result);
+          req.onerror = () => reject(req.error);
+        });
+        const out: number[] = [];
+        for (let r = 0; r < 5; r++) {
+          const t = performance.now();
+          await new Promise((resolve, reject) => {
+            const range = IDBKeyRange.bound(
+              [Math.floor(from / day)],
+              [Math.floor((to - 1) / day) + 1],
+              false,
+              true,
+            );
+            const req = db.transaction('archiveDays').objectStore('archiveDays').getAll(range);
+            req.onsuccess = () => resolve(req.result);
+            req.onerror = () => reject(req.error);
+          });
+          out.push(performance.now() - t);
+        }
+        db.close();
+        return out.sort((a, b) => a - b)[2]!;
+      },
+      [DB_NAME, month.from, month.to, DAY] as const,
+    );
 
     await page.close(); // the popup would paint 10,000 rows while we measure
 
@@ -264,7 +293,7 @@ test(
         `  seeding: ${TICKETS.toLocaleString('en')} tickets ${figures.seedTicketsMs.toFixed(0)} ms (one transaction), ${ARCHIVED.toLocaleString('en')} archive records ${seedArchiveMs.toFixed(0)} ms (${rows.length} day rows, 10 transactions)`,
         `  ${mark(figures.upsertMedianMs <= 10)}  one ticket upserted into ${TICKETS.toLocaleString('en')}: ${figures.upsertMedianMs.toFixed(1)} ms median of 25 (target ≤ 10 ms)`,
         `  ${mark(figures.top50MedianMs <= 20)}  popup's top 50 by deadline out of ${TICKETS.toLocaleString('en')}: ${figures.top50MedianMs.toFixed(1)} ms median of 11 (target ≤ 20 ms)`,
-        `  ${mark(monthMs <= 150)}  compliance for ${month.year}-${String(month.month).padStart(2, '0')} (${expected.toLocaleString('en')} records) out of ${ARCHIVED.toLocaleString('en')}: ${monthMs.toFixed(0)} ms median of 5, message round trip (target ≤ 150 ms)`,
+        `  ${mark(monthMs <= 150)}  compliance for ${month.year}-${String(month.month).padStart(2, '0')} (${expected.toLocaleString('en')} records) out of ${ARCHIVED.toLocaleString('en')}: ${monthMs.toFixed(0)} ms median of 5, message round trip (target ≤ 150 ms; of which reading the month's day rows ${readMs.toFixed(0)} ms)`,
         `  size on disk (navigator.storage.estimate, whole extension origin): ${mb}`,
       ].join('\n'),
     );
