@@ -80,6 +80,18 @@ describe('contract citations in the seed policies', () => {
     expect(found).toEqual([]);
   });
 
+  it('give escalation contacts as a number or an address, with no English annotation', () => {
+    expect(englishWords('escalation phone number (the number is not in the contract)', 'x')).not.toEqual([]);
+    const found = BUILTIN_POLICIES.flatMap((p) =>
+      (p.escalation ?? [])
+        .map((e) => e.contact)
+        .filter((c): c is string => c !== undefined)
+        .filter((c) => englishWords(c, p.id).length > 0 || !/\d{3}|@/.test(c))
+        .map((c) => `${p.id}: ${c}`),
+    );
+    expect(found).toEqual([]);
+  });
+
   it('start with a section number or a heading of the contract', () => {
     const loose = BUILTIN_POLICIES.flatMap((p) =>
       sources(p)
