@@ -17,20 +17,24 @@ const adapter: PageAdapter = {
   read: async () => ({ source: 'dom', raw: {} }) as never,
 };
 
+/** A fresh page with the given manifest: the shipped one (closed shadow root) or the e2e build's (open). */
+function freshPage(openShadowRoot: boolean): void {
+  document.body.replaceChildren();
+  vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({
+    manifest_version: 3,
+    name: 'SLA overlay',
+    version: '0.1.0',
+    ...(openShadowRoot ? { [E2E_OPEN_SHADOW_ROOT]: true } : {}),
+  });
+}
+
 const until = async (ok: () => boolean) => {
   for (let i = 0; i < 100 && !ok(); i++) await new Promise((r) => setTimeout(r, 10));
 };
 
 describe('runOverlay after the add-on reloads or updates', () => {
-  beforeEach(() => {
-    document.body.replaceChildren();
-    // fakeBrowser has no manifest; the shipped one (no e2e flag) gives the closed shadow root.
-    vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({
-      manifest_version: 3,
-      name: 'SLA overlay',
-      version: '0.1.0',
-    });
-  });
+  // fakeBrowser has no manifest; the shipped one (no e2e flag) gives the closed shadow root.
+  beforeEach(() => freshPage(false));
 
   it('removes the sidebar a previous copy of the content script left in the page and mounts exactly one', async () => {
     // What an old copy leaves behind: Firefox re-injects into open tabs, Chrome orphans the old script.
@@ -64,14 +68,8 @@ describe('the sidebar’s first frame', () => {
   let ctx: ContentScriptContext;
 
   beforeEach(() => {
-    document.body.replaceChildren();
     // The open shadow root of the e2e build, so the test can read what the sidebar paints.
-    vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({
-      manifest_version: 3,
-      name: 'SLA overlay',
-      version: '0.1.0',
-      [E2E_OPEN_SHADOW_ROOT]: true,
-    } as never);
+    freshPage(true);
     ctx = new ContentScriptContext('zendesk');
     return () => {
       ctx.abort();
