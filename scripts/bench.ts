@@ -8,7 +8,8 @@
  * the build (exit code 0 whatever the timings); it is not part of `npm test`.
  *
  * Then the queue watch's requests per poll and worker time (scripts/bench-watch.ts), and the service
- * report over 10,000 finished tickets and its trend over 100,000 archived records (scripts/bench-report.ts).
+ * report over 10,000 finished tickets, its trend over 100,000 archived records, its view rendered to
+ * HTML, and `sla report` over 200,000 tickets from NDJSON (scripts/bench-report.ts).
  *
  * `tsx scripts/bench.ts --checksums` only prints the checksums (what the TZ check runs).
  */
@@ -552,6 +553,15 @@ async function main() {
   const store = await storeFigures(
     registry,
     reevaluated,
+    (reg, t) =>
+      reevaluateAll(
+        reg,
+        (e) => {
+          const policy = e.policyId ? policyById.get(e.policyId) : undefined;
+          return policy ? evaluate(policy, e.ticket, t, WORKER_OPTIONS) : null;
+        },
+        t,
+      ),
     (n) => benchArchive(REGISTRY_NOW, n).records,
     resolvePeriod({ kind: 'month', year: 2026, month: 5 }, REGISTRY_NOW, 'Europe/Amsterdam'),
     REGISTRY_NOW,
@@ -617,10 +627,10 @@ async function main() {
   );
   console.log(`  top 50 by next deadline (index 'next'): ${msf(store.top50Ms)}`);
   console.log(
-    `  wake-up write after re-evaluating ${entryCount.toLocaleString('en')}: ${msf(store.wakeMs)} (${store.wakeChanged.toLocaleString('en')} changed records written)`,
+    `  wake-up a minute later: ${store.wakeEvaluated.toLocaleString('en')} open tickets re-evaluated, ${store.wakeWritten.toLocaleString('en')} records written (summary changed), write ${msf(store.wakeMs)}`,
   );
   console.log(
-    `  one month of compliance records out of 100,000 archived (index 'closedAt'): ${msf(store.monthMs)} (${store.monthRecords.toLocaleString('en')} records; the 100,000 records are ${store.archiveMB.toFixed(1)} MB of JSON)`,
+    `  one month of compliance records out of 100,000 archived (day rows): ${msf(store.monthMs)} (${store.monthRecords.toLocaleString('en')} records; the 100,000 records are ${store.archiveMB.toFixed(1)} MB of JSON)`,
   );
   console.log(`\nTZ=${process.env.TZ ?? '(unset)'} checksums: ${here}`);
   for (const [tz, text] of elsewhere) console.log(`TZ=${tz} checksums: ${text}`);
@@ -697,22 +707,11 @@ async function main() {
       times[1]!.pollWakeMs! <= 3 * Math.max(times[0]!.pollWakeMs!, 1),
     ] as const,
   ];
-  // The service report (scripts/bench-report.ts).
-  const { reportFigures } = await import('./bench-report.ts');
-  const rep = reportFigures();
-  console.log(
-    `\nservice report: one month of ${rep.monthTickets.toLocaleString('en')} finished tickets (${rep.monthBreaches} breach rows explained by the engine) ${rep.monthMs.toFixed(0)} ms; with the 12-month trend over ${rep.trendRecords.toLocaleString('en')} archived records ${rep.trendMs.toFixed(0)} ms`,
-  );
-  const reportChecks = [
-    [
-      `monthly service report over 10,000 finished tickets ≤ 300 ms (${rep.monthMs.toFixed(0)} ms)`,
-      rep.monthMs <= 300,
-    ],
-    [
-      `12-month trend over 100,000 archived records ≤ 300 ms (${rep.trendMs.toFixed(0)} ms)`,
-      rep.trendMs <= 300,
-    ],
-  ] as const;
+  // The service report (scripts/bench-report.ts): the page's computation and view, and `sla report`.
+  const { reportBench } = await import('./bench-report.ts');
+  const report = await reportBench();
+  console.log(`\n${report.lines.join('\n')}`);
+  const reportChecks = report.checks;
   console.log('\ntargets:');
   for (const [text, ok] of [...checks, ...watchChecks, ...reportChecks])
     console.log(`  ${ok ? 'PASS' : 'FAIL'}  ${text}`);

@@ -9,6 +9,9 @@
  *   npm run --silent sla -- between --policy <id|path> [--tier T] --from <ISO> --to <ISO>
  *   npm run --silent sla -- open --policy <id|path> [--tier T] --at <ISO>
  *   (the three queries also take [--zone Z] [--region R] [--format json|text] [--locale en|nl])
+ *   npm run --silent sla -- report --policy <id|path> --from zendesk|topdesk --tickets <dir|file.ndjson|->
+ *                            --period 2026-05|2026-Q2|2026-03-01..2026-05-31 [--format json|html|csv] …
+ *                            (the service report: scripts/sla-report.ts)
  *
  * Prints only its result on stdout. Exit codes: 0 ok, 2 invalid policy or bad input (one line on
  * stderr naming the field, or for `check` every problem on stdout), 1 unexpected failure.
@@ -70,12 +73,14 @@ const USAGE = `usage:
   sla add --policy <id|path> [--tier <tier>] --from <ISO> --amount <n> --unit <unit>
   sla between --policy <id|path> [--tier <tier>] --from <ISO> --to <ISO>
   sla open --policy <id|path> [--tier <tier>] --at <ISO>
-      (add, between, open: [--zone <IANA>] [--region <NL|BE|DE-BY…>] [--format json|text] [--locale en|nl])`;
+      (add, between, open: [--zone <IANA>] [--region <NL|BE|DE-BY…>] [--format json|text] [--locale en|nl])
+  sla report --policy <id|path> --from ${FROM} --tickets <dir|file.ndjson|-> --period <2026-05|2026-Q2|2026-03-01..2026-05-31>
+          [--tier <tier>] [--lang en|nl] [--format json|html|csv] [--zone <IANA>] [--now <ISO>] [--mapping <file>] [--host <host>]`;
 
 /** Flags that take no value. */
 const SWITCHES = new Set(['ndjson']);
 
-class CliError extends Error {
+export class CliError extends Error {
   constructor(
     message: string,
     readonly code = 2,
@@ -84,7 +89,10 @@ class CliError extends Error {
   }
 }
 
-function parseArgs(args: string[]): { positional: string[]; flags: Map<string, string> } {
+export function parseArgs(
+  args: string[],
+  usage = USAGE,
+): { positional: string[]; flags: Map<string, string> } {
   const positional: string[] = [];
   const flags = new Map<string, string>();
   for (let i = 0; i < args.length; i++) {
@@ -96,7 +104,7 @@ function parseArgs(args: string[]): { positional: string[]; flags: Map<string, s
       else {
         const v = args[i + 1];
         if (v === undefined || (v.startsWith('--') && v !== '-'))
-          throw new CliError(`${a}: missing value\n${USAGE}`);
+          throw new CliError(`${a}: missing value\n${usage}`);
         flags.set(a.slice(2), v);
         i++;
       }
@@ -219,7 +227,7 @@ export function evaluationJson(e: Evaluation): Record<string, unknown> {
   };
 }
 
-function readJson(env: CliEnv, ref: string, what: string): unknown {
+export function readJson(env: CliEnv, ref: string, what: string): unknown {
   const text = readText(env, ref, what);
   try {
     return JSON.parse(text);
@@ -230,13 +238,18 @@ function readJson(env: CliEnv, ref: string, what: string): unknown {
 }
 
 /** Refuses options a command does not know. */
-function onlyFlags(flags: Map<string, string>, allowed: readonly string[], command: string): void {
+export function onlyFlags(
+  flags: Map<string, string>,
+  allowed: readonly string[],
+  command: string,
+  usage = USAGE,
+): void {
   for (const k of flags.keys())
-    if (!allowed.includes(k)) throw new CliError(`--${k}: unknown option for ${command}\n${USAGE}`);
+    if (!allowed.includes(k)) throw new CliError(`--${k}: unknown option for ${command}\n${usage}`);
 }
 
 /** The value of an option limited to a few words (the first is the default). */
-function choice<T extends string>(flags: Map<string, string>, name: string, allowed: readonly T[]): T {
+export function choice<T extends string>(flags: Map<string, string>, name: string, allowed: readonly T[]): T {
   const v = flags.get(name) ?? allowed[0]!;
   if (!(allowed as readonly string[]).includes(v))
     throw new CliError(`--${name}: must be ${allowed.join(' or ')}, got "${v}"`);
@@ -244,14 +257,14 @@ function choice<T extends string>(flags: Map<string, string>, name: string, allo
 }
 
 /** --policy: a built-in id or a path, loaded and validated. */
-function policyFlag(env: CliEnv, flags: Map<string, string>): Policy {
+export function policyFlag(env: CliEnv, flags: Map<string, string>, usage = USAGE): Policy {
   const ref = flags.get('policy');
-  if (!ref) throw new CliError(`--policy: missing (a built-in id or a path)\n${USAGE}`);
+  if (!ref) throw new CliError(`--policy: missing (a built-in id or a path)\n${usage}`);
   return loadPolicy(env, ref);
 }
 
 /** An ISO instant option as epoch ms; `fallback` when absent (or a "missing" error without one). */
-function instantFlag(flags: Map<string, string>, name: string, fallback?: () => number): number {
+export function instantFlag(flags: Map<string, string>, name: string, fallback?: () => number): number {
   const v = flags.get(name);
   if (v === undefined) {
     if (fallback) return fallback();
@@ -557,6 +570,10 @@ export function runCli(args: string[], env: CliEnv): CliResult {
         'due --ndjson reads a stream: run it as a process (sla due --policy P --ndjson < tickets.ndjson)',
       );
     if (command === 'due') return due(env, flags);
+    if (command === 'report')
+      throw new CliError(
+        'report reads a stream of tickets: run it as a process (sla report --policy P --from zendesk --tickets DIR --period 2026-05)',
+      );
     if (command === 'add') return add(env, flags);
     if (command === 'between') return between(env, flags);
     if (command === 'open') return open(env, flags);
@@ -579,7 +596,19 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     read: (p) => readFileSync(p === '-' ? 0 : p, 'utf8'),
     now: () => Date.now(),
   };
-  if (args[0] === 'due' && args.includes('--ndjson')) {
+  if (args[0] === 'report') {
+    const stdin = () => createInterface({ input: process.stdin, crlfDelay: Infinity });
+    void import('./sla-report.ts').then(async ({ runReport }) => {
+      const r = await runReport(args.slice(1), { ...env, stdin });
+      process.stdout.write(r.stdout);
+      process.stderr.write(r.stderr);
+      if (process.env.SLA_STATS && r.stats)
+        process.stderr.write(
+          `${r.stats}; peak rss ${Math.round(process.resourceUsage().maxRSS / 1024)} MB\n`,
+        );
+      process.exitCode = r.code;
+    });
+  } else if (args[0] === 'due' && args.includes('--ndjson')) {
     const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
     const write = (chunk: string) =>
       process.stdout.write(chunk) ? undefined : new Promise<void>((r) => process.stdout.once('drain', r));

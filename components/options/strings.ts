@@ -219,6 +219,16 @@ const en = {
     queueView: 'Queue view id',
     queueViewHelp:
       'The popup’s queue refresh reads the tickets of this Zendesk view (the number in /agent/filters/…); empty means all unsolved tickets',
+    outage: 'Outage tickets (availability)',
+    outageHelp:
+      'The service report counts the time from creation to solved of these tickets as downtime (e.g. a “platform unavailable” tag). Every filled-in criterion must hold; all empty: no availability from this host.',
+    outageTag: 'Tag',
+    outageType: 'Policy type',
+    outageAnyType: 'any type',
+    outageField: 'Field',
+    outageFieldHelp: 'A custom field id (Zendesk) or field name (TOPdesk)',
+    outageValue: 'Value of that field',
+    outageValueHelp: 'Empty: any value',
   },
   hosts: {
     intro:
@@ -516,6 +526,16 @@ const nl: Strings = {
     queueView: 'Weergave-id voor de wachtrij',
     queueViewHelp:
       'Het vernieuwen van de wachtrij in de pop-up leest de tickets van deze Zendesk-weergave (het getal in /agent/filters/…); leeg betekent alle onopgeloste tickets',
+    outage: 'Storingstickets (beschikbaarheid)',
+    outageHelp:
+      'Het servicerapport telt de tijd van aanmaken tot opgelost van deze tickets als downtime (bijv. een tag “platform niet beschikbaar”). Elk ingevuld criterium moet kloppen; alles leeg: geen beschikbaarheid van deze host.',
+    outageTag: 'Tag',
+    outageType: 'Type in het beleid',
+    outageAnyType: 'elk type',
+    outageField: 'Veld',
+    outageFieldHelp: 'Een id van een aangepast veld (Zendesk) of een veldnaam (TOPdesk)',
+    outageValue: 'Waarde van dat veld',
+    outageValueHelp: 'Leeg: elke waarde',
   },
   hosts: {
     intro:

@@ -25,8 +25,11 @@ export function formatDateTime(ms: number, lang: Lang, timeZone: string): string
   return f.format(ms);
 }
 
-export function formatPercent(share: number, lang: Lang): string {
-  return new Intl.NumberFormat(locale(lang), { style: 'percent', maximumFractionDigits: 1 }).format(share);
+/** A share (0..1) as a percentage; `digits` fraction digits at most (the report's availability takes 3). */
+export function formatPercent(share: number, lang: Lang, digits = 1): string {
+  return new Intl.NumberFormat(locale(lang), { style: 'percent', maximumFractionDigits: digits }).format(
+    share,
+  );
 }
 
 export function formatDay(isoDate: string, lang: Lang): string {

@@ -37,6 +37,7 @@ function model(locale: 'nl' | 'en'): ReportModel {
     policyId: 'workspace365',
     period,
     locale,
+    customer: null,
     uiLanguage: 'en',
     timeZone: ZONE,
     report: buildServiceReport({
@@ -89,6 +90,7 @@ describe('ReportView', () => {
       policyId: 'workspace365',
       period: { kind: 'month', year: 2026, month: 3 },
       locale: 'en',
+      customer: null,
     });
     fireEvent.change(screen.getByLabelText('Maand'), { target: { value: '2026-02' } });
     expect(onRequest).toHaveBeenLastCalledWith(
@@ -102,5 +104,62 @@ describe('ReportView', () => {
     fireEvent.click(screen.getByRole('button', { name: 'JSON exporteren' }));
     const json = JSON.parse((onExport.mock.calls[1]![0] as { text: string }).text) as { tickets: number };
     expect(json.tickets).toBe(3);
+  });
+
+  it('offers the customers of the period, asks for one, and names it in the head and the file', () => {
+    const withCustomers = entries.map((e, i) => ({
+      ...e,
+      facts: { customer: i === 0 ? 'Acme' : 'Bakkerij', tags: [] },
+    }));
+    const base = model('en');
+    const build = (customer: string | null) =>
+      buildServiceReport({
+        policy: policy('workspace365'),
+        entries: withCustomers,
+        period: base.period,
+        zone: ZONE,
+        now: 0,
+        locale: 'en',
+        customer,
+      });
+    const all: ReportModel = {
+      ...base,
+      report: build(null),
+    };
+    const onRequest = vi.fn();
+    const onExport = vi.fn();
+    const { rerender } = render(
+      <ReportView model={all} onRequest={onRequest} onExport={onExport} onPrint={vi.fn()} />,
+    );
+    const select = screen.getByLabelText('Customer') as HTMLSelectElement;
+    expect([...select.options].map((o) => o.textContent)).toEqual(['All customers', 'Acme', 'Bakkerij']);
+    expect(select.value).toBe('');
+    fireEvent.change(select, { target: { value: 'Bakkerij' } });
+    expect(onRequest).toHaveBeenLastCalledWith(
+      expect.objectContaining({ customer: 'Bakkerij', period: base.period }),
+    );
+
+    const one: ReportModel = {
+      ...all,
+      customer: 'Bakkerij',
+      report: build('Bakkerij'),
+    };
+    rerender(<ReportView model={one} onRequest={onRequest} onExport={onExport} onPrint={vi.fn()} />);
+    expect(document.querySelector('.report-head')!.textContent).toContain(
+      '2 finished tickets · Customer: Bakkerij',
+    );
+    expect((screen.getByLabelText('Customer') as HTMLSelectElement).value).toBe('Bakkerij');
+    fireEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
+    expect((onExport.mock.calls[0]![0] as { filename: string }).filename).toBe(
+      'service-report-workspace365-Bakkerij-2026-03-01-2026-03-31.csv',
+    );
+    // Another contract starts again with all customers.
+    fireEvent.change(screen.getByLabelText('Contract'), { target: { value: 'workspace365' } });
+    expect(onRequest).toHaveBeenLastCalledWith(expect.objectContaining({ customer: null }));
+  });
+
+  it('offers no customer choice when no ticket of the period has a known customer', () => {
+    render(<ReportView model={model('en')} onRequest={vi.fn()} onExport={vi.fn()} onPrint={vi.fn()} />);
+    expect(screen.queryByLabelText('Customer')).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 /**
  * The contract's service report: compliance against the goals, the 12-month trend (inline SVG with
  * the goal line, and the same figures as a table), breaches with the engine's explanation, what was
- * left out, median and 90th percentile, credits and obligations. Props in, no `browser.*`: the page
+ * left out, median and 90th percentile, credits and obligations, availability. Props in, no `browser.*`: the page
  * asks the worker for another policy, month or language through `onRequest`.
  */
 import type { ComplianceRow } from '../../lib/compliance/compute';
@@ -12,11 +12,16 @@ import { formatDuration } from '../../lib/i18n/format';
 import { formatDateTime, formatDay, formatPercent } from '../popup/format';
 import type { ReportLang, ReportModel } from '../../lib/messaging/report';
 import { reportStrings, type ReportStrings } from './strings';
+import { PeriodControls } from './PeriodControls';
+import { AvailabilitySection } from './AvailabilitySection';
+import { safeLink } from './TicketLink';
 
 export interface ReportRequest {
   policyId: string | null;
   period: ReportPeriod;
   locale: ReportLang;
+  /** null: all customers. */
+  customer: string | null;
 }
 
 export interface ReportViewProps {
@@ -30,14 +35,6 @@ export interface ReportViewProps {
 
 /** Durations as the sidebar and popup write them: business time in hours, calendar time up to days. */
 const units = (businessTime: boolean | null) => ({ largest: businessTime ? ('h' as const) : ('d' as const) });
-
-const safeLink = (url: string) => (/^https:\/\//i.test(url) ? url : undefined);
-
-function monthValue(p: ReportPeriod): string {
-  if (p.kind === 'month') return `${p.year}-${String(p.month).padStart(2, '0')}`;
-  if (p.kind === 'quarter') return `${p.year}-${String((p.quarter - 1) * 3 + 1).padStart(2, '0')}`;
-  return p.from.slice(0, 7);
-}
 
 function prioLabel(r: ServiceReport, id: string | null, lang: ReportLang, t: ReportStrings): string {
   if (id === null) return t.noPriority;
@@ -98,7 +95,11 @@ function Body({ r, model, t }: { r: ServiceReport; model: ReportModel; t: Report
       <p class="report-head">
         {t.period(formatDay(r.range.firstDay, lang), formatDay(r.range.lastDay, lang))} ·{' '}
         {t.tickets(r.tickets)}
+        {r.customer !== null && <> · {t.customerLine(r.customer)}</>}
       </p>
+      {r.customer === null && r.withoutCustomer > 0 && r.customers.length > 0 && (
+        <p class="without-customer">{t.withoutCustomer(r.withoutCustomer)}</p>
+      )}
 
       <section aria-labelledby="h-compliance">
         <h2 id="h-compliance">{t.compliance}</h2>
@@ -225,6 +226,8 @@ function Body({ r, model, t }: { r: ServiceReport; model: ReportModel; t: Report
         </section>
       )}
 
+      {r.availability && <AvailabilitySection a={r.availability} lang={lang} zone={zone} />}
+
       <section aria-labelledby="h-breaches">
         <h2 id="h-breaches">{t.breaches}</h2>
         {r.breaches.length === 0 ? (
@@ -331,8 +334,20 @@ export function ReportView({ model, onRequest, onExport, onPrint, loadingLocale 
     );
   const r = model.report;
   const request = (patch: Partial<ReportRequest>) =>
-    onRequest({ policyId: model.policyId, period: model.period, locale: model.locale, ...patch });
-  const base = r ? `service-report-${r.policy.id}-${r.range.firstDay}-${r.range.lastDay}` : 'service-report';
+    onRequest({
+      policyId: model.policyId,
+      period: model.period,
+      locale: model.locale,
+      customer: model.customer,
+      ...patch,
+    });
+  // The customers of the period, and the one chosen even when the period has none of its tickets.
+  const customers = [...(r?.customers ?? [])];
+  if (model.customer !== null && !customers.includes(model.customer)) customers.unshift(model.customer);
+  const who = r?.customer ? `-${r.customer.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '')}` : '';
+  const base = r
+    ? `service-report-${r.policy.id}${who}-${r.range.firstDay}-${r.range.lastDay}`
+    : 'service-report';
   return (
     <main class="report" lang={lang}>
       <h1>
@@ -344,8 +359,11 @@ export function ReportView({ model, onRequest, onExport, onPrint, loadingLocale 
         <label>
           {t.policy}{' '}
           <select
+            name="policy"
             value={model.policyId ?? ''}
-            onChange={(e) => request({ policyId: (e.currentTarget as HTMLSelectElement).value || null })}
+            onChange={(e) =>
+              request({ policyId: (e.currentTarget as HTMLSelectElement).value || null, customer: null })
+            }
           >
             {model.policies.map((p) => (
               <option key={p.id} value={p.id}>
@@ -354,20 +372,30 @@ export function ReportView({ model, onRequest, onExport, onPrint, loadingLocale 
             ))}
           </select>
         </label>{' '}
-        <label>
-          {t.month}{' '}
-          <input
-            type="month"
-            value={monthValue(model.period)}
-            onChange={(e) => {
-              const m = /^(\d{4})-(\d{2})$/.exec((e.currentTarget as HTMLInputElement).value);
-              if (m) request({ period: { kind: 'month', year: Number(m[1]), month: Number(m[2]) } });
-            }}
-          />
-        </label>{' '}
+        <PeriodControls period={model.period} t={t} onChange={(period) => request({ period })} />{' '}
+        {customers.length > 0 && (
+          <>
+            <label>
+              {t.customer}{' '}
+              <select
+                name="customer"
+                value={model.customer ?? ''}
+                onChange={(e) => request({ customer: (e.currentTarget as HTMLSelectElement).value || null })}
+              >
+                <option value="">{t.allCustomers}</option>
+                {customers.map((c) => (
+                  <option key={c} value={c}>
+                    {c}
+                  </option>
+                ))}
+              </select>
+            </label>{' '}
+          </>
+        )}
         <label>
           {t.language}{' '}
           <select
+            name="lang"
             value={model.locale}
             onChange={(e) => request({ locale: (e.currentTarget as HTMLSelectElement).value as ReportLang })}
           >

@@ -64,6 +64,23 @@ export const reportStrings = {
     ticket: 'Ticket',
     closed: 'Finished',
     computed: (ms: number) => `Computed in ${ms} ms.`,
+    // Period and customer (components/report/PeriodControls.tsx and the customer choice)
+    periodKind: 'Period',
+    kinds: { month: 'Month', quarter: 'Quarter', range: 'Range of days' } as Record<string, string>,
+    year: 'Year',
+    quarter: 'Quarter',
+    from: 'From',
+    to: 'To',
+    rangeProblem: {
+      date: 'Give both days.',
+      order: 'The first day is after the last: swap them.',
+      length: 'A range is at most 366 days: choose a shorter one or a quarter.',
+    } as Record<string, string>,
+    customer: 'Customer',
+    allCustomers: 'All customers',
+    customerLine: (name: string) => `Customer: ${name}`,
+    withoutCustomer: (n: number) =>
+      `${n} finished ticket${n === 1 ? ' has' : 's have'} no known customer (read before customers were kept) and ${n === 1 ? 'is' : 'are'} only counted under all customers.`,
   },
   nl: {
     title: 'Servicerapport',
@@ -130,6 +147,22 @@ export const reportStrings = {
     ticket: 'Ticket',
     closed: 'Afgerond',
     computed: (ms: number) => `Berekend in ${ms} ms.`,
+    periodKind: 'Periode',
+    kinds: { month: 'Maand', quarter: 'Kwartaal', range: 'Reeks dagen' } as Record<string, string>,
+    year: 'Jaar',
+    quarter: 'Kwartaal',
+    from: 'Van',
+    to: 'Tot en met',
+    rangeProblem: {
+      date: 'Vul beide dagen in.',
+      order: 'De eerste dag ligt na de laatste: draai ze om.',
+      length: 'Een reeks is ten hoogste 366 dagen: kies een kortere of een kwartaal.',
+    } as Record<string, string>,
+    customer: 'Klant',
+    allCustomers: 'Alle klanten',
+    customerLine: (name: string) => `Klant: ${name}`,
+    withoutCustomer: (n: number) =>
+      `${n} afgeronde ticket${n === 1 ? ' heeft' : 's hebben'} geen bekende klant (gelezen voordat klanten werden bewaard) en ${n === 1 ? 'telt' : 'tellen'} alleen mee bij alle klanten.`,
   },
 };
 

@@ -46,7 +46,9 @@ export type { Detail } from '../helpdesks/types';
 
 /**
  * Turns a listed ticket and its API payload into a registry input, normalised with the host's mapping
- * and evaluated at `now`; null (and a line in `unreadable`) when the payload cannot be read.
+ * and evaluated at `now`; null (and a line in `unreadable`) when the payload cannot be read. Without
+ * a listing (the CLI's saved payloads) `t` names only where the payload came from (`ticketKey`, for
+ * `unreadable`), and the ticket's id, subject and link come from the adapter.
  */
 export function ticketInputs(
   assignment: Assignment,
@@ -62,7 +64,7 @@ export function ticketInputs(
     maxIntervals: MAX_STORED_INTERVALS,
   };
   return (
-    t: Pick<QueueTicket, 'ticketId' | 'ticketKey' | 'subject' | 'link'>,
+    t: Pick<QueueTicket, 'ticketKey'> & Partial<Pick<QueueTicket, 'ticketId' | 'subject' | 'link'>>,
     payload: unknown,
   ): UpsertInput | null => {
     let n: ReturnType<typeof normalizeWith>;
@@ -89,11 +91,12 @@ export function ticketInputs(
     return {
       helpdesk,
       host,
-      ticketId: t.ticketId,
+      ticketId: t.ticketId ?? n.ticketId,
       ticketKey: n.display.ticketKey || t.ticketKey,
-      subject: n.display.subject || t.subject,
-      link: t.link,
+      subject: n.display.subject || (t.subject ?? ''),
+      link: t.link ?? n.display.link,
       ticket: n.ticket,
+      facts: n.facts,
       source: 'queue' as const,
       policyId: policy.id,
       evaluation,

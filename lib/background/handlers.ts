@@ -32,6 +32,7 @@ const remember: SidebarDeps['remember'] = (req, n, policy) => {
       subject: n.display.subject,
       link: n.display.link,
       ticket: n.ticket,
+      facts: n.facts,
       source: 'opened',
       policyId: policy.id,
     },

@@ -23,7 +23,7 @@ import { readQueueState, readWatchState } from '../storage/items';
 import { DEFAULT_WATCH_STATE, type QueueState, type WatchState } from '../storage/schemas';
 import { focusOrOpen, localTimeZone, uiLanguage } from './env';
 import { queueRows, vocabularies } from './popup-model';
-import { readArchive, readRegistry } from './registry-store';
+import { readArchive, readArchivedRecord, readRegistry } from './registry-store';
 import { historyKey, type RefreshDeps } from './compliance-history';
 import { HELPDESK_IDS } from '../helpdesks/catalog';
 import { viewIdOf } from '../helpdesks/zendesk';
@@ -204,8 +204,7 @@ export function buildComplianceModel(
  * in the compliance archive (the breach links of tickets read from the helpdesk history).
  */
 export async function openTicket(key: string): Promise<{ opened: 'focused' | 'created' }> {
-  const entry =
-    (await readRegistry()).registry.entries[key] ?? (await readArchive()).records.find((r) => r.key === key);
+  const entry = (await readRegistry()).registry.entries[key] ?? (await readArchivedRecord(key));
   if (!entry) throw new Error(`unknown ticket ${key}`);
   if (!/^https?:\/\//.test(entry.link)) throw new Error(`ticket ${entry.ticketKey} has no web link`);
   return { opened: await focusOrOpen(entry.link) };

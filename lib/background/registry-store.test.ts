@@ -1,12 +1,14 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { openStore } from '../storage/db';
+import { dayOf, SLOT_MAX } from '../storage/archive-days';
 import {
   archiveFinished,
   forgetStoreState,
   migrateFromLocal,
   queueUpsert,
   readArchive,
+  readArchivedRecord,
   readRegistry,
   readSoonestDue,
   upsertTickets,
@@ -206,13 +208,68 @@ describe('the ticket store', () => {
     expect(month.records.map((r) => r.ticketKey)).toEqual(['#2']);
   });
 
-  it('skips a damaged archive record and reports it, keeping the rest', async () => {
+  it('skips a damaged archive record and reports it, keeping the rest, and a later write leaves it as stored', async () => {
     await archiveFinished([record(1, NOW - DAY)], NOW);
     const db = await openStore();
-    await db.put('archive', { key: 'broken', closedAt: NOW - DAY, record: { key: 'broken', closedAt: 'x' } });
+    const [row] = await db.getAll('archiveDays');
+    const broken = { key: 'broken', closedAt: 'x' };
+    await db.put('archiveDays', {
+      ...row!,
+      keys: [...row!.keys, 'broken'],
+      records: [...row!.records, broken],
+    });
+    // a whole row that is not a day row at all
+    await db.put('archiveDays', { day: dayOf(NOW - 2 * DAY), slot: 0, junk: true } as never);
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     expect((await readArchive()).records.map((r) => r.ticketKey)).toEqual(['#1']);
-    expect(warn.mock.calls.join(' ')).toMatch(/1 unreadable record/);
+    expect(warn.mock.calls.join(' ')).toMatch(/2 unreadable record/);
+    // a record for the same day and one for the damaged row's day: neither damaged part is touched
+    await archiveFinished([record(2, NOW - DAY + 1), record(3, NOW - 2 * DAY + 1)], NOW);
+    const rows = await db.getAll('archiveDays');
+    expect(rows.flatMap((r) => (r.records ?? []) as unknown[])).toContainEqual(broken);
+    expect(rows).toContainEqual({ day: dayOf(NOW - 2 * DAY), slot: 0, junk: true });
+    expect((await readArchive()).records.map((r) => r.ticketKey).sort()).toEqual(['#1', '#2', '#3']);
+  });
+
+  it('replaces a ticket’s archived record wherever it is, also when it finished on another day', async () => {
+    await archiveFinished([record(1, NOW - 5 * DAY), record(2, NOW - 5 * DAY)], NOW);
+    await archiveFinished([{ ...record(1, NOW - 2 * DAY), subject: 'reopened and closed again' }], NOW);
+    const all = (await readArchive()).records;
+    expect(all.map((r) => [r.ticketKey, r.closedAt])).toEqual([
+      ['#1', NOW - 2 * DAY],
+      ['#2', NOW - 5 * DAY],
+    ]);
+    expect((await readArchivedRecord(`zendesk:${HOST}:1`))?.subject).toBe('reopened and closed again');
+    expect(await readArchivedRecord('zendesk:nowhere:1')).toBeNull();
+  });
+
+  it('stores a busy day in several rows and rewrites only the row that holds a replaced record', async () => {
+    const day = Array.from({ length: SLOT_MAX * 2 + 5 }, (_, i) => record(1000 + i, NOW - 3 * DAY + i));
+    await archiveFinished(day, NOW);
+    const db = await openStore();
+    expect((await db.getAll('archiveDays')).map((r) => r.records.length).sort((a, b) => a - b)).toEqual([
+      5,
+      SLOT_MAX,
+      SLOT_MAX,
+    ]);
+    const proto = Object.getPrototypeOf(
+      db.transaction('archiveDays', 'readwrite').objectStore('archiveDays'),
+    );
+    const put = vi.spyOn(proto, 'put');
+    await archiveFinished([{ ...day[7]!, subject: 'changed' }], NOW);
+    expect(put).toHaveBeenCalledTimes(1);
+    expect((put.mock.calls[0]![0] as { records: unknown[] }).records).toHaveLength(SLOT_MAX);
+    expect(await db.countFromIndex('archiveDays', 'keys')).toBe(day.length);
+  });
+
+  it('answers a period to the millisecond across a day boundary (records in the same UTC day outside it are left out)', async () => {
+    const midnight = dayOf(NOW) * DAY;
+    await archiveFinished(
+      [record(1, midnight - 1), record(2, midnight), record(3, midnight + 5), record(4, midnight + 10)],
+      NOW,
+    );
+    const got = await readArchive({ from: midnight - 1, to: midnight + 10 });
+    expect(got.records.map((r) => r.ticketKey)).toEqual(['#3', '#2', '#1']);
   });
 });
 
@@ -241,7 +298,8 @@ describe('the move from storage.local into the ticket store', () => {
     expect(report).toMatchObject({ tickets: 5000, archived: 5000, quarantined: 0, kept: [] });
     expect(Object.keys((await storedRegistry()).entries).sort()).toEqual([...keys].sort());
     const db = await openStore();
-    expect((await db.getAllKeys('archive')).sort()).toEqual([...archived].sort());
+    const stored = (await db.getAll('archiveDays')).flatMap((r) => r.keys);
+    expect(stored.sort()).toEqual([...archived].sort());
     expect(await fakeBrowser.storage.local.get(['registry', 'registry$', 'complianceArchive'])).toEqual({});
   });
 
@@ -313,7 +371,60 @@ describe('store schema v2: the alerts index (issue 12)', () => {
     expect((await readAlerting(null, NOW + 3 * 3600_000)).map((x) => x.key)).toEqual([e.key]);
     expect((await readAlerting(NOW + 2 * 3600_000, NOW + 3 * 3600_000)).map((x) => x.key)).toEqual([]);
     const db = await openStore();
-    expect(db.version).toBe(2);
+    expect(db.version).toBeGreaterThanOrEqual(2);
     expect((await db.get('tickets', 'broken'))?.entry).toEqual({ nonsense: true }); // left as it was
+  });
+});
+
+describe('store schema v3: the archive by day (issue 13)', () => {
+  it('an upgrade from v2 moves every archived record, the damaged ones verbatim, and drops the old store', async () => {
+    const { DB_NAME, deleteStore } = await import('../storage/db');
+    await deleteStore();
+    const records = Array.from({ length: 600 }, (_, i) => record(i + 1, NOW - (i % 40) * DAY - i * 1000));
+    const damaged = {
+      key: 'zendesk:x:bad',
+      closedAt: NOW - DAY,
+      record: { key: 'zendesk:x:bad', closedAt: 'x' },
+    };
+    const undated = { key: 'zendesk:x:undated', record: { whatever: 1 } };
+    await new Promise<void>((resolve, reject) => {
+      const req = indexedDB.open(DB_NAME, 2);
+      req.onupgradeneeded = () => {
+        const db = req.result;
+        const tickets = db.createObjectStore('tickets', { keyPath: 'key' });
+        for (const i of ['host', 'next', 'finished', 'lastSeen']) tickets.createIndex(i, i);
+        tickets.createIndex('alerts', 'alerts', { multiEntry: true });
+        const archive = db.createObjectStore('archive', { keyPath: 'key' });
+        archive.createIndex('closedAt', 'closedAt');
+        db.createObjectStore('meta');
+        for (const r of records) archive.put({ key: r.key, closedAt: r.closedAt, record: r });
+        archive.put(damaged);
+        archive.put(undated);
+      };
+      req.onsuccess = () => (req.result.close(), resolve());
+      req.onerror = () => reject(req.error);
+    });
+    forgetStoreState();
+    const db = await openStore();
+    expect(db.version).toBe(3);
+    expect([...db.objectStoreNames]).not.toContain('archive');
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const got = (await readArchive()).records;
+    expect(got.map((r) => r.key).sort()).toEqual(records.map((r) => r.key).sort());
+    expect(got.find((r) => r.key === records[17]!.key)).toEqual(records[17]);
+    expect(warn.mock.calls.join(' ')).toMatch(/2 unreadable record/);
+    const rows = await db.getAll('archiveDays');
+    expect(rows.flatMap((r) => r.records)).toContainEqual(damaged.record);
+    expect(rows.find((r) => r.day === -1)?.records).toEqual([undated]);
+    // a month of it, through the day rows
+    const from = NOW - 20 * DAY;
+    const month = await readArchive({ from, to: NOW });
+    expect(month.records.map((r) => r.key).sort()).toEqual(
+      records
+        .filter((r) => r.closedAt >= from && r.closedAt < NOW)
+        .map((r) => r.key)
+        .sort(),
+    );
+    warn.mockRestore();
   });
 });

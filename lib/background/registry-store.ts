@@ -5,7 +5,8 @@
  *
  * - Reads never throw on data: a damaged record is skipped and reported (`problems`), never written
  *   over or deleted (writes touch only the records they changed).
- * - `writeRegistry` diffs against what it read and writes ONLY the changed records, in one
+ * - `writeRegistry` diffs against what is stored and writes ONLY the records whose summary changed
+ *   (`sameSummary`, registry-diff.ts: a re-evaluation a minute later changes none), in one
  *   transaction with the archive records of finished tickets leaving it and a new `meta.rev`: a worker
  *   killed mid-write leaves the previous state. No code path rewrites the store for one change.
  * - Retention by age, no caps: finished tickets leave the registry 30 days after finishing (into the
@@ -31,28 +32,27 @@ import {
 } from '../registry';
 import {
   ARCHIVE_RETENTION_MS,
-  boundRecord,
   finishedRecords,
   FinishedRecordSchema,
-  readFinishedRecord,
   type ComplianceArchive,
   type FinishedRecord,
 } from '../compliance';
 import { alertMarkersItem, quarantineWrites, readPreferences, readQuarantine } from '../storage/items';
 import { FiredMarkerSchema } from '../storage/schemas';
 import type { IDBPTransaction, StoreNames } from 'idb';
+import { openStore, ticketRow, type SlaDB, type SlaDatabase, type TicketRow } from '../storage/db';
 import {
-  openStore,
-  ticketRow,
-  type ArchiveRow,
-  type SlaDB,
-  type SlaDatabase,
-  type TicketRow,
-} from '../storage/db';
+  archivedKeys,
+  parseDayRows,
+  pruneArchiveDays,
+  putArchiveRecords,
+  rangeOfPeriod,
+} from '../storage/archive-days';
 
 export { ticketRow };
 import { quarantined, type QuarantinedElement } from '../storage/validated';
 import { explainStorageError } from '../storage/errors';
+import { sameSummary } from './registry-diff';
 
 let chain: Promise<unknown> = Promise.resolve();
 
@@ -99,8 +99,11 @@ interface Cache {
   rev: unknown;
   registry: Registry;
   problems: RegistryProblem[];
-  /** JSON of each stored entry: what a write compares with to find the changed ones. */
-  json: Map<string, string>;
+  /**
+   * Each entry as stored: what a write compares with to find the changed ones (`sameSummary`). It can
+   * be older than `registry`'s entry: a re-evaluation that changes no summary is not written.
+   */
+  stored: Map<string, RegistryEntry>;
 }
 let cache: Cache | null = null;
 let revCounter = 0;
@@ -132,17 +135,17 @@ async function load(db: SlaDatabase): Promise<Cache> {
   ]);
   const registry: Registry = { version: 2, entries: {} };
   const problems: RegistryProblem[] = [];
-  const json = new Map<string, string>();
+  const stored = new Map<string, RegistryEntry>();
   for (const row of rows) {
     const r = parseTicketRow(row);
     if ('problem' in r) problems.push(r.problem);
     else {
       registry.entries[r.entry.key] = r.entry;
-      json.set(r.entry.key, JSON.stringify(r.entry));
+      stored.set(r.entry.key, r.entry);
     }
   }
   for (const p of problems) console.warn(`[sla] registry: ${p.message}`);
-  return { rev, registry, problems, json };
+  return { rev, registry, problems, stored };
 }
 
 async function current(db: SlaDatabase): Promise<Cache> {
@@ -234,29 +237,28 @@ export async function readHost(host: string): Promise<RegistryEntry[]> {
   });
 }
 
-function parseArchiveRows(rows: ArchiveRow[]): ComplianceArchive {
-  const records: FinishedRecord[] = [];
-  let dropped = 0;
-  for (const row of rows) {
-    const record = readFinishedRecord(row?.record);
-    if (record && record.key === row.key) records.push(record);
-    else dropped++;
-  }
+/**
+ * The compliance archive, most recently finished first; with `range` only the records that finished
+ * in [from, to), read as the rows of those days (lib/storage/archive-days.ts). Damaged records are
+ * skipped (and reported).
+ */
+export async function readArchive(range?: { from: number; to: number }): Promise<ComplianceArchive> {
+  const db = await ready();
+  if (range && range.to <= range.from) return { records: [] };
+  const rows = range
+    ? await db.getAll('archiveDays', rangeOfPeriod(range.from, range.to))
+    : await db.getAll('archiveDays');
+  const { records, dropped } = parseDayRows(rows, range);
   if (dropped > 0) console.warn(`[sla] compliance archive: ${dropped} unreadable record(s) skipped`);
   records.sort((a, b) => b.closedAt - a.closedAt || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return { records };
 }
 
-/**
- * The compliance archive, most recently finished first; with `range` only the records that finished
- * in [from, to), read through the `closedAt` index. Damaged records are skipped (and reported).
- */
-export async function readArchive(range?: { from: number; to: number }): Promise<ComplianceArchive> {
+/** One archived ticket's record, through the `keys` index; null when none is readable. */
+export async function readArchivedRecord(key: string): Promise<FinishedRecord | null> {
   const db = await ready();
-  const rows = range
-    ? await db.getAllFromIndex('archive', 'closedAt', IDBKeyRange.bound(range.from, range.to, false, true))
-    : await db.getAll('archive');
-  return parseArchiveRows(rows);
+  const rows = await db.getAllFromIndex('archiveDays', 'keys', key);
+  return parseDayRows(rows).records.find((r) => r.key === key) ?? null;
 }
 
 async function archiveRetentionMs(): Promise<number> {
@@ -266,29 +268,16 @@ async function archiveRetentionMs(): Promise<number> {
 
 type WriteTx = IDBPTransaction<SlaDB, ArrayLike<StoreNames<SlaDB>>, 'readwrite'>;
 
-function putArchive(
-  store: { put(row: ArchiveRow): Promise<unknown> },
+/** Puts the records still inside the retention into the archive (in `tx`); returns how many. */
+async function putArchive(
+  tx: WriteTx,
   records: readonly FinishedRecord[],
   now: number,
   retentionMs: number,
-): number {
-  let n = 0;
-  for (const r of records) {
-    if (now - r.closedAt > retentionMs) continue;
-    const record = boundRecord(r);
-    quiet(store.put({ key: record.key, closedAt: record.closedAt, record }));
-    n++;
-  }
-  return n;
-}
-
-async function pruneArchive(tx: WriteTx, now: number, retentionMs: number): Promise<void> {
-  const index = tx.objectStore('archive').index('closedAt');
-  let cursor = await index.openCursor(IDBKeyRange.upperBound(now - retentionMs, true));
-  while (cursor) {
-    await cursor.delete();
-    cursor = await cursor.continue();
-  }
+): Promise<number> {
+  const kept = records.filter((r) => now - r.closedAt <= retentionMs);
+  await putArchiveRecords(tx.objectStore('archiveDays'), kept);
+  return kept.length;
 }
 
 /**
@@ -303,11 +292,11 @@ export function archiveFinished(
     const db = await ready();
     const retention = await archiveRetentionMs();
     try {
-      const tx = db.transaction(['archive'], 'readwrite');
+      const tx = db.transaction(['archiveDays'], 'readwrite');
       let written = 0;
       await inTransaction(tx, async () => {
-        written = putArchive(tx.objectStore('archive'), records, now, retention);
-        await pruneArchive(tx, now, retention);
+        written = await putArchive(tx, records, now, retention);
+        await pruneArchiveDays(tx.objectStore('archiveDays'), now - retention);
       });
       return { written };
     } catch (e) {
@@ -343,9 +332,9 @@ function staleOpen(reg: Registry, now: number): string[] {
 }
 
 /**
- * Makes the stored registry equal `reg` (after retention), writing only the records that differ from
- * what is stored, in ONE transaction together with the archive records of finished tickets that leave
- * it. Damaged stored records are left as they are. Returns what was written.
+ * Makes the stored registry equal `reg` (after retention), writing only the records whose summary
+ * differs from what is stored (`sameSummary`), in ONE transaction together with the archive records
+ * of finished tickets that leave it. Damaged stored records are left as they are. Returns what was written.
  */
 export async function writeRegistry(
   reg: Registry,
@@ -365,12 +354,11 @@ export async function writeRegistry(
     for (const k of stale) delete entries[k];
     compact = { ...compact, entries };
   }
-  const puts: Array<{ entry: RegistryEntry; json: string }> = [];
+  const puts: RegistryEntry[] = [];
   for (const entry of Object.values(compact.entries)) {
-    const before = base.registry.entries[entry.key];
-    if (before === entry) continue;
-    const json = JSON.stringify(entry);
-    if (base.json.get(entry.key) !== json) puts.push({ entry, json });
+    if (base.registry.entries[entry.key] === entry) continue;
+    const before = base.stored.get(entry.key);
+    if (!before || !sameSummary(before, entry)) puts.push(entry);
   }
   const deletes = Object.keys(base.registry.entries).filter((k) => !Object.hasOwn(compact.entries, k));
   const gone = finishedRecords(deletes.map((k) => base.registry.entries[k]!));
@@ -384,21 +372,21 @@ export async function writeRegistry(
   cache = null;
   try {
     const retention = gone.length ? await archiveRetentionMs() : 0;
-    const tx = db.transaction(['tickets', 'archive', 'meta'], 'readwrite');
-    await inTransaction(tx, () => {
+    const tx = db.transaction(['tickets', 'archiveDays', 'meta'], 'readwrite');
+    await inTransaction(tx, async () => {
       const tickets = tx.objectStore('tickets');
-      for (const p of puts) quiet(tickets.put(ticketRow(p.entry)));
+      for (const p of puts) quiet(tickets.put(ticketRow(p)));
       for (const k of deletes) quiet(tickets.delete(k));
-      if (gone.length) putArchive(tx.objectStore('archive'), gone, now, retention);
       quiet(tx.objectStore('meta').put(rev, 'rev'));
+      if (gone.length) await putArchive(tx, gone, now, retention);
     });
   } catch (e) {
     throw new Error(explainStorageError(e), { cause: e });
   }
-  const json = new Map(base.json);
-  for (const p of puts) json.set(p.entry.key, p.json);
-  for (const k of deletes) json.delete(k);
-  cache = { rev, registry: compact, problems: base.problems, json };
+  const stored = new Map(base.stored);
+  for (const p of puts) stored.set(p.key, p);
+  for (const k of deletes) stored.delete(k);
+  cache = { rev, registry: compact, problems: base.problems, stored };
   return compact;
 }
 
@@ -447,10 +435,10 @@ export function clearHistory(): Promise<void> {
       .filter((e) => finishedAt(e) !== null)
       .map((e) => e.key);
     cache = null;
-    const tx = db.transaction(['tickets', 'archive', 'meta'], 'readwrite');
+    const tx = db.transaction(['tickets', 'archiveDays', 'meta'], 'readwrite');
     await inTransaction(tx, () => {
       for (const k of finished) quiet(tx.objectStore('tickets').delete(k));
-      quiet(tx.objectStore('archive').clear());
+      quiet(tx.objectStore('archiveDays').clear());
       quiet(tx.objectStore('meta').put(newRev(Date.now()), 'rev'));
     });
   });
@@ -469,7 +457,7 @@ export async function storeInfo(): Promise<StoreInfo> {
     const db = await ready();
     const c = await current(db);
     const tickets = Object.keys(c.registry.entries).length;
-    const archived = await db.count('archive');
+    const archived = await db.countFromIndex('archiveDays', 'keys'); // one index entry per record
     let bytes: number | null = null;
     try {
       const est = await (globalThis.navigator?.storage?.estimate?.() ?? Promise.resolve(undefined));
@@ -540,25 +528,28 @@ export async function migrateFromLocal(): Promise<MigrationReport | null> {
   }
 
   const db = await openStore();
-  const tx = db.transaction(['tickets', 'archive', 'meta'], 'readwrite');
+  const tx = db.transaction(['tickets', 'archiveDays', 'meta'], 'readwrite');
   const tickets = tx.objectStore('tickets');
-  const archive = tx.objectStore('archive');
+  const archive = tx.objectStore('archiveDays');
   await inTransaction(tx, async () => {
-    const [haveTickets, haveArchive] = await Promise.all([tickets.getAllKeys(), archive.getAllKeys()]);
+    const [haveTickets, hasRecord] = await Promise.all([tickets.getAllKeys(), archivedKeys(archive)]);
     const hasTicket = new Set(haveTickets);
-    const hasRecord = new Set(haveArchive);
     for (const e of entries) if (!hasTicket.has(e.key)) quiet(tickets.put(ticketRow(e)));
-    for (const r of records)
-      if (!hasRecord.has(r.key))
-        quiet(archive.put({ key: r.key, closedAt: r.closedAt, record: boundRecord(r) }));
     quiet(tx.objectStore('meta').put(newRev(Date.now()), 'rev'));
+    await putArchiveRecords(
+      archive,
+      records.filter((r) => !hasRecord.has(r.key)),
+    );
   });
   cache = null;
 
   // Every readable record must be in the store before anything old is removed.
-  const [nowTickets, nowArchive] = await Promise.all([db.getAllKeys('tickets'), db.getAllKeys('archive')]);
+  const check = db.transaction(['tickets', 'archiveDays']);
+  const [nowTickets, a] = await Promise.all([
+    check.objectStore('tickets').getAllKeys(),
+    archivedKeys(check.objectStore('archiveDays')),
+  ]);
   const t = new Set(nowTickets);
-  const a = new Set(nowArchive);
   if (entries.some((e) => !t.has(e.key)) || records.some((r) => !a.has(r.key)))
     throw new Error('the ticket store does not hold every migrated record; the old values were kept');
   report.tickets = entries.length;

@@ -12,6 +12,22 @@ import { localTimeZone, uiLanguage } from './env';
 import { readArchive, readRegistry } from './registry-store';
 import { loadState } from './state';
 import type { ComplianceArchive } from '../compliance';
+import { HostMappingSchema } from '../helpdesks/mapping-schema';
+import type { OutageRule } from '../report/availability';
+import type { Assignment } from '../storage/schemas';
+
+/**
+ * Each assignment's outage selection (`mapping.outage`) for the report. A mapping that does not parse
+ * selects nothing (Options shows why).
+ */
+export function outageRules(
+  assignments: readonly Assignment[],
+): Array<{ host: string; policyId: string; rule: OutageRule }> {
+  return assignments.flatMap((a) => {
+    const rule = HostMappingSchema.safeParse(a.mapping ?? {}).data?.outage;
+    return rule ? [{ host: a.host, policyId: a.policyId, rule }] : [];
+  });
+}
 
 type ReportMessage = Extract<Request, { type: 'ui-bg:report' }>;
 
@@ -29,8 +45,15 @@ export async function handleReport(message: ReportMessage, now: number = Date.no
   const zone = localTimeZone();
   const [state, stored] = await Promise.all([loadState(), readRegistry()]);
   const period = message.period ?? lastMonth(now, zone);
-  const months = trendMonths(resolveReportPeriod(period, zone));
-  const archive = await readArchive({ from: months[0]!.from, to: months[months.length - 1]!.to });
+  let months: ReturnType<typeof trendMonths> | null = null;
+  try {
+    months = trendMonths(resolveReportPeriod(period, zone));
+  } catch {
+    // A period the report cannot cover (a range over 366 days): buildReportModel says why.
+  }
+  const archive = months
+    ? await readArchive({ from: months[0]!.from, to: months[months.length - 1]!.to })
+    : { records: [] };
   return buildReportModel(
     state.policies,
     Object.values(stored.registry.entries),
@@ -39,6 +62,7 @@ export async function handleReport(message: ReportMessage, now: number = Date.no
     uiLanguage(state.preferences),
     now,
     zone,
+    outageRules(state.config.assignments),
   );
 }
 
@@ -46,10 +70,16 @@ export function buildReportModel(
   policies: ReadonlyMap<string, Policy>,
   entries: readonly RegistryEntry[],
   archive: ComplianceArchive,
-  request: { policyId: string | null; period: ReportPeriod; locale?: 'nl' | 'en' | undefined },
+  request: {
+    policyId: string | null;
+    period: ReportPeriod;
+    locale?: 'nl' | 'en' | undefined;
+    customer?: string | null | undefined;
+  },
   ui: 'nl' | 'en',
   now: number,
   zone: string,
+  rules: ReturnType<typeof outageRules> = [],
 ): ReportModel {
   const list = [...policies.values()].map((p) => ({ id: p.id, name: p.name }));
   const policy = request.policyId ? policies.get(request.policyId) : policies.values().next().value;
@@ -59,6 +89,7 @@ export function buildReportModel(
     policyId: policy?.id ?? null,
     period: request.period,
     locale,
+    customer: request.customer ?? null,
     uiLanguage: ui,
     timeZone: zone,
   };
@@ -79,6 +110,8 @@ export function buildReportModel(
       zone,
       now,
       locale,
+      customer: request.customer ?? null,
+      outageRules: rules,
     });
     return { ...base, report, error: null, computeMs: Math.round(performance.now() - t0) };
   } catch (e) {

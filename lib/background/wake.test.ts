@@ -125,6 +125,44 @@ describe('the worker wake-up with a fake clock', () => {
   });
 });
 
+describe('the re-evaluating wake-up writes only the tickets whose summary changed (issue 13)', () => {
+  it('writes none a minute later, and only the ticket that turned at risk when one did', async () => {
+    fakeBrowser.reset();
+    const { deleteStore, openStore } = await import('../storage/db');
+    const { forgetStoreState } = await import('./registry-store');
+    await deleteStore();
+    forgetStoreState();
+    await seedConfig();
+    // 40 tickets; #3000 is urgent (resolution at risk at 13:30 Amsterdam), the others are not near a threshold.
+    const urgent = ticketEntry(3000, { createdAt: iso(T0), priority: 'urgent', type: 'incident' });
+    const calm = Array.from({ length: 39 }, (_, i) =>
+      ticketEntry(3001 + i, {
+        createdAt: iso(T0 + i * 60_000),
+        priority: i % 2 ? 'normal' : 'high',
+        type: 'incident',
+      }),
+    );
+    await seedRegistry([urgent, ...calm]);
+    const riskAt = Date.parse('2026-03-02T12:30:00Z');
+    await wake('start', at(riskAt - 3 * 60_000)); // every ticket gets its first evaluation
+    const proto = Object.getPrototypeOf(
+      (await openStore()).transaction('tickets', 'readwrite').objectStore('tickets'),
+    );
+    const put = vi.spyOn(proto, 'put');
+    const ticketPuts = () => put.mock.contexts.filter((c) => (c as IDBObjectStore).name === 'tickets').length;
+    await wake('alarm', at(riskAt - 2 * 60_000));
+    expect(ticketPuts()).toBe(0);
+    await wake('alarm', at(riskAt + 60_000));
+    expect(ticketPuts()).toBe(1);
+    const written = put.mock.calls.filter(
+      (_, i) => (put.mock.contexts[i] as IDBObjectStore).name === 'tickets',
+    );
+    expect(written.map((c) => (c[0] as { key: string }).key)).toEqual([urgent.key]);
+    const stored = (await storedRegistry()).entries[urgent.key]!.evaluation!.metrics.resolution!;
+    expect(stored.atRisk).toBe(true);
+  });
+});
+
 describe('clicking a notification', () => {
   beforeEach(async () => {
     fakeBrowser.reset();

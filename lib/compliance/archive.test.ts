@@ -122,6 +122,17 @@ describe('reading a stored finished record', () => {
     );
   });
 
+  it('keeps the optional tags, type and creation time the availability reads', () => {
+    const r = {
+      ...(JSON.parse(JSON.stringify(full)) as FinishedRecord),
+      tags: ['platform_down'],
+      type: 'incident',
+      openedAt: Date.parse('2026-06-10T19:00:00Z'),
+    };
+    expect(readFinishedRecord(r)).toEqual(r);
+    expect(readFinishedRecord({ ...r, tags: 'platform_down' })).toBeNull();
+  });
+
   it('takes the hand-checked path for an ordinary record, keeping it as it is', () => {
     const r = JSON.parse(JSON.stringify(full)) as FinishedRecord;
     expect(readFinishedRecord(r)).toBe(r);

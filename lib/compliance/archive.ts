@@ -43,6 +43,10 @@ export const FinishedRecordSchema = z.object({
     resolution: FinishedMetricSchema.optional(),
   }),
   sourceUpdatedAt: z.string().optional(),
+  customer: z.string().optional(),
+  tags: z.array(z.string()).optional(),
+  openedAt: z.number().finite().optional(),
+  type: z.string().optional(),
 });
 
 const METRIC_KEYS = new Set(['state', 'goalState', 'dueAt', 'goalAt', 'stoppedAt']);
@@ -58,6 +62,10 @@ const RECORD_KEYS = new Set([
   'closedAt',
   'metrics',
   'sourceUpdatedAt',
+  'customer',
+  'tags',
+  'openedAt',
+  'type',
 ]);
 const isPlain = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
@@ -101,6 +109,10 @@ function quickFinishedRecord(v: unknown): v is FinishedRecord {
     typeof v.closedAt === 'number' &&
     Number.isFinite(v.closedAt) &&
     (v.sourceUpdatedAt === undefined || typeof v.sourceUpdatedAt === 'string') &&
+    (v.customer === undefined || typeof v.customer === 'string') &&
+    (v.tags === undefined || (Array.isArray(v.tags) && v.tags.every((x) => typeof x === 'string'))) &&
+    (v.openedAt === undefined || (typeof v.openedAt === 'number' && Number.isFinite(v.openedAt))) &&
+    (v.type === undefined || typeof v.type === 'string') &&
     isPlain(metrics) &&
     onlyKeys(metrics, METRIC_KEYS_OF_RECORD) &&
     (metrics.response === undefined || quickMetric(metrics.response)) &&

@@ -260,3 +260,20 @@ describe('goals from a policy', () => {
     ]);
   });
 });
+
+describe('counts only', () => {
+  it('without breach lists gives the same figures, in the same order, with empty lists', () => {
+    const records = [
+      rec('mextra', 'urgent', '2026-03-02T10:00:00Z', [false, false]),
+      rec('workspace365', 'P1', '2026-03-03T10:00:00Z', [true], [false]),
+      rec('mextra', 'high', '2026-03-04T10:00:00Z', [true, false], null, 'gold'),
+      rec('mextra', 'urgent', '2026-03-05T10:00:00Z', [true, true]),
+      rec('workspace365', 'P1', '2026-03-06T10:00:00Z', [false], [true]),
+      rec('mextra', 'urgent', '2026-04-01T10:00:00Z', [false, false]),
+    ];
+    const full = computeCompliance(records, MARCH, SEED_COMPLIANCE_GOALS);
+    expect(full.rows.reduce((k, r) => k + r.breaches.length, 0)).toBe(5);
+    const counts = computeCompliance(records, MARCH, SEED_COMPLIANCE_GOALS, { breaches: false });
+    expect(counts).toEqual({ ...full, rows: full.rows.map((r) => ({ ...r, breaches: [] })) });
+  });
+});

@@ -34,6 +34,13 @@ export interface FinishedRecord {
   metrics: Partial<Record<MetricName, FinishedMetric>>;
   /** The helpdesk's last-change stamp when read from its API (Zendesk `updated_at`): unchanged, not re-read. */
   sourceUpdatedAt?: string | undefined;
+  /** The ticket's facts (lib/registry `TicketFacts`); absent on records archived before them. */
+  customer?: string | undefined;
+  tags?: string[] | undefined;
+  /** Epoch ms the ticket was opened. */
+  openedAt?: number | undefined;
+  /** The policy's ticket type it was evaluated as. */
+  type?: string | undefined;
 }
 
 /** Finished, evaluated registry entries as compliance records. */
@@ -56,6 +63,7 @@ export function finishedRecords(entries: Iterable<RegistryEntry>): FinishedRecor
         stoppedAt: m.stoppedAt,
       };
     }
+    const openedAt = Date.parse(e.ticket.createdAt);
     out.push({
       key: e.key,
       ticketKey: e.ticketKey,
@@ -67,6 +75,10 @@ export function finishedRecords(entries: Iterable<RegistryEntry>): FinishedRecor
       priority: ev.priority,
       closedAt,
       metrics,
+      ...(e.facts?.customer !== undefined ? { customer: e.facts.customer } : {}),
+      ...(e.facts?.tags !== undefined ? { tags: e.facts.tags } : {}),
+      ...(Number.isFinite(openedAt) ? { openedAt } : {}),
+      type: ev.type,
     });
   }
   return out;
@@ -154,23 +166,27 @@ export function computeCompliance(
   records: Iterable<FinishedRecord>,
   range: PeriodRange,
   goals: readonly ComplianceGoal[],
+  /** `breaches: false`: counts only, no breach lists (the report's trend months). */
+  options: { breaches?: boolean } = {},
 ): ComplianceReport {
-  const rows = new Map<string, ComplianceRow>();
+  const keepBreaches = options.breaches ?? true;
+  // Rows by policy, then priority, then [response goal, response due, resolution goal, resolution
+  // due]: no key string per record (this runs for every metric of every record).
+  const byPolicy = new Map<string, Map<string | null, Array<ComplianceRow | undefined>>>();
+  const rows: ComplianceRow[] = [];
   let tickets = 0;
-  const add = (
+  const SLOTS = { response: 0, resolution: 2 } as const;
+  const row = (
+    slots: Array<ComplianceRow | undefined>,
     r: FinishedRecord,
     metric: MetricName,
     measure: Measure,
-    ok: boolean,
-    missedAt: string | null,
-    stoppedAt: string | null,
-  ) => {
-    // a string key without JSON.stringify: this runs for every metric of every record
-    const id = `${r.policyId}\u0000${r.priority === null ? '\u0001' : r.priority}\u0000${metric}\u0000${measure}`;
-    let row = rows.get(id);
-    if (!row) {
+  ): ComplianceRow => {
+    const i = SLOTS[metric] + (measure === 'goal' ? 0 : 1);
+    let found = slots[i];
+    if (!found) {
       const g = findGoal(goals, r.policyId, r.priority, metric, measure);
-      row = {
+      found = {
         policyId: r.policyId,
         policyName: r.policyName,
         priority: r.priority,
@@ -184,12 +200,22 @@ export function computeCompliance(
         tiers: {},
         breaches: [],
       };
-      rows.set(id, row);
+      slots[i] = found;
+      rows.push(found);
     }
+    return found;
+  };
+  const add = (
+    row: ComplianceRow,
+    r: FinishedRecord,
+    ok: boolean,
+    missedAt: string | null,
+    stoppedAt: string | null,
+  ) => {
     row.total++;
     row.tiers[r.tier] = (row.tiers[r.tier] ?? 0) + 1;
     if (ok) row.met++;
-    else
+    else if (keepBreaches)
       row.breaches.push({
         key: r.key,
         ticketKey: r.ticketKey,
@@ -201,17 +227,27 @@ export function computeCompliance(
         stoppedAt,
       });
   };
+  const count = (
+    slots: Array<ComplianceRow | undefined>,
+    r: FinishedRecord,
+    metric: MetricName,
+    m: FinishedMetric | undefined,
+  ) => {
+    if (!m) return;
+    if (m.goalState) add(row(slots, r, metric, 'goal'), r, m.goalState === 'met', m.goalAt, m.stoppedAt);
+    add(row(slots, r, metric, 'due'), r, m.state === 'met', m.dueAt, m.stoppedAt);
+  };
   for (const r of records) {
     if (r.closedAt < range.from || r.closedAt >= range.to) continue;
     tickets++;
-    for (const metric of ['response', 'resolution'] as const) {
-      const m = r.metrics[metric];
-      if (!m) continue;
-      if (m.goalState) add(r, metric, 'goal', m.goalState === 'met', m.goalAt, m.stoppedAt);
-      add(r, metric, 'due', m.state === 'met', m.dueAt, m.stoppedAt);
-    }
+    let byPriority = byPolicy.get(r.policyId);
+    if (!byPriority) byPolicy.set(r.policyId, (byPriority = new Map()));
+    let slots = byPriority.get(r.priority);
+    if (!slots) byPriority.set(r.priority, (slots = []));
+    count(slots, r, 'response', r.metrics.response);
+    count(slots, r, 'resolution', r.metrics.resolution);
   }
-  const out = [...rows.values()].map((row) => {
+  const out = rows.map((row) => {
     row.breaches.sort((a, b) => a.closedAt - b.closedAt || a.key.localeCompare(b.key));
     return {
       ...row,

@@ -8,6 +8,9 @@ import { basicAuth, parseRetryAfter, queryInstant } from './http';
 import { fetchTopdeskQueue } from './topdesk/listing';
 import type { QueueDeps, QueueProgress } from './listing';
 import { fetchZendeskQueue } from './zendesk/listing';
+import { WORKERS } from './workers';
+import { normalizeWith } from '.';
+import { getBuiltinPolicy } from '../../policies';
 
 type Answer = { status: number; body?: unknown; headers?: Record<string, string> };
 
@@ -40,8 +43,8 @@ describe('Zendesk queue', () => {
     const r = await fetchZendeskQueue({ host: 'Mextra.zendesk.com', viewId: 360001 }, f.deps);
     expect(r.ok).toBe(true);
     expect(f.requests.map((q) => q.url)).toEqual([
-      'https://mextra.zendesk.com/api/v2/views/360001/tickets.json',
-      'https://mextra.zendesk.com/api/v2/views/360001/tickets.json?page=2',
+      'https://mextra.zendesk.com/api/v2/views/360001/tickets.json?include=organizations',
+      'https://mextra.zendesk.com/api/v2/views/360001/tickets.json?page=2', // the fixture's next_page
     ]);
     expect(f.requests[0]!.init?.credentials).toBe('include');
     expect(r.tickets.map((t) => t.ticketKey)).toEqual(['#1001', '#1002', '#1003', '#1004', '#1005']);
@@ -64,10 +67,35 @@ describe('Zendesk queue', () => {
     const f = fake(() => ({ status: 200, body: search1 }));
     const r = await fetchZendeskQueue({ host: 'mextra.zendesk.com' }, f.deps);
     expect(f.requests[0]!.url).toBe(
-      'https://mextra.zendesk.com/api/v2/search.json?query=type%3Aticket%20status%3Csolved',
+      'https://mextra.zendesk.com/api/v2/search.json?query=type%3Aticket%20status%3Csolved&include=tickets(organizations)',
     );
     expect(r).toMatchObject({ ok: true, skipped: 2, pages: 1 });
     expect(r.tickets.map((t) => t.ticketId)).toEqual(['2001', '2002']);
+  });
+
+  it("carries each listed ticket's sideloaded organisation to the normaliser, which reads it as the customer", async () => {
+    const body = {
+      ...search1,
+      results: search1.results.map((r) => (r.id === 2001 ? { ...r, organization_id: 7001 } : r)),
+      organizations: [{ id: 7001, name: 'Bakkerij De Vries', tags: [] }],
+    };
+    const f = fake(() => ({ status: 200, body }));
+    const r = await fetchZendeskQueue({ host: 'mextra.zendesk.com' }, f.deps);
+    const [withOrg, without] = r.tickets;
+    expect(withOrg!.raw.organizations).toEqual([{ id: 7001, name: 'Bakkerij De Vries', tags: [] }]);
+    expect(without!.raw.organizations).toBeUndefined();
+    const audits = { audits: [], users: [{ id: 9001, name: 'Sanne', role: 'end-user' }], next_page: null };
+    const http = { fetch: async () => Response.json(audits), sleep: async () => undefined };
+    const read = await WORKERS.zendesk.readListed('mextra.zendesk.com', withOrg!.raw, undefined, http);
+    if (!read.ok) throw new Error(read.message);
+    const n = normalizeWith(
+      'zendesk',
+      read.payload,
+      undefined,
+      getBuiltinPolicy('mextra')!,
+      'mextra.zendesk.com',
+    );
+    expect(n.ok && n.facts).toEqual({ customer: 'Bakkerij De Vries', tags: ['tier_standard'] });
   });
 
   it('waits out a 429 for as long as Retry-After says, then carries on', async () => {

@@ -16,3 +16,26 @@ describe('the host mapping schema', () => {
     expect(issue.message).toMatch(/view id is a number.*\/agent\/filters\//);
   });
 });
+
+describe('the outage selection (availability)', () => {
+  it('accepts a tag, a type, or a field with or without a value', () => {
+    for (const outage of [
+      { tag: 'platform_down' },
+      { type: 'incident' },
+      { field: '360000042', value: 'platform' },
+      { field: 'optionalFields1.text1' },
+      { tag: 'down', type: 'incident' },
+    ])
+      expect(HostMappingSchema.parse({ outage })).toEqual({ outage });
+  });
+
+  it('refuses an empty selection, a value without its field, and unknown keys', () => {
+    const empty = HostMappingSchema.safeParse({ outage: {} });
+    expect(empty.error!.issues.map((i) => [i.path, i.message])).toEqual([
+      [['outage'], 'Give a tag, a type or a field that marks an outage ticket (or leave outage out)'],
+    ]);
+    const value = HostMappingSchema.safeParse({ outage: { tag: 'x', value: 'platform' } });
+    expect(value.error!.issues.map((i) => i.path)).toEqual([['outage', 'field']]);
+    expect(HostMappingSchema.safeParse({ outage: { tags: ['x'] } }).success).toBe(false);
+  });
+});

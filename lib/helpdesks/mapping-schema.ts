@@ -13,6 +13,31 @@ const FieldSourceSchema = z.discriminatedUnion('from', [
   z.strictObject({ from: z.literal('tag'), prefix: Name }),
   z.strictObject({ from: z.literal('field'), field: Name }),
 ]);
+/**
+ * Which tickets of this host are outages for the service report's availability (lib/report/availability):
+ * every given criterion must hold — a tag (Zendesk), the policy type, or a field with a value.
+ */
+export const OutageSelectionSchema = z
+  .strictObject({
+    tag: Name.optional(),
+    type: Name.optional(),
+    field: Name.optional(),
+    value: Name.optional(),
+  })
+  .superRefine((o, ctx) => {
+    if (!o.tag && !o.type && !o.field)
+      ctx.addIssue({
+        code: 'custom',
+        message: 'Give a tag, a type or a field that marks an outage ticket (or leave outage out)',
+      });
+    if (o.value !== undefined && !o.field)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['field'],
+        message: 'A value needs the field it is the value of',
+      });
+  });
+
 export const HostMappingSchema = z.strictObject({
   tier: z
     .discriminatedUnion('from', [
@@ -30,6 +55,11 @@ export const HostMappingSchema = z.strictObject({
       workaround: FieldSourceSchema.optional(),
     })
     .optional(),
+  /**
+   * Where the customer comes from instead of the helpdesk's own (Zendesk organisation, TOPdesk caller
+   * branch): a Zendesk custom field id or tag prefix, a TOPdesk field path.
+   */
+  customerField: FieldSourceSchema.optional(),
   types: z.record(Name, Name).optional(),
   statuses: z.record(Name, z.enum(['open', 'pending', 'on-hold', 'solved', 'closed'])).optional(),
   values: z
@@ -42,6 +72,8 @@ export const HostMappingSchema = z.strictObject({
     .optional(),
   /** Zendesk tag that marks a hotfix (Workspace 365 exemption). Default `hotfix`. */
   hotfixTag: Name.optional(),
+  /** Outage tickets, for the report's availability (Membro 2.2: "platform unavailable"). */
+  outage: OutageSelectionSchema.optional(),
   /** Queue refresh: a Zendesk view id whose tickets make up the queue (default: unsolved search). */
   queue: z
     .strictObject({

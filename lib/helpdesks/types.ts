@@ -6,6 +6,7 @@
  *   mapping + the policy's vocabulary → the engine's neutral ticket and what the sidebar displays.
  */
 import type { NeutralTicket } from '../sla/types';
+import type { TicketFacts } from '../registry/types';
 import type { HelpdeskSla, SidebarProblem, TicketDisplay } from '../messaging/sidebar';
 import type { PageRead } from '../messaging/sidebar';
 import type { HostMapping } from './mapping-schema';
@@ -28,6 +29,8 @@ export type NormalizeResult =
       origin?: { tier?: string; type?: string; priority?: string };
       helpdeskSla?: HelpdeskSla;
       fieldNames?: { impact?: string; urgency?: string };
+      /** Customer and tags, for the service report (README "Ticket facts"). */
+      facts?: TicketFacts;
     }
   | { ok: false; problem: SidebarProblem; display?: TicketDisplay };
 

@@ -19,13 +19,14 @@ export const ReportPeriodSchema = z.discriminatedUnion('kind', [
 export const ReportRequests = [
   /**
    * The service report. `policyId` null: the first policy in effect; `period` absent: last month;
-   * `locale` absent: the UI language.
+   * `locale` absent: the UI language; `customer` null or absent: all customers.
    */
   z.strictObject({
     type: z.literal('ui-bg:report'),
     policyId: z.string().min(1).max(64).nullable(),
     period: ReportPeriodSchema.optional(),
     locale: z.enum(['nl', 'en']).optional(),
+    customer: z.string().min(1).max(200).nullable().optional(),
   }),
 ] as const;
 
@@ -41,6 +42,8 @@ export interface ReportModel {
   policyId: string | null;
   period: ReportPeriod;
   locale: ReportLang;
+  /** The customer the report is narrowed to; null: all customers. */
+  customer: string | null;
   /** The UI language (the report's default language). */
   uiLanguage: ReportLang;
   timeZone: string;

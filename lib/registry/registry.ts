@@ -11,6 +11,7 @@ import type {
   MetricSummary,
   Registry,
   RegistryEntry,
+  TicketFacts,
 } from './types';
 
 export const DEFAULT_FINISHED_RETENTION_MS = 30 * 24 * 3600_000;
@@ -76,12 +77,17 @@ export interface UpsertInput {
   tier?: string | null;
   /** A fresh evaluation; when given it replaces the stored summary and sets lastRefresh. */
   evaluation?: Evaluation | null;
+  /** Customer and tags from the adapter; absent keeps what the entry had. */
+  facts?: TicketFacts | undefined;
 }
 
 /** Per-ticket bounds (issue 19 #6): one hostile or huge ticket cannot crowd out the others. */
 export const MAX_SUBJECT_CHARS = 500;
 export const MAX_TICKET_KEY_CHARS = 120;
 export const MAX_LINK_CHARS = 2048;
+export const MAX_CUSTOMER_CHARS = 200;
+export const MAX_TAGS = 50;
+export const MAX_TAG_CHARS = 100;
 /** Above this many events, a ticket's events are summarised (`compactEvents`). */
 export const MAX_STORED_EVENTS = 200;
 
@@ -131,6 +137,23 @@ export function boundTicket(ticket: NeutralTicket): { ticket: NeutralTicket; omi
   return { ticket: { ...ticket, events }, omitted };
 }
 
+/**
+ * Facts as the registry (and the archive) keep them: the customer trimmed and clipped, tags trimmed,
+ * without repeats, at most `MAX_TAGS`; empty parts left out.
+ */
+export function boundFacts(facts: TicketFacts): TicketFacts {
+  const out: TicketFacts = {};
+  const customer = facts.customer?.trim();
+  if (customer) out.customer = clip(customer, MAX_CUSTOMER_CHARS);
+  if (facts.tags) {
+    const tags = [...new Set(facts.tags.map((t) => t.trim()).filter(Boolean))]
+      .slice(0, MAX_TAGS)
+      .map((t) => clip(t, MAX_TAG_CHARS));
+    out.tags = tags;
+  }
+  return out;
+}
+
 export interface BoundOptions {
   maxEntries?: number;
 }
@@ -150,6 +173,7 @@ export function upsertEntry(
   const prev = reg.entries[key];
   const evaluation = input.evaluation ? summarizeEvaluation(input.evaluation) : (prev?.evaluation ?? null);
   const bounded = boundTicket(input.ticket);
+  const facts = input.facts !== undefined ? boundFacts(input.facts) : prev?.facts;
   const entry: RegistryEntry = {
     key,
     helpdesk: input.helpdesk,
@@ -160,6 +184,7 @@ export function upsertEntry(
     // A clipped link would open the wrong page: none instead.
     link: input.link.length > MAX_LINK_CHARS ? '' : input.link,
     ticket: bounded.ticket,
+    ...(facts ? { facts } : {}),
     ...(bounded.omitted > 0 ? { omittedEvents: bounded.omitted } : {}),
     policyId: input.policyId !== undefined ? input.policyId : (prev?.policyId ?? null),
     tier: input.tier !== undefined ? input.tier : (input.evaluation?.tier ?? prev?.tier ?? null),

@@ -50,6 +50,12 @@ export const EvaluationSummarySchema = z.object({
   metrics: z.object({ response: MetricSummarySchema.optional(), resolution: MetricSummarySchema.optional() }),
 });
 
+/** An entry's facts (lib/registry/types.ts `TicketFacts`); entries stored before them have none. */
+export const TicketFactsSchema = z.object({
+  customer: z.string().optional(),
+  tags: z.array(z.string()).optional(),
+});
+
 export const RegistryEntrySchema = z.object({
   key: z.string().min(1),
   helpdesk: HelpdeskSchema,
@@ -59,6 +65,7 @@ export const RegistryEntrySchema = z.object({
   subject: z.string(),
   link: z.string(),
   ticket: StoredTicketSchema,
+  facts: TicketFactsSchema.optional(),
   omittedEvents: z.number().int().nonnegative().optional(),
   policyId: z.string().nullable(),
   tier: z.string().nullable(),

@@ -41,6 +41,17 @@ export interface EvaluationSummary {
   metrics: Partial<Record<MetricName, MetricSummary>>;
 }
 
+/**
+ * What the report narrows and checks by, read by the helpdesk adapter with the ticket: the customer
+ * (Zendesk organisation name, TOPdesk caller branch, or the host mapping's `customerField`) and the
+ * ticket's tags (Zendesk tags; TOPdesk category, subcategory and call type). Absent on entries stored
+ * before facts were read: not known, which is not the same as "no tags".
+ */
+export interface TicketFacts {
+  customer?: string;
+  tags?: string[];
+}
+
 export interface RegistryEntry {
   /** `${helpdesk}:${host}:${ticketId}` */
   key: string;
@@ -54,6 +65,8 @@ export interface RegistryEntry {
   /** URL that opens the ticket in the helpdesk's UI. */
   link: string;
   ticket: NeutralTicket;
+  /** Customer and tags as the adapter read them (absent on older entries). */
+  facts?: TicketFacts;
   /** Events left out of `ticket.events` because they change no deadline (lib/registry `compactEvents`). */
   omittedEvents?: number;
   /** Policy assigned to the host when last evaluated; null when none is assigned. */

@@ -24,6 +24,14 @@ import { evaluate } from '../sla/evaluate';
 import type { Locale } from '../sla/format';
 import type { Policy } from '../sla/schema';
 import type { Evaluation, MetricName, PausedSpan } from '../sla/types';
+import {
+  buildAvailability,
+  monthsIn,
+  type AvailabilitySection,
+  type OutageCandidate,
+  type OutageRule,
+} from './availability';
+import { finishedAt } from '../registry/finished';
 import { creditPercent, percentile, streakBelowGoal } from './formulas';
 import {
   asComplianceRange,
@@ -47,8 +55,21 @@ export interface ReportInput {
   now: number;
   /** Language of the report's texts (the engine's explanations), independent of the UI's. */
   locale: Locale;
-  /** Tags (or mapped field values) a ticket carries, by registry key; undefined when not known. */
+  /**
+   * Only this customer's tickets (the ticket facts' `customer`: Zendesk organisation, TOPdesk caller
+   * branch or the mapped field); null or absent: all customers.
+   */
+  customer?: string | null | undefined;
+  /**
+   * Tags (or mapped field values) a ticket carries, by registry key, over the tags its record keeps;
+   * undefined when not known.
+   */
   evidence?: (key: string) => ReadonlySet<string> | undefined;
+  /**
+   * Which tickets are outages, per assignment (host): a ticket's rule is its host's (the host part of
+   * its key, `helpdesk:host:id`). lib/report/availability.
+   */
+  outageRules?: ReadonlyArray<{ host: string; policyId: string; rule: OutageRule }>;
 }
 
 export interface ReportBreach {
@@ -157,6 +178,12 @@ export interface ServiceReport {
   };
   locale: Locale;
   range: ReportRange;
+  /** The customer the report is narrowed to; null: all customers. */
+  customer: string | null;
+  /** The customers of the policy's tickets finished in the period (sorted), to choose from. */
+  customers: string[];
+  /** Finished tickets of the period without a known customer (records kept before facts were read). */
+  withoutCustomer: number;
   generatedAt: number;
   /** Finished tickets of the policy in the period. */
   tickets: number;
@@ -167,6 +194,8 @@ export interface ServiceReport {
   times: TimeStats[];
   credits: ReportCredit[];
   obligations: ReportObligation[];
+  /** Availability per month and tier; null when the policy declares none. */
+  availability: AvailabilitySection | null;
 }
 
 const figureId = (priority: string | null, metric: MetricName, measure: Measure) =>
@@ -185,9 +214,20 @@ export function buildServiceReport(input: ReportInput): ServiceReport {
     byKey.set(e.key, e);
     fromRegistry.push(e);
   }
-  const all = withArchive(finishedRecords(fromRegistry), {
+  const ofPolicy = withArchive(finishedRecords(fromRegistry), {
     records: (input.archive ?? []).filter((r) => r.policyId === policy.id),
   });
+
+  // The customers present in the period, then every figure (trend included) narrowed to one of them.
+  const names = new Set<string>();
+  let withoutCustomer = 0;
+  for (const r of ofPolicy) {
+    if (r.closedAt < range.from || r.closedAt >= range.to) continue;
+    if (r.customer === undefined) withoutCustomer++;
+    else names.add(r.customer);
+  }
+  const customer = input.customer ?? null;
+  const all = customer === null ? ofPolicy : ofPolicy.filter((r) => r.customer === customer);
 
   // Compliance for the period: lib/compliance, as the popup computes it.
   const inPeriod = all.filter((r) => r.closedAt >= range.from && r.closedAt < range.to);
@@ -212,7 +252,8 @@ export function buildServiceReport(input: ReportInput): ServiceReport {
   const series = new Map<string, TrendSeries>();
   const trendMonthsOut: TrendMonth[] = [];
   months.forEach((m, i) => {
-    const rep = computeCompliance(buckets[i]!, asComplianceRange(m), goals);
+    // counts only: the trend shows no breach lists
+    const rep = computeCompliance(buckets[i]!, asComplianceRange(m), goals, { breaches: false });
     trendMonthsOut.push({
       month: m.key,
       tickets: rep.tickets,
@@ -392,9 +433,10 @@ export function buildServiceReport(input: ReportInput): ServiceReport {
     const tickets: ReportObligation['tickets'] = [];
     for (const r of inPeriod) {
       if (r.priority === null || !o.priorities.includes(r.priority)) continue;
-      const type = byKey.get(r.key)?.evaluation?.type;
+      const type = r.type ?? byKey.get(r.key)?.evaluation?.type;
       if (o.types && (type === undefined || !o.types.includes(type))) continue;
-      const tags = input.evidence?.(r.key);
+      // The tags the ticket carried when it finished (kept on its record); none kept: not known.
+      const tags = input.evidence?.(r.key) ?? (r.tags ? new Set(r.tags) : undefined);
       tickets.push({
         key: r.key,
         ticketKey: r.ticketKey,
@@ -418,6 +460,8 @@ export function buildServiceReport(input: ReportInput): ServiceReport {
     };
   });
 
+  const availability = reportAvailability(input, byKey);
+
   return {
     version: REPORT_VERSION,
     policy: {
@@ -428,6 +472,9 @@ export function buildServiceReport(input: ReportInput): ServiceReport {
     },
     locale,
     range,
+    customer,
+    customers: [...names].sort((a, b) => a.localeCompare(b)),
+    withoutCustomer,
     generatedAt: input.now,
     tickets: compliance.tickets,
     compliance: compliance.rows,
@@ -439,5 +486,65 @@ export function buildServiceReport(input: ReportInput): ServiceReport {
     times,
     credits,
     obligations,
+    availability,
   };
+}
+
+/** The availability section: registry tickets (open ones too: an outage still running) and archived records. */
+function reportAvailability(
+  input: ReportInput,
+  byKey: ReadonlyMap<string, RegistryEntry>,
+): AvailabilitySection | null {
+  const { policy } = input;
+  if (!policy.report?.availability) return null;
+  // Calendar months in the contract's zone (TMM counts the contract's month), whatever the viewer's.
+  const range = resolveReportPeriod(input.period, policy.timezone);
+  const rules = new Map<string, OutageRule>();
+  for (const r of input.outageRules ?? []) if (r.policyId === policy.id) rules.set(r.host, r.rule);
+  const rule = (key: string) => rules.get(key.split(':')[1] ?? '');
+  const candidates = new Map<string, OutageCandidate>();
+  // Only tickets of hosts that select outages, and not finished before the period began.
+  const wanted = (key: string, closedAt: number | null) =>
+    rules.size > 0 && (closedAt === null || closedAt >= range.from) && rule(key) !== undefined;
+  for (const r of input.archive ?? []) {
+    if (r.policyId !== policy.id || !wanted(r.key, r.closedAt)) continue;
+    const opened = r.openedAt ?? NaN;
+    candidates.set(r.key, {
+      key: r.key,
+      ticketKey: r.ticketKey,
+      subject: r.subject,
+      link: r.link,
+      tier: r.tier,
+      openedAt: Number.isFinite(opened) ? opened : null,
+      closedAt: r.closedAt,
+      tags: r.tags ?? input.evidence?.(r.key),
+      type: r.type,
+    });
+  }
+  for (const [key, e] of byKey) {
+    const closedAt = finishedAt(e);
+    if (!wanted(key, closedAt)) continue;
+    const ev = e.evaluation!;
+    const opened = Date.parse(e.ticket.createdAt);
+    const archived = candidates.get(key);
+    candidates.set(key, {
+      key,
+      ticketKey: e.ticketKey,
+      subject: e.subject,
+      link: e.link,
+      tier: ev.tier,
+      openedAt: Number.isFinite(opened) ? opened : (archived?.openedAt ?? null),
+      closedAt,
+      tags: input.evidence?.(key) ?? archived?.tags,
+      type: ev.type,
+    });
+  }
+  return buildAvailability({
+    policy,
+    months: monthsIn(range.from, range.to, policy.timezone),
+    candidates: candidates.values(),
+    ruleFor: rule,
+    configured: rules.size > 0,
+    now: input.now,
+  });
 }

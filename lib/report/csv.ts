@@ -10,8 +10,8 @@ const minutes = (ms: number | null) => (ms === null ? '' : Math.round(ms / 60_00
 
 export function serviceReportCsv(r: ServiceReport): string {
   const rows: CsvValue[][] = [
-    ['section', 'policy', 'first_day', 'last_day', 'zone', 'tickets'],
-    ['report', r.policy.id, r.range.firstDay, r.range.lastDay, r.range.zone, r.tickets],
+    ['section', 'policy', 'first_day', 'last_day', 'zone', 'tickets', 'customer'],
+    ['report', r.policy.id, r.range.firstDay, r.range.lastDay, r.range.zone, r.tickets, r.customer ?? ''],
     [],
     [
       'section',
@@ -96,6 +96,40 @@ export function serviceReportCsv(r: ServiceReport): string {
     for (const o of r.obligations)
       for (const t of o.tickets)
         rows.push(['obligation', o.id, t.ticketKey, iso(t.closedAt), t.status, o.tag]);
+  }
+  if (r.availability) {
+    rows.push(
+      [],
+      [
+        'section',
+        'month',
+        'tier',
+        'target_percent',
+        'measured_percent',
+        'met',
+        'outage_minutes',
+        'total_minutes',
+        'maintenance_minutes',
+        'environments',
+        'outage_tickets',
+        'source',
+      ],
+    );
+    for (const m of r.availability.months)
+      rows.push([
+        'availability',
+        m.month,
+        m.tier,
+        m.target,
+        m.percent === null ? '' : Number(m.percent.toFixed(3)),
+        m.met,
+        Number(m.tmdMinutes.toFixed(1)),
+        Number(m.tmmMinutes.toFixed(1)),
+        Number(m.maintenanceMinutes.toFixed(1)),
+        m.environments,
+        m.outages.map((o) => o.ticketKey).join(' '),
+        r.availability.source,
+      ]);
   }
   return toCsv(rows);
 }

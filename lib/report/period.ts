@@ -4,6 +4,7 @@
  */
 import { DateTime } from 'luxon';
 import { halfOpenDays, type PeriodRange } from '../compliance';
+import { MAX_REPORT_RANGE_DAYS } from './address';
 
 export type ReportPeriod =
   /** month 1..12 */
@@ -44,7 +45,14 @@ export function resolveReportPeriod(period: ReportPeriod, zone: string): ReportR
     case 'range':
       from = DateTime.fromISO(period.from, { zone }).startOf('day');
       to = DateTime.fromISO(period.to, { zone }).startOf('day').plus({ days: 1 });
-      if (!from.isValid || !to.isValid || to <= from) throw new RangeError('invalid date range');
+      if (!from.isValid || !to.isValid || to <= from)
+        throw new RangeError(
+          `invalid date range ${period.from} – ${period.to}: give two dates (YYYY-MM-DD), the first not after the last`,
+        );
+      if (Math.round(to.diff(from, 'days').days) > MAX_REPORT_RANGE_DAYS)
+        throw new RangeError(
+          `the range ${period.from} – ${period.to} is longer than ${MAX_REPORT_RANGE_DAYS} days: choose a shorter range or a quarter`,
+        );
       break;
   }
   return { period, ...halfOpenDays(from, to, zone) };

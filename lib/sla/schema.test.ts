@@ -309,3 +309,53 @@ describe('validateTicket on the bulk path', () => {
     );
   });
 });
+
+describe('report.availability', () => {
+  it('the seeds with availability declare a target for every tier and cite their section', () => {
+    const seeds = BUILTIN_POLICIES.filter((p) => p.report?.availability);
+    expect(seeds.map((p) => p.id)).toEqual(['workspace365', 'mextra', 'scope4mation', 'membro']);
+    for (const p of seeds) {
+      const a = p.report!.availability!;
+      expect(a.source).toBeTruthy();
+      expect(a.text?.nl && a.text.en).toBeTruthy();
+      for (const t of p.tiers) expect(a.targets[t.id] ?? a.targets['*']).toBeGreaterThan(90);
+    }
+    expect(BUILTIN_POLICIES.find((p) => p.id === 'membro')!.report!.availability!.targets).toEqual({
+      standard: 98,
+      premium: 99.5,
+    });
+  });
+
+  it('reports an unknown tier, a bad window, an announced window that ends before it starts, and no target', () => {
+    const p = clone(membro) as any;
+    p.report = {
+      availability: {
+        targets: { gold: 99.9 },
+        maintenance: {
+          recurring: [{ window: '25:00-04:00' }, { days: ['sat'], window: '20:00-04:00' }],
+          announced: [
+            { from: '2026-06-10T22:00', to: '2026-06-10T21:00' },
+            { from: '2026-02-30T22:00', to: '2026-03-01T01:00' },
+            { from: '06-10T22:00', to: '06-10T23:00' },
+          ],
+        },
+      },
+    };
+    expect(issuesOf(p)).toEqual([
+      'report.availability.targets.gold: unknown tier "gold" (known: standard, premium)',
+      'report.availability.maintenance.recurring[0].window: "25:00-04:00" is not a time window (HH:MM-HH:MM, 00:00–24:00)',
+      'report.availability.maintenance.announced[0].to: the window ends ("2026-06-10T21:00") before it starts ("2026-06-10T22:00")',
+      'report.availability.maintenance.announced[1].from: "2026-02-30T22:00" is not a real date and time (use "YYYY-MM-DDTHH:MM")',
+      'report.availability.maintenance.announced[2].from: "06-10T22:00" is not a real date and time (use "YYYY-MM-DDTHH:MM")',
+    ]);
+    p.report.availability = { targets: {} };
+    expect(issuesOf(p)).toEqual([
+      'report.availability.targets: give a target percent for at least one tier (or "*"), e.g. { "*": 99.5 }',
+    ]);
+    p.report.availability = { targets: { '*': 101 }, environments: 0 };
+    expect(issuesOf(p).map((i) => i.split(':')[0])).toEqual([
+      'report.availability.targets.*',
+      'report.availability.environments',
+    ]);
+  });
+});

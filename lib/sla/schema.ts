@@ -236,10 +236,60 @@ export const ObligationSchema = strictObject({
   source: Source.optional(),
 });
 
+/** A maintenance window that repeats: "20:00-04:00" on the given days (every day without `days`). */
+export const RecurringWindowSchema = strictObject({
+  days: array(zEnum(WEEKDAYS)).min(1).optional().meta({
+    description: 'The days the window starts on; every day when left out.',
+  }),
+  window: string()
+    .regex(/^\d\d:\d\d-\d\d:\d\d$/, 'a window is "HH:MM-HH:MM", e.g. "01:00-04:00" or "20:00-04:00"')
+    .meta({
+      description:
+        'Wall-clock "HH:MM-HH:MM" in the policy\'s zone; an end at or before the start runs into the next day ("20:00-04:00"), "00:00-24:00" is the whole day.',
+    }),
+  label: LabelSchema.optional(),
+  source: Source.optional(),
+});
+
+/** An announced maintenance window: local date-times in the policy's zone (Membro 2.4). */
+export const AnnouncedWindowSchema = strictObject({
+  from: LocalDateTime,
+  to: LocalDateTime,
+  label: LabelSchema.optional(),
+  source: Source.optional(),
+});
+
+/**
+ * Availability per calendar month (Membro 2.2): (TMM − TMD) / TMM, TMM the month's minutes times the
+ * environments, TMD the minutes outage tickets were open, both without the maintenance windows.
+ */
+export const AvailabilitySchema = strictObject({
+  targets: record(string(), number().gt(0).max(100)).meta({
+    description:
+      'Target percent per tier id ("*" for every tier not named), e.g. { "standard": 98, "premium": 99.5 }.',
+  }),
+  environments: number().int().min(1).max(1000).optional().meta({
+    description:
+      "Production environments the month's minutes are multiplied by (default 1); an outage counts for all of them.",
+  }),
+  maintenance: strictObject({
+    recurring: array(RecurringWindowSchema).optional(),
+    announced: array(AnnouncedWindowSchema).optional(),
+    source: Source.optional(),
+  })
+    .optional()
+    .meta({ description: 'Windows that count neither as minutes of the month nor as downtime.' }),
+  text: LabelSchema.optional().meta({ description: "The contract's words." }),
+  source: Source.optional(),
+});
+
 export const ReportSettingsSchema = strictObject({
   credits: array(CreditRuleSchema).optional(),
   obligations: array(ObligationSchema).optional(),
-}).meta({ description: 'What the service report counts beyond the deadlines (credits, obligations).' });
+  availability: AvailabilitySchema.optional(),
+}).meta({
+  description: 'What the service report counts beyond the deadlines (credits, obligations, availability).',
+});
 
 export const EscalationSchema = strictObject({
   text: LabelSchema,
@@ -294,6 +344,7 @@ export const PolicySchema = strictObject({
 export type Policy = output<typeof PolicySchema>;
 export type CreditRule = output<typeof CreditRuleSchema>;
 export type ObligationRule = output<typeof ObligationSchema>;
+export type AvailabilityRule = output<typeof AvailabilitySchema>;
 export type PolicyTarget = output<typeof TargetSchema>;
 export type PolicyDuration = output<typeof DurationSchema>;
 export type PolicyCalendar = output<typeof CalendarSchema>;
@@ -623,7 +674,57 @@ export function checkPolicy(p: Policy): Issue[] {
     (e.priorities ?? []).forEach((x, j) => known(prios, x, ['escalation', i, 'priorities', j], 'priority'));
     (e.tiers ?? []).forEach((x, j) => known(tiers, x, ['escalation', i, 'tiers', j], 'tier'));
   });
+  if (p.report?.availability) checkAvailability(p.report.availability, tiers, add, known);
   return issues;
+}
+
+function checkAvailability(
+  a: output<typeof AvailabilitySchema>,
+  tiers: string[],
+  add: Add,
+  known: (ids: string[], value: string, path: PropertyKey[], what: What, wildcard?: boolean) => void,
+) {
+  const path = ['report', 'availability'];
+  for (const tier of Object.keys(a.targets)) known(tiers, tier, [...path, 'targets', tier], 'tier', true);
+  if (Object.keys(a.targets).length === 0)
+    add(
+      [...path, 'targets'],
+      'give a target percent for at least one tier (or "*"), e.g. { "*": 99.5 }',
+      'geef een doelpercentage voor minstens één niveau (of "*"), bijv. { "*": 99.5 }',
+    );
+  (a.maintenance?.recurring ?? []).forEach((w, i) => {
+    const [from, to] = w.window.split('-').map(parseClock) as [number, number];
+    if (Number.isNaN(from) || Number.isNaN(to) || from === 1440)
+      add(
+        [...path, 'maintenance', 'recurring', i, 'window'],
+        `"${w.window}" is not a time window (HH:MM-HH:MM, 00:00–24:00)`,
+        `"${w.window}" is geen tijdvenster (HH:MM-HH:MM, 00:00–24:00)`,
+      );
+  });
+  (a.maintenance?.announced ?? []).forEach((w, i) => {
+    const at = [...path, 'maintenance', 'announced', i];
+    const wall = (v: string) => (v.length === 16 ? localWall(v, Number(v.slice(0, 4))) : null);
+    const from = wall(w.from);
+    const to = wall(w.to);
+    if (from === null)
+      return add(
+        [...at, 'from'],
+        `"${w.from}" is not a real date and time (use "YYYY-MM-DDTHH:MM")`,
+        `"${w.from}" is geen bestaande datum en tijd (gebruik "YYYY-MM-DDTHH:MM")`,
+      );
+    if (to === null)
+      return add(
+        [...at, 'to'],
+        `"${w.to}" is not a real date and time (use "YYYY-MM-DDTHH:MM")`,
+        `"${w.to}" is geen bestaande datum en tijd (gebruik "YYYY-MM-DDTHH:MM")`,
+      );
+    if (to <= from)
+      add(
+        [...at, 'to'],
+        `the window ends ("${w.to}") before it starts ("${w.from}")`,
+        `het venster eindigt ("${w.to}") voordat het begint ("${w.from}")`,
+      );
+  });
 }
 
 function isRealDate(d: string): boolean {

@@ -10,15 +10,20 @@
  * - v2: `tickets` index `alerts` (multi-entry): the alert instants of every live clock, so a wake-up
  *   after a poll finds the tickets with a threshold in a time range, the next alarm, and the
  *   badge's candidates without reading every ticket; existing records get the field in the upgrade.
+ * - v3: the compliance archive is stored by day: `archiveDays` (key `[day, slot]`, multi-entry index
+ *   `keys`; lib/storage/archive-days.ts) replaces `archive`. The upgrade moves every stored row, the
+ *   unreadable ones verbatim (a row without a finite `closedAt` goes to the undated day, -1), and
+ *   deletes `archive` only after that, in the same version-change transaction.
  */
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import { databaseOpener } from './idb-open';
+import { dayOf, dayRows, UNDATED_DAY, type ArchiveDayRow } from './archive-days';
 import { ms } from '../live/countdown';
 import { finishedAt } from '../registry/finished';
 import type { RegistryEntry } from '../registry/types';
 
 export const DB_NAME = 'sla-store';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 export interface TicketRow {
   key: string;
@@ -80,10 +85,10 @@ export function ticketRow(entry: RegistryEntry): TicketRow {
   return row;
 }
 
-export interface ArchiveRow {
+/** A v1/v2 archive row (one per ticket); only the v3 upgrade reads them. */
+interface ArchiveRowV2 {
   key: string;
   closedAt: number;
-  /** The `FinishedRecord`, validated on read. */
   record: unknown;
 }
 
@@ -93,7 +98,7 @@ export interface SlaDB extends DBSchema {
     value: TicketRow;
     indexes: { host: string; next: number; finished: number; lastSeen: number; alerts: number };
   };
-  archive: { key: string; value: ArchiveRow; indexes: { closedAt: number } };
+  archiveDays: { key: [number, number]; value: ArchiveDayRow; indexes: { keys: string } };
   meta: { key: string; value: unknown };
 }
 
@@ -102,7 +107,8 @@ type UpgradeTx = IDBPTransaction<SlaDB, ArrayLike<StoreNames<SlaDB>>, 'versionch
 
 /** Upgrade steps: `UPGRADES[n]` turns version n into n + 1. */
 const UPGRADES: Array<(db: SlaDatabase, tx: UpgradeTx) => void> = [
-  (db) => {
+  (typed) => {
+    const db = typed as unknown as IDBPDatabase; // v1's stores include `archive`, gone since v3
     const tickets = db.createObjectStore('tickets', { keyPath: 'key' });
     tickets.createIndex('host', 'host');
     tickets.createIndex('next', 'next');
@@ -125,6 +131,27 @@ const UPGRADES: Array<(db: SlaDatabase, tx: UpgradeTx) => void> = [
       }
       return step(await cursor.continue());
     });
+  },
+  (db, tx) => {
+    const days = db.createObjectStore('archiveDays', { keyPath: ['day', 'slot'] });
+    days.createIndex('keys', 'keys', { multiEntry: true });
+    const untyped = tx as unknown as IDBPTransaction<unknown, string[], 'versionchange'>;
+    void untyped
+      .objectStore('archive')
+      .getAll()
+      .then((rows: Array<Partial<ArchiveRowV2> | null>) => {
+        const moved = rows.map((row, i) => {
+          const closedAt = row?.closedAt;
+          const dated = typeof closedAt === 'number' && Number.isFinite(closedAt);
+          return {
+            key: typeof row?.key === 'string' ? row.key : `(unkeyed ${i})`,
+            day: dated ? dayOf(closedAt) : UNDATED_DAY,
+            record: dated ? row?.record : row,
+          };
+        });
+        for (const r of dayRows(moved)) void days.put(r);
+        (db as unknown as IDBPDatabase).deleteObjectStore('archive');
+      });
   },
 ];
 

@@ -3,7 +3,7 @@
  * Zendesk `/api/v2/tickets/{id}.json`, `/api/v2/tickets/{id}/audits.json` (users sideloaded,
  * paginated) and TOPdesk `/tas/api/incidents/id/{id}` (dates with `+0000` style offsets).
  */
-import type { DemoScenario } from './scenarios';
+import { DEMO_ARRIVAL, DEMO_SCENARIOS, type DemoScenario } from './scenarios';
 
 const MIN = 60_000;
 
@@ -23,6 +23,17 @@ function requesterId(s: DemoScenario) {
   return 9000 + s.id;
 }
 
+/** One Zendesk organisation per customer name (ids in the scenarios' order), as a helpdesk keeps them. */
+const ORG_NAMES = [...new Set([...DEMO_SCENARIOS, DEMO_ARRIVAL].map((s) => s.organization))];
+export function zendeskOrganization(s: DemoScenario) {
+  const i = ORG_NAMES.indexOf(s.organization);
+  return { id: 7001 + (i < 0 ? ORG_NAMES.length : i), name: s.organization, tags: [] as string[] };
+}
+
+/**
+ * `/api/v2/tickets/{id}.json?include=…,organizations`: the ticket with its organisation sideloaded (the
+ * customer of the service report); listings sideload the same (`route.ts`).
+ */
 export function zendeskTicket(s: DemoScenario, now: number, origin: string) {
   const created = now - s.createdAgo * MIN;
   const lastEvent = s.events.reduce((m, e) => Math.min(m, e.ago), s.createdAgo);
@@ -44,7 +55,7 @@ export function zendeskTicket(s: DemoScenario, now: number, origin: string) {
       requester_id: requesterId(s),
       submitter_id: requesterId(s),
       assignee_id: ZENDESK_AGENT.id,
-      organization_id: 7000 + s.id,
+      organization_id: zendeskOrganization(s).id,
       group_id: 42,
       tags,
       custom_fields: [
@@ -55,6 +66,7 @@ export function zendeskTicket(s: DemoScenario, now: number, origin: string) {
       via: { channel: 'web' },
       is_public: true,
     },
+    organizations: [zendeskOrganization(s)],
   };
 }
 

@@ -5,7 +5,7 @@
  */
 import type { BrowserContext } from '@playwright/test';
 import { DEMO_HISTORY, DEMO_HOSTS, DEMO_SCENARIOS, solvedAt, type DemoScenario } from './scenarios';
-import { topdeskIncident, topdeskUuid, zendeskAudits, zendeskTicket } from './payloads';
+import { topdeskIncident, topdeskUuid, zendeskAudits, zendeskOrganization, zendeskTicket } from './payloads';
 import { topdeskIncidentPage, topdeskShellPage, zendeskPage } from './pages';
 
 export interface DemoOptions {
@@ -153,7 +153,17 @@ function answerZendesk(url: URL, mine: DemoScenario[], now: number, size: number
     const next = page * size < open.length ? new URL(url) : null;
     next?.searchParams.set('page', String(page + 1));
     const key = path === '/api/v2/search.json' ? 'results' : 'tickets';
-    return json({ [key]: rows, next_page: next?.toString() ?? null, count: open.length });
+    // `include=tickets(organizations)` (search) / `include=organizations` (views): sideloaded once each.
+    const sideload = /organizations/.test(url.searchParams.get('include') ?? '')
+      ? {
+          organizations: [
+            ...new Map(
+              open.slice((page - 1) * size, page * size).map((s) => [s.organization, zendeskOrganization(s)]),
+            ).values(),
+          ],
+        }
+      : {};
+    return json({ [key]: rows, ...sideload, next_page: next?.toString() ?? null, count: open.length });
   }
   return json({ error: 'InvalidEndpoint' }, 404);
 }

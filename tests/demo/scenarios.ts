@@ -35,6 +35,11 @@ export interface DemoScenario {
   urgency?: string;
   workaround?: boolean;
   tags?: string[];
+  /**
+   * Tags of the two finished tickets like it in `DEMO_HISTORY` (0: the quick one, 1: the late one),
+   * e.g. Workspace 365's `rca_delivered` after a solved P1.
+   */
+  historyTags?: [string[], string[]];
   events: DemoEvent[];
   /** what the scenario is meant to show, for people reading the demo */
   shows: string;
@@ -130,6 +135,8 @@ export const DEMO_SCENARIOS: DemoScenario[] = [
     urgency: 'high',
     tier: 'extended',
     events: [{ ago: 3 * H + 22, kind: 'agent-reply' }],
+    // Its finished twins are P1s too: the quick one has its RCA (Workspace 365), the late one has not.
+    historyTags: [['rca_delivered'], []],
     shows: 'P1 from the matrix (organization × high), 4 h resolution nearly used: at risk',
   },
   {
@@ -278,7 +285,9 @@ export const DEMO_SCENARIOS: DemoScenario[] = [
 /**
  * Finished tickets of the past four weeks, for compliance ("Read from the helpdesk" in the popup): for
  * every open demo ticket two solved ones like it, one answered and solved quickly, one answered after
- * two days and solved a week later. Only the helpdesks' finished-ticket listings show them.
+ * two days and solved a week later. Only the helpdesks' finished-ticket listings show them. They keep
+ * the open ticket's customer (its Zendesk organisation or TOPdesk branch), so the service report can
+ * be narrowed to one, and add its `historyTags` (Workspace 365's RCA evidence on one P1, not the other).
  */
 export const DEMO_HISTORY: DemoScenario[] = DEMO_SCENARIOS.filter((s) => s.status !== 'solved').flatMap(
   (s, i) => {
@@ -292,6 +301,7 @@ export const DEMO_HISTORY: DemoScenario[] = DEMO_SCENARIOS.filter((s) => s.statu
       ...s,
       id: id(n),
       subject: `${s.subject} (${n === 0 ? 'eerder' : 'vorige maand'})`,
+      ...(s.historyTags ? { tags: [...(s.tags ?? []), ...s.historyTags[n]!] } : {}),
       createdAgo,
       status: 'solved',
       events: [

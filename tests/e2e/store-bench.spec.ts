@@ -4,13 +4,14 @@
  * lib/storage/db.ts), and PRINTED with the issue's targets as PASS/FAIL (benchmarks, not assertions;
  * the machine is shared). Asserted: the month's compliance out of 100,000 archived records reports
  * exactly the count computed here, through the extension's own code path (the popup's
- * `ui-bg:popup-period` message: the `closedAt` index, zod on every record, the compliance engine).
+ * `ui-bg:popup-period` message: the day rows of the month, zod on every row and record, the compliance engine).
  *
  * - one ticket upserted into a 10,000-ticket registry: the one transaction the store issues for one
  *   changed ticket (its record and `meta.rev`; lib/background/registry-store.ts `writeRegistry`),
  *   median of 25;
  * - the popup's top 50 by deadline out of 10,000: a cursor over the `next` index (`readSoonestDue`);
- * - compliance for one month out of 100,000 archived records: the round trip of the popup's message;
+ * - compliance for one month out of 100,000 archived records: the round trip of the popup's message
+ *   (the day rows of the month, lib/storage/archive-days.ts);
  * - the archive's size on disk for 100,000 records: `navigator.storage.estimate()`.
  * Seeding uses bulk transactions straight into the database (no test code ships in the bundle).
  */
@@ -21,6 +22,7 @@ import { getBuiltinPolicy } from '../../policies';
 import { evaluate } from '../../lib/sla';
 import { MAX_STORED_INTERVALS, upsertEntry } from '../../lib/registry';
 import { ticketRow, DB_NAME } from '../../lib/storage/db';
+import { dayOf, dayRows } from '../../lib/storage/archive-days';
 
 test.use({ demo: { now: Date.now() } });
 
@@ -63,50 +65,51 @@ test(
     );
     expect(template.next).toBeGreaterThan(now);
 
-    // 100,000 archived records, in bulk transactions of 10,000 (one evaluate each)
+    // 100,000 archived records, grouped into day rows as the store keeps them (lib/storage/archive-days.ts),
+    // written in 10 bulk transactions (one evaluate each)
+    const priorities = ['urgent', 'high', 'normal', 'low'];
+    const rows = dayRows(
+      Array.from({ length: ARCHIVED }, (_, i) => {
+        const closedAt = closedAtOf(now, i);
+        const iso = new Date(closedAt).toISOString();
+        const breached = i % 10 === 0;
+        const key = `zendesk:mextra.zendesk.com:${900_000 + i}`;
+        const record = {
+          key,
+          ticketKey: `#${900_000 + i}`,
+          subject: `Archived ticket ${i}`,
+          link: `https://mextra.zendesk.com/agent/tickets/${900_000 + i}`,
+          policyId: 'mextra',
+          policyName: 'Mextra',
+          tier: 'standard',
+          priority: priorities[i % 4]!,
+          closedAt,
+          metrics: {
+            resolution: {
+              state: breached ? 'breached' : 'met',
+              goalState: breached ? 'missed' : 'met',
+              dueAt: iso,
+              goalAt: iso,
+              stoppedAt: iso,
+            },
+          },
+        };
+        return { key, day: dayOf(closedAt), record };
+      }),
+    );
     let seedArchiveMs = 0;
-    for (let from = 0; from < ARCHIVED; from += 10_000)
+    const chunk = Math.ceil(rows.length / 10);
+    for (let from = 0; from < rows.length; from += chunk)
       seedArchiveMs += await serviceWorker.evaluate(
-        async ([name, from, nowMs, day]) => {
+        async ([name, part]) => {
           const db = await new Promise<IDBDatabase>((resolve, reject) => {
             const req = indexedDB.open(name);
             req.onsuccess = () => resolve(req.result);
             req.onerror = () => reject(req.error);
           });
-          const priorities = ['urgent', 'high', 'normal', 'low'];
           const t = performance.now();
-          const tx = db.transaction(['archive'], 'readwrite');
-          const store = tx.objectStore('archive');
-          for (let i = from; i < from + 10_000; i++) {
-            const closedAt = nowMs - day - ((i * 7919) % ((398 * day) / 60_000)) * 60_000;
-            const iso = new Date(closedAt).toISOString();
-            const breached = i % 10 === 0;
-            const key = `zendesk:mextra.zendesk.com:${900_000 + i}`;
-            store.put({
-              key,
-              closedAt,
-              record: {
-                key,
-                ticketKey: `#${900_000 + i}`,
-                subject: `Archived ticket ${i}`,
-                link: `https://mextra.zendesk.com/agent/tickets/${900_000 + i}`,
-                policyId: 'mextra',
-                policyName: 'Mextra',
-                tier: 'standard',
-                priority: priorities[i % 4],
-                closedAt,
-                metrics: {
-                  resolution: {
-                    state: breached ? 'breached' : 'met',
-                    goalState: breached ? 'missed' : 'met',
-                    dueAt: iso,
-                    goalAt: iso,
-                    stoppedAt: iso,
-                  },
-                },
-              },
-            });
-          }
+          const tx = db.transaction(['archiveDays'], 'readwrite');
+          for (const row of part) tx.objectStore('archiveDays').put(row);
           await new Promise<void>((resolve, reject) => {
             tx.oncomplete = () => resolve();
             tx.onabort = () => reject(tx.error ?? new Error('aborted'));
@@ -114,7 +117,7 @@ test(
           db.close();
           return performance.now() - t;
         },
-        [DB_NAME, from, now, DAY] as const,
+        [DB_NAME, rows.slice(from, from + chunk)] as const,
       );
     // the archive's size on disk (the registry is still the demo's few tickets)
     const usageBytes = await serviceWorker.evaluate(
@@ -165,6 +168,35 @@ test(
     expect(last).toMatchObject({ ok: true, data: { error: null } });
     expect(last?.ok && last.data.report?.tickets).toBe(expected);
     const monthMs = runs[Math.floor(runs.length / 2)]!;
+    // Of that, the read alone: the month's day rows, one getAll on the key range, in the worker (median of 5).
+    const readMs = await serviceWorker.evaluate(
+      async ([name, from, to, day]) => {
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const req = indexedDB.open(name);
+          req.onsuccess = () => resolve(req.result);
+          req.onerror = () => reject(req.error);
+        });
+        const out: number[] = [];
+        for (let r = 0; r < 5; r++) {
+          const t = performance.now();
+          await new Promise((resolve, reject) => {
+            const range = IDBKeyRange.bound(
+              [Math.floor(from / day)],
+              [Math.floor((to - 1) / day) + 1],
+              false,
+              true,
+            );
+            const req = db.transaction('archiveDays').objectStore('archiveDays').getAll(range);
+            req.onsuccess = () => resolve(req.result);
+            req.onerror = () => reject(req.error);
+          });
+          out.push(performance.now() - t);
+        }
+        db.close();
+        return out.sort((a, b) => a - b)[2]!;
+      },
+      [DB_NAME, month.from, month.to, DAY] as const,
+    );
 
     await page.close(); // the popup would paint 10,000 rows while we measure
 
@@ -208,7 +240,7 @@ test(
           const changed = clone(r * 37);
           (changed.entry as { subject?: string }).subject = `changed ${r}`;
           t = performance.now();
-          const tx = db.transaction(['tickets', 'archive', 'meta'], 'readwrite');
+          const tx = db.transaction(['tickets', 'archiveDays', 'meta'], 'readwrite');
           tx.objectStore('tickets').put(changed);
           tx.objectStore('meta').put(`bench.${Date.now()}.${r}`, 'rev');
           await done(tx);
@@ -258,10 +290,10 @@ test(
     console.log(
       [
         `store figures in Chromium's service worker (${TICKETS.toLocaleString('en')} tickets, ${ARCHIVED.toLocaleString('en')} archived; shared 2-core machine):`,
-        `  seeding: ${TICKETS.toLocaleString('en')} tickets ${figures.seedTicketsMs.toFixed(0)} ms (one transaction), ${ARCHIVED.toLocaleString('en')} archive records ${seedArchiveMs.toFixed(0)} ms (10 transactions)`,
+        `  seeding: ${TICKETS.toLocaleString('en')} tickets ${figures.seedTicketsMs.toFixed(0)} ms (one transaction), ${ARCHIVED.toLocaleString('en')} archive records ${seedArchiveMs.toFixed(0)} ms (${rows.length} day rows, 10 transactions)`,
         `  ${mark(figures.upsertMedianMs <= 10)}  one ticket upserted into ${TICKETS.toLocaleString('en')}: ${figures.upsertMedianMs.toFixed(1)} ms median of 25 (target ≤ 10 ms)`,
         `  ${mark(figures.top50MedianMs <= 20)}  popup's top 50 by deadline out of ${TICKETS.toLocaleString('en')}: ${figures.top50MedianMs.toFixed(1)} ms median of 11 (target ≤ 20 ms)`,
-        `  ${mark(monthMs <= 150)}  compliance for ${month.year}-${String(month.month).padStart(2, '0')} (${expected.toLocaleString('en')} records) out of ${ARCHIVED.toLocaleString('en')}: ${monthMs.toFixed(0)} ms median of 5, message round trip (target ≤ 150 ms)`,
+        `  ${mark(monthMs <= 150)}  compliance for ${month.year}-${String(month.month).padStart(2, '0')} (${expected.toLocaleString('en')} records) out of ${ARCHIVED.toLocaleString('en')}: ${monthMs.toFixed(0)} ms median of 5, message round trip (target ≤ 150 ms; of which reading the month's day rows ${readMs.toFixed(0)} ms)`,
         `  size on disk (navigator.storage.estimate, whole extension origin): ${mb}`,
       ].join('\n'),
     );

@@ -9,6 +9,7 @@ import type { AssignmentsEditorProps } from './AssignmentsEditor';
 import { FieldSourceEditor } from './FieldSourceEditor';
 import { RowsEditor } from './RowsEditor';
 import { TicketTest } from './TicketTest';
+import { OutageFields } from './OutageFields';
 import { TierEditor } from './TierEditor';
 import {
   HELPDESK_MAPPING,
@@ -211,6 +212,8 @@ export function MappingForm({
           </Field>
         </fieldset>
       ) : null}
+
+      <OutageFields d={d} set={set} t={t} types={levels('type')} />
 
       {issues.length ? <IssueList id={`${idp}-issues`} issues={issues} t={t} /> : null}
       <Status text={busy ? t.working : message} kind={message && !busy ? 'error' : 'info'} />

@@ -12,6 +12,7 @@ describe('the mapping form’s draft', () => {
       values: { priority: { urgent: 'P1' } },
       hotfixTag: 'spoed',
       queue: { viewId: '360001' },
+      customerField: { from: 'custom-field' as const, id: '360000009' },
     };
     const d = toDraft({ host: 'mextra.zendesk.com', helpdesk: 'zendesk', policyId: 'mextra', mapping }, 'x');
     expect(draftToMapping(d)).toEqual(mapping);

@@ -55,6 +55,13 @@ export interface Draft {
   /** Zendesk only: the tag that marks a hotfix, and the view whose tickets make up the popup's queue. */
   hotfixTag: string;
   queueViewId: string;
+  /**
+   * Where the customer comes from (the service report's filter): not edited in this form yet, kept as
+   * stored so that saving the form does not lose it.
+   */
+  customerField?: HostMapping['customerField'];
+  /** Outage tickets (the report's availability): tag (helpdesks with tags), policy type, field = value. */
+  outage: { tag: string; type: string; field: string; value: string };
 }
 
 export const rows = (r: Record<string, string> | undefined): Rows => Object.entries(r ?? {});
@@ -74,6 +81,13 @@ export function toDraft(a: AssignmentEntry | null, defaultPolicy: string): Draft
     values: Object.fromEntries(VALUE_KINDS.map((k) => [k, rows(m.values?.[k])])) as Record<ValueKind, Rows>,
     hotfixTag: m.hotfixTag ?? '',
     queueViewId: m.queue?.viewId ?? '',
+    ...(m.customerField ? { customerField: m.customerField } : {}),
+    outage: {
+      tag: m.outage?.tag ?? '',
+      type: m.outage?.type ?? '',
+      field: m.outage?.field ?? '',
+      value: m.outage?.value ?? '',
+    },
   };
 }
 
@@ -93,11 +107,19 @@ export function draftToMapping(d: Draft): HostMapping {
     if (Object.keys(r).length) values[k] = r;
   }
   if (Object.keys(values).length) m.values = values;
+  if (d.customerField) m.customerField = d.customerField;
   if (HELPDESK_MAPPING[d.helpdesk].tagsAndViews) {
     if (d.hotfixTag.trim()) m.hotfixTag = d.hotfixTag.trim();
     // A pasted view URL (…/agent/filters/360001234567) is taken for its id.
     const view = d.queueViewId.trim();
     if (view) m.queue = { viewId: /\/filters\/(\d+)/.exec(view)?.[1] ?? view };
   }
+  const o = d.outage;
+  const outage: NonNullable<HostMapping['outage']> = {};
+  if (o.tag.trim() && HELPDESK_MAPPING[d.helpdesk].tagsAndViews) outage.tag = o.tag.trim();
+  if (o.type.trim()) outage.type = o.type.trim();
+  if (o.field.trim()) outage.field = o.field.trim();
+  if (o.value.trim()) outage.value = o.value.trim();
+  if (Object.keys(outage).length) m.outage = outage;
   return m;
 }

@@ -66,4 +66,27 @@ describe('a TOPdesk incident', () => {
       expect(r.ok).toBe(true);
     },
   );
+
+  it("reads the caller's branch as the customer and category, subcategory and call type as tags", () => {
+    expect(r.facts).toEqual({ customer: 'Verpakkingen Tiel', tags: ['Hardware', 'Printers', 'Storing'] });
+  });
+});
+
+describe('TOPdesk ticket facts', () => {
+  it('take the customer from the mapped field when the mapping names one', () => {
+    const r = normalizeWith(
+      'topdesk',
+      { incident },
+      { ...mapping, customerField: { from: 'field', field: 'optionalFields1.text1' } },
+      scope,
+      'scope4mation.topdesk.net',
+    );
+    expect(r.ok && r.facts).toEqual({ customer: 'extended', tags: ['Hardware', 'Printers', 'Storing'] });
+  });
+
+  it('leave the customer out when the incident has no branch, and the tags empty without categories', () => {
+    const { callerBranch: _b, category: _c, subcategory: _s, callType: _t, ...bare } = incident;
+    const r = normalizeWith('topdesk', { incident: bare }, mapping, scope, 'scope4mation.topdesk.net');
+    expect(r.ok && r.facts).toEqual({ tags: [] });
+  });
 });

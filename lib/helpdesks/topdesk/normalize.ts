@@ -30,6 +30,8 @@ export const TopdeskIncident = z
     caller: z.object({ dynamicName: z.string().optional() }).passthrough().nullable().optional(),
     callerBranch: Ref,
     callType: Ref,
+    category: Ref,
+    subcategory: Ref,
     impact: Ref,
     urgency: Ref,
     priority: Ref,
@@ -143,5 +145,14 @@ export function normalizeTopdesk(
   events.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   if (events.length) ticket.events = events;
 
-  return { ok: true, ticketId: t.id, ticket, display, origin };
+  // Facts for the service report: the customer (the mapped field, else the caller's branch) and the
+  // category, subcategory and call type as tags.
+  const customer = asText(fieldValue(mapping?.customerField)) ?? asText(t.callerBranch);
+  const tags = [t.category, t.subcategory, t.callType].flatMap((r) => {
+    const name = asText(r);
+    return name ? [name] : [];
+  });
+  const facts = { ...(customer ? { customer } : {}), tags };
+
+  return { ok: true, ticketId: t.id, ticket, display, origin, facts };
 }

@@ -51,8 +51,14 @@ export async function readListedZendesk(
         : { ok: false, notFound: t.error.kind === 'not-found', message: t.error.message };
     }
   }
-  const { result_type: _r, ...ticket } = listed;
-  return { ok: true, payload: { ticket: { ticket }, audits: r.audits } };
+  const { result_type: _r, organizations, ...ticket } = listed;
+  return {
+    ok: true,
+    payload: {
+      ticket: { ticket, ...(Array.isArray(organizations) ? { organizations } : {}) },
+      audits: r.audits,
+    },
+  };
 }
 
 export const zendeskWorker: HelpdeskWorker = {

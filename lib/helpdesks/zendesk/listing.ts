@@ -38,7 +38,9 @@ const ZendeskPage = z.looseObject({
   results: z.array(z.unknown()).optional(),
   next_page: z.string().nullish(),
   count: z.number().nullish(),
+  organizations: z.array(z.unknown()).optional(),
 });
+const SideloadedOrg = z.looseObject({ id: z.union([z.number(), z.string()]) });
 
 export interface ZendeskQueueOptions {
   host: string;
@@ -48,13 +50,18 @@ export interface ZendeskQueueOptions {
   finished?: FinishedRange | undefined;
 }
 
+/**
+ * Both listings sideload the tickets' organisations, so a listed ticket's customer (its organisation's
+ * name, README "Ticket facts") needs no read of its own: search with `include=tickets(organizations)`,
+ * views with `include=organizations` (https://developer.zendesk.com/documentation/ticketing/using-the-zendesk-api/side_loading/).
+ */
 const searchUrl = (host: string, query: string) =>
-  `https://${host}/api/v2/search.json?query=${encodeURIComponent(query)}`;
+  `https://${host}/api/v2/search.json?query=${encodeURIComponent(query)}&include=${encodeURIComponent('tickets(organizations)')}`;
 
 export function zendeskQueueUrl({ host, viewId, finished }: ZendeskQueueOptions): string {
   if (finished) return searchUrl(host, zendeskSolvedQuery(finished));
   return viewId !== undefined && viewId !== null && String(viewId) !== ''
-    ? `https://${host}/api/v2/views/${encodeURIComponent(String(viewId))}/tickets.json`
+    ? `https://${host}/api/v2/views/${encodeURIComponent(String(viewId))}/tickets.json?include=organizations`
     : searchUrl(host, ZENDESK_UNSOLVED_QUERY);
 }
 
@@ -100,6 +107,11 @@ export async function fetchZendeskQueue(options: ZendeskQueueOptions, deps: Queu
     const range = options.finished;
     if (range && pages === 1 && (total ?? 0) > ZENDESK_SEARCH_MAX && range.to - range.from > 60_000)
       return readInHalves({ ...options, host }, range, deps, pages);
+    const orgs = new Map<string, unknown>();
+    for (const o of page.data.organizations ?? []) {
+      const org = SideloadedOrg.safeParse(o);
+      if (org.success) orgs.set(String(org.data.id), org.data);
+    }
     for (const row of page.data.tickets ?? page.data.results ?? []) {
       const t = ZendeskTicketRow.safeParse(row);
       if (!t.success || (t.data.result_type !== undefined && t.data.result_type !== 'ticket')) {
@@ -109,6 +121,8 @@ export async function fetchZendeskQueue(options: ZendeskQueueOptions, deps: Queu
       const id = String(t.data.id);
       if (seen.has(id)) continue; // pages can shift while we read them
       seen.add(id);
+      // The ticket's sideloaded organisation travels with it (`readListed` hands it to the normaliser).
+      const org = orgs.get(String(t.data.organization_id));
       tickets.push({
         ...base,
         ticketId: id,
@@ -118,7 +132,7 @@ export async function fetchZendeskQueue(options: ZendeskQueueOptions, deps: Queu
         status: t.data.status ?? null,
         priority: t.data.priority ?? null,
         createdAt: t.data.created_at ?? null,
-        raw: t.data,
+        raw: org ? { ...t.data, organizations: [org] } : t.data,
       });
     }
     progress();

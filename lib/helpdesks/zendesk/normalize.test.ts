@@ -184,3 +184,22 @@ describe('Zendesk mapping rules', () => {
     expect(!r.ok && r.problem.message).toMatch(/mapping\.tier/);
   });
 });
+
+describe('Zendesk ticket facts', () => {
+  it("read the sideloaded organisation's name as the customer and keep the ticket's tags", () => {
+    const r = ok(normalizeWith('zendesk', payload, undefined, mextra, host));
+    expect(r.facts).toEqual({ customer: 'Bakkerij De Vries', tags: ['tier_standard', 'hotfix'] });
+  });
+
+  it('take the customer from a mapped custom field (customerField) over the organisation', () => {
+    const mapping = { customerField: { from: 'custom-field', id: '360000001' } };
+    const r = ok(normalizeWith('zendesk', payload, mapping, mextra, host));
+    expect(r.facts?.customer).toBe('department');
+  });
+
+  it('have no customer when the organisation is not sideloaded (a listing without it)', () => {
+    const { organizations: _o, ...bare } = ticket;
+    const r = ok(normalizeWith('zendesk', { ticket: bare, audits: [page1, page2] }, undefined, mextra, host));
+    expect(r.facts).toEqual({ tags: ['tier_standard', 'hotfix'] });
+  });
+});

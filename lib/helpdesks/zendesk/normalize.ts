@@ -147,9 +147,7 @@ export function normalizeZendesk(
   });
 
   const field = (id: string) => t.custom_fields.find((f) => String(f.id) === id)?.value;
-  const fromSource = (
-    src: NonNullable<NonNullable<HostMapping['fields']>['impact']> | undefined,
-  ): unknown => {
+  const fromSource = (src: HostMapping['customerField']): unknown => {
     if (!src) return undefined;
     if (src.from === 'custom-field') return field(src.id);
     if (src.from === 'tag') return t.tags.find((tag) => tag.startsWith(src.prefix))?.slice(src.prefix.length);
@@ -251,6 +249,10 @@ export function normalizeZendesk(
     events.push({ at: t.created_at, type: 'hotfix' });
   if (events.length) ticket.events = events;
 
+  // Facts for the service report: the customer (the mapped field, else the organisation) and the tags.
+  const customer = text(fromSource(mapping?.customerField)) ?? org?.name?.trim();
+  const facts = { ...(customer ? { customer } : {}), tags: [...t.tags] };
+
   const metrics = body.data.slas?.policy_metrics ?? [];
   const helpdeskSla = metrics.length
     ? {
@@ -269,6 +271,7 @@ export function normalizeZendesk(
     ticket,
     display,
     origin,
+    facts,
     ...(helpdeskSla ? { helpdeskSla } : {}),
   };
 }

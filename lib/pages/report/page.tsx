@@ -1,25 +1,21 @@
 /**
- * The service report page shell. Reads ?policy=&month=YYYY-MM&lang= from its address, asks the
- * worker for the report (ui-bg:report) and renders components/report; choices go back into the address.
- * No zod here: messages are typed, the background validates them.
+ * The service report page shell. Reads ?policy=&month=YYYY-MM (or quarter=YYYY-Qn, or from=&to=)
+ * &customer=&lang= from its address (lib/report/address.ts), asks the worker for the report
+ * (ui-bg:report) and renders components/report; choices go back into the address, so a reload or a
+ * shared link shows the same report. No zod here: messages are typed, the background validates them.
  */
 import { render } from 'preact';
 import type { ReportModel } from '../../messaging/report';
 import { ReportView, type ReportRequest } from '../../../components/report/ReportView';
-import type { ReportPeriod } from '../../report/period';
+import { readReportAddress, reportAddress } from '../../report/address';
 import { untilWorkerAnswers } from '../../background/env';
 import { send } from '../../messaging/client';
 import { offerDownload, UTF8_BOM } from '../../dom/download';
 
-function fromAddress(): { policyId: string | null; period?: ReportPeriod; locale?: 'nl' | 'en' } {
-  const q = new URLSearchParams(location.search);
-  const m = /^(\d{4})-(\d{2})$/.exec(q.get('month') ?? '');
-  const lang = q.get('lang');
-  return {
-    policyId: q.get('policy') || null,
-    ...(m ? { period: { kind: 'month' as const, year: Number(m[1]), month: Number(m[2]) } } : {}),
-    ...(lang === 'nl' || lang === 'en' ? { locale: lang } : {}),
-  };
+/** The request the address asks for, and what in it could not be read. */
+function fromAddress() {
+  const { problems, ...request } = readReportAddress(location.search);
+  return { request, problems };
 }
 
 function download(file: { filename: string; mime: string; text: string }): void {
@@ -35,22 +31,22 @@ export function startReportPage(root: HTMLElement): void {
         onRequest={load}
         onExport={download}
         onPrint={() => window.print()}
-        loadingLocale={fromAddress().locale ?? untilWorkerAnswers()}
+        loadingLocale={fromAddress().request.locale ?? untilWorkerAnswers()}
       />,
       root,
     );
 
-  async function load(req: Partial<ReportRequest> & { policyId: string | null }): Promise<void> {
+  async function load(
+    req: Partial<ReportRequest> & { policyId: string | null },
+    problems: string[] = [],
+  ): Promise<void> {
     const reply = await send({ type: 'ui-bg:report', ...req });
     if (reply.ok) {
       model = reply.data;
+      // What the address asked for but could not be read is said, not silently replaced.
+      if (problems.length && !model.error) model = { ...model, error: problems.join(' ') };
       document.documentElement.lang = model.locale;
-      const p = model.period;
-      const q = new URLSearchParams();
-      if (model.policyId) q.set('policy', model.policyId);
-      if (p.kind === 'month') q.set('month', `${p.year}-${String(p.month).padStart(2, '0')}`);
-      q.set('lang', model.locale);
-      history.replaceState(null, '', `?${q.toString()}`);
+      history.replaceState(null, '', reportAddress(model));
     } else {
       model = model
         ? { ...model, error: reply.error }
@@ -59,7 +55,8 @@ export function startReportPage(root: HTMLElement): void {
             policyId: null,
             period: { kind: 'month', year: 1970, month: 1 },
             // No answer from the worker: its language decision without the preference.
-            locale: fromAddress().locale ?? untilWorkerAnswers(),
+            locale: fromAddress().request.locale ?? untilWorkerAnswers(),
+            customer: null,
             uiLanguage: untilWorkerAnswers(),
             timeZone: 'UTC',
             report: null,
@@ -72,5 +69,6 @@ export function startReportPage(root: HTMLElement): void {
   }
 
   draw();
-  void load(fromAddress());
+  const { request, problems } = fromAddress();
+  void load(request, problems);
 }
