@@ -14,6 +14,7 @@ import {
   sourcePlace,
 } from './format';
 import type { Holiday } from '../../lib/messaging/options';
+import { goalTextIsOnlyThePercent, isStrictGoal } from '../../lib/compliance/goals';
 import type { Lang, Strings } from './strings';
 
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
@@ -209,8 +210,18 @@ function Rules({ policy, lang, t }: Omit<Props, 'holidays'>) {
           <ul>
             {compliance.map((p) => (
               <li key={p.id}>
-                {t.doc.complianceRow(priorityLabel(policy, p.id, lang, t), p.compliance?.percent ?? 0)}
-                {p.compliance?.text ? ` — ${p.compliance.text}` : ''}
+                {t.doc.complianceRow(
+                  priorityLabel(policy, p.id, lang, t),
+                  p.compliance?.percent ?? 0,
+                  isStrictGoal(p.compliance?.text),
+                )}
+                {/* The contract's own words only when they say more than the figure ("> 99%" does not). */}
+                {p.compliance?.text && !goalTextIsOnlyThePercent(p.compliance.text) ? (
+                  <>
+                    {' — '}
+                    <span lang={policy.contract?.language}>{p.compliance.text}</span>
+                  </>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -34,6 +34,41 @@ describe('the policy document', () => {
   });
 });
 
+describe('compliance goals in the policy document', () => {
+  it('say "more than" for the contract\'s "> 99%" and do not repeat the figure', () => {
+    const ws = getBuiltinPolicy('workspace365')!;
+    const { container } = render(<PolicyView policy={ws} holidays={[]} lang="en" t={strings.en} />);
+    const rows = [...container.querySelectorAll('li')].filter((li) =>
+      /of tickets within/.test(li.textContent!),
+    );
+    expect(rows.map((li) => li.textContent)).toEqual([
+      'Priority 1 (P1): more than 99% of tickets within their targets',
+      'Priority 2 (P2): more than 90% of tickets within their targets',
+    ]);
+    cleanup();
+    render(<PolicyView policy={ws} holidays={[]} lang="nl" t={strings.nl} />);
+    expect(screen.getByText('Prioriteit 1 (P1): meer dan 99% van de tickets binnen de norm')).toBeTruthy();
+  });
+
+  it("keep the contract's words when they say more than the figure, in the contract's language", () => {
+    const ws = getBuiltinPolicy('workspace365')!;
+    const worded = {
+      ...ws,
+      priorities: ws.priorities.map((p, i) =>
+        i === 0 ? { ...p, compliance: { percent: 95, text: 'minimaal 95% per kwartaal' } } : p,
+      ),
+    };
+    const { container } = render(<PolicyView policy={worded} holidays={[]} lang="en" t={strings.en} />);
+    const quote = [...container.querySelectorAll('li span[lang]')].find(
+      (s) => s.textContent === 'minimaal 95% per kwartaal',
+    );
+    expect(quote?.getAttribute('lang')).toBe('nl');
+    expect(quote?.parentElement?.textContent).toBe(
+      'Priority 1 (P1): at least 95% of tickets within their targets — minimaal 95% per kwartaal',
+    );
+  });
+});
+
 describe('durations in the policy document', () => {
   const mextra = getBuiltinPolicy('mextra')!;
   it('use the engine’s words in both languages (one table: "kantooruren", as the sidebar says)', () => {

@@ -93,7 +93,8 @@ const en = {
     anyPriority: 'any priority',
     defaultMark: '(default)',
     compliance: 'Compliance goals',
-    complianceRow: (p: string, pct: number) => `${p}: at least ${pct}% of tickets within their targets`,
+    complianceRow: (p: string, pct: number, strict: boolean) =>
+      `${p}: ${strict ? 'more than' : 'at least'} ${pct}% of tickets within their targets`,
     pause: 'Clock pauses',
     pauseRow: (statuses: string, metrics: string) => `${metrics} pause while the ticket is ${statuses}.`,
     exemptions: 'Exemptions',
@@ -407,7 +408,8 @@ const nl: Strings = {
     anyPriority: 'elke prioriteit',
     defaultMark: '(standaard)',
     compliance: 'Nalevingsdoelen',
-    complianceRow: (p: string, pct: number) => `${p}: minstens ${pct}% van de tickets binnen de norm`,
+    complianceRow: (p: string, pct: number, strict: boolean) =>
+      `${p}: ${strict ? 'meer dan' : 'minstens'} ${pct}% van de tickets binnen de norm`,
     pause: 'Klok gepauzeerd',
     pauseRow: (statuses: string, metrics: string) =>
       `${metrics} staat stil zolang het ticket ${statuses} is.`,

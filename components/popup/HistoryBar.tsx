@@ -24,7 +24,12 @@ export function HistoryBar({ loadedAt, refresh, onLoad, lang, timeZone, t }: His
   return (
     <section class="history" aria-label={t.history.button} data-read={String(loadedAt !== null && !reading)}>
       <p class="history-note">
-        {loadedAt === null ? t.history.observed : t.history.loaded(formatDateTime(loadedAt, lang, timeZone))}{' '}
+        {/* Live: it changes once, when a read finishes (the progress below is not live). */}
+        <span role="status">
+          {loadedAt === null
+            ? t.history.observed
+            : t.history.loaded(formatDateTime(loadedAt, lang, timeZone))}
+        </span>{' '}
         <button
           type="button"
           onClick={() => {

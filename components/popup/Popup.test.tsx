@@ -359,6 +359,31 @@ describe('popup refresh bar', () => {
     });
     expect(screen.getByText(/asked to wait 7 s/)).toBeTruthy();
   });
+
+  it('announces when a refresh finished, not every count of tickets read', () => {
+    const running = (done: number) => ({
+      refresh: {
+        kind: 'queue' as const,
+        running: true,
+        progress: { done, total: 5 },
+        lastRefreshAt: null,
+        errors: [],
+      },
+    });
+    const live = () =>
+      [...document.querySelectorAll('.refresh [role="status"], .refresh [aria-live]')].map(
+        (r) => r.textContent,
+      );
+    setup(running(3));
+    expect(screen.getByText(/3 of 5 tickets read/).closest('[role="status"], [aria-live]')).toBeNull();
+    expect(live()).toEqual(['']);
+    cleanup();
+    setup(running(4));
+    expect(live()).toEqual(['']);
+    cleanup();
+    setup();
+    expect(live()).toEqual(['Last refresh 2 Mar, 10:55']);
+  });
 });
 
 describe('popup empty state and tabs', () => {

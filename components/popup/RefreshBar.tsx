@@ -32,19 +32,21 @@ export function RefreshBar({ refresh, onRefresh, lang, timeZone, t }: RefreshBar
           : t.refresh.button}
       </button>
       {refresh.running && p && <RefreshProgress progress={p} t={t} />}
-      {!refresh.running && (
-        <span class="refresh-last">
-          {refresh.lastRefreshAt === null
+      {/* The one live text of a refresh: empty while it runs, then when it finished (one
+          announcement; the count of tickets read, which changes every poll, is not live). */}
+      <span class="refresh-last" role="status">
+        {refresh.running
+          ? ''
+          : refresh.lastRefreshAt === null
             ? t.refresh.never
             : t.refresh.last(formatDateTime(refresh.lastRefreshAt, lang, timeZone))}
-        </span>
-      )}
+      </span>
       {refresh.kind === 'queue' && <RefreshErrors errors={refresh.errors} title={t.refresh.errors} />}
     </section>
   );
 }
 
-/** Tickets read so far (a bar when the total is known), or the wait a 429 asked for. */
+/** Tickets read so far (a bar when the total is known), or the wait a 429 asked for; not live. */
 export function RefreshProgress({
   progress: p,
   t,
@@ -53,7 +55,7 @@ export function RefreshProgress({
   t: Strings;
 }) {
   return (
-    <span class="refresh-progress" role="status">
+    <span class="refresh-progress">
       {p.total !== null ? <progress value={p.done} max={Math.max(p.total, 1)} /> : <progress />}{' '}
       {p.waitingMs ? t.refresh.waiting(Math.ceil(p.waitingMs / 1000)) : t.refresh.progress(p.done, p.total)}
     </span>

@@ -35,11 +35,24 @@ describe('PriorityMatrix', () => {
     const cell = cells[0] as HTMLTableCellElement;
     expect(cell.textContent).toBe('▶ Critical (this ticket)');
     const row = cell.parentElement!;
-    expect(row.querySelector('th')!.textContent).toBe('High'); // impact high
+    expect(row.querySelector('th')!.textContent).toBe('High (this ticket’s impact)'); // impact high
     const col = Array.from(row.children).indexOf(cell);
-    expect(container.querySelectorAll('thead th')[col]!.textContent).toBe('High'); // urgency high
+    expect(container.querySelectorAll('thead th')[col]!.textContent).toBe('High (this ticket’s urgency)');
     expect(cell.classList.contains('is-selected')).toBe(true);
     expect(screen.getByText('Impact × urgency → priority')).toBeTruthy();
+  });
+
+  it('says to a screen reader, not only with an underline, which row and column are the ticket’s', () => {
+    const { container } = show(scenarios.breached.model, 'nl');
+    const known = [...container.querySelectorAll('th.is-known')];
+    expect(known).toHaveLength(2);
+    // The underline alone is what the eye gets; the same words are in the header's text and title.
+    for (const th of known) {
+      const said = th.querySelector('.sr-only')?.textContent?.trim();
+      expect(said).toMatch(/^\((impact|urgentie) van dit ticket\)$/);
+      expect(th.getAttribute('title')).toBe(said);
+    }
+    expect(container.querySelectorAll('th:not(.is-known) .sr-only')).toHaveLength(0);
   });
 
   it('notes a workaround cap in the contract’s priority words', () => {
@@ -65,7 +78,7 @@ describe('PriorityMatrix', () => {
     const { container } = show(scenarios.missing.model);
     expect(screen.getByText('Fill in Urgentie (custom field) to get the matrix suggestion.')).toBeTruthy();
     expect(container.querySelector('td[aria-current]')).toBeNull();
-    expect(container.querySelector('th.is-known')!.textContent).toBe('High impact');
+    expect(container.querySelector('th.is-known')!.textContent).toBe('High impact (this ticket’s impact)');
   });
 
   it('shows only the ticket’s priority when the policy has no matrix', () => {

@@ -89,8 +89,15 @@ export function PriorityMatrix({ evaluation, labels, matrix, locale }: PriorityM
                 {t(locale, 'matrix.impact')} ↓ {t(locale, 'matrix.urgency')} →
               </th>
               {matrix.urgencies.map((u) => (
-                <th scope="col" key={u.id} class={u.id === m?.urgency ? 'is-known' : undefined}>
+                <th
+                  scope="col"
+                  key={u.id}
+                  class={u.id === m?.urgency ? 'is-known' : undefined}
+                  title={u.id === m?.urgency ? t(locale, 'matrix.ticketUrgency') : undefined}
+                >
                   {pick(u.label, locale) ?? u.id}
+                  {/* The underline says it to the eye; this says it to a screen reader. */}
+                  {u.id === m?.urgency && <span class="sr-only"> {t(locale, 'matrix.ticketUrgency')}</span>}
                 </th>
               ))}
             </tr>
@@ -98,8 +105,13 @@ export function PriorityMatrix({ evaluation, labels, matrix, locale }: PriorityM
           <tbody>
             {matrix.impacts.map((i) => (
               <tr key={i.id}>
-                <th scope="row" class={i.id === m?.impact ? 'is-known' : undefined}>
+                <th
+                  scope="row"
+                  class={i.id === m?.impact ? 'is-known' : undefined}
+                  title={i.id === m?.impact ? t(locale, 'matrix.ticketImpact') : undefined}
+                >
                   {pick(i.label, locale) ?? i.id}
+                  {i.id === m?.impact && <span class="sr-only"> {t(locale, 'matrix.ticketImpact')}</span>}
                 </th>
                 {matrix.urgencies.map((u) => {
                   const cell = matrix.cells[i.id]?.[u.id];

@@ -40,9 +40,19 @@ describe('ProblemState', () => {
     show('apiRefused');
     expect(screen.getByRole('heading', { name: /The helpdesk refused/ })).toBeTruthy();
     expect(screen.getByText('Partial')).toBeTruthy();
-    expect(screen.getByText('HTTP 403 from /api/v2/tickets/1001.json')).toBeTruthy();
     expect(screen.getByText('Printer on the 3rd floor prints blank pages')).toBeTruthy();
     expect(screen.getByText('Details')).toBeTruthy();
+    // The helpdesk's technical words are in the Details disclosure, not in the agent's text.
+    expect(screen.getByText('HTTP 403 from /api/v2/tickets/1001.json').closest('details')).toBeTruthy();
+  });
+
+  it('keeps the English technical message out of a Dutch screen’s text, under Details and tagged English', () => {
+    show('apiRefused', 'nl');
+    const message = screen.getByText('HTTP 403 from /api/v2/tickets/1001.json');
+    expect(message.getAttribute('lang')).toBe('en');
+    const details = message.closest('details')!;
+    expect(details.open).toBe(false);
+    expect(details.querySelector('summary')!.textContent).toBe('Details');
   });
 
   it('names the unmapped value and opens Options at the assignments', () => {

@@ -40,11 +40,17 @@ export function ProblemState({ problem, display, locale, onOpenOptions, onRetry 
         )}
       </h3>
       <p>{body}</p>
-      {problem.message && <p class="sla-source">{problem.message}</p>}
-      {problem.detail && (
+      {/* The technical text from the helpdesk or the engine ("HTTP 404 from /api/v2/tickets/9999.json")
+          is English whatever the agent's language: under "Details", for admins, tagged as English. */}
+      {(problem.message || problem.detail) && (
         <details>
           <summary>{t(locale, 'problem.details')}</summary>
-          <p>{problem.detail}</p>
+          {problem.message && (
+            <p class="sla-source" lang="en">
+              {problem.message}
+            </p>
+          )}
+          {problem.detail && <p lang="en">{problem.detail}</p>}
         </details>
       )}
       <div class="sla-actions">

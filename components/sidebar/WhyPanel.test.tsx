@@ -1,5 +1,5 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mextraPaused } from '../../tests/support/sidebar/evaluations.ts';
 import { WhyPanel } from './WhyPanel.tsx';
 
@@ -42,5 +42,31 @@ describe('WhyPanel', () => {
     expect(details.open).toBe(false);
     expect(details.querySelector('summary')?.textContent).toBe('Regels in het beleid (voor beheerders)');
     expect(details.textContent).toContain(`Oplossing: ${mextraPaused.metrics.resolution!.rule!}`);
+  });
+
+  it('names its heading and region "Why these deadlines" alone, with the button beside the heading', () => {
+    render(<WhyPanel explanation={mextraPaused.explanation} locale="en" />);
+    const heading = screen.getByRole('heading', { name: 'Why these deadlines' });
+    expect(heading.querySelector('button')).toBeNull();
+    expect(screen.getByRole('region', { name: 'Why these deadlines' })).toBeTruthy();
+  });
+
+  it('brings the text into view when the agent opens it, not when it starts open', () => {
+    const scrolled = vi.fn();
+    const original = HTMLElement.prototype.scrollIntoView;
+    HTMLElement.prototype.scrollIntoView = scrolled;
+    try {
+      const { unmount } = render(<WhyPanel explanation={mextraPaused.explanation} locale="en" defaultOpen />);
+      expect(scrolled).not.toHaveBeenCalled();
+      unmount();
+      render(<WhyPanel explanation={mextraPaused.explanation} locale="en" />);
+      fireEvent.click(screen.getByRole('button', { name: 'Show why' }));
+      expect(scrolled).toHaveBeenCalledTimes(1);
+      expect(scrolled.mock.contexts[0]).toBe(document.querySelector('#sla-why-text'));
+      fireEvent.click(screen.getByRole('button', { name: 'Hide why' }));
+      expect(scrolled).toHaveBeenCalledTimes(1);
+    } finally {
+      HTMLElement.prototype.scrollIntoView = original;
+    }
   });
 });

@@ -1,5 +1,5 @@
 /** The evaluation's explanation (the CLI's `--format text`), collapsible, rendered as text. */
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Locale } from '../../lib/i18n/core.ts';
 import { t } from '../../lib/i18n/sidebar.ts';
 import type { Evaluation } from '../../lib/sla/types.ts';
@@ -15,6 +15,12 @@ export interface WhyPanelProps {
 
 export function WhyPanel({ explanation, metrics, locale, defaultOpen = false }: WhyPanelProps) {
   const [open, setOpen] = useState(defaultOpen);
+  // Opened by the agent: the text lies below the fold of the sidebar's body, so bring it into view.
+  const textRef = useRef<HTMLDivElement>(null);
+  const openedByAgent = useRef(false);
+  useEffect(() => {
+    if (open && openedByAgent.current) textRef.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [open]);
   if (!explanation) return null;
   const rules = (['response', 'resolution'] as const).flatMap((name) => {
     const rule = metrics?.[name]?.rule;
@@ -22,18 +28,23 @@ export function WhyPanel({ explanation, metrics, locale, defaultOpen = false }: 
   });
   return (
     <section class="sla-section sla-why" aria-labelledby="sla-why-heading">
-      <h3 id="sla-why-heading">
-        <span>{t(locale, 'why.heading')}</span>
+      {/* The button sits beside the heading, not in it: the heading (and the region it names) reads
+          "Why these deadlines", not "Why these deadlines Hide why". */}
+      <div class="sla-why-head">
+        <h3 id="sla-why-heading">{t(locale, 'why.heading')}</h3>
         <button
           type="button"
           aria-expanded={open}
           aria-controls="sla-why-text"
-          onClick={() => setOpen(!open)}
+          onClick={() => {
+            openedByAgent.current = !open;
+            setOpen(!open);
+          }}
         >
           {t(locale, open ? 'why.hide' : 'why.show')}
         </button>
-      </h3>
-      <div id="sla-why-text" hidden={!open}>
+      </div>
+      <div id="sla-why-text" ref={textRef} hidden={!open}>
         <div class="sla-explanation">{explanation}</div>
         {rules.length > 0 && (
           <details class="sla-rules">

@@ -85,6 +85,7 @@ export const SIDEBAR_CSS = `
 .sla-head h2{font-size:14px;font-weight:700;margin:0;flex:1}
 .sla-body{overflow:auto;padding:8px 10px 10px}
 .sla-root h3{font-size:13px;font-weight:700;margin:0 0 4px;display:flex;align-items:center;gap:6px}
+.sla-why-head{display:flex;align-items:center;gap:6px;margin:0 0 4px}.sla-why-head h3{margin:0}
 .sla-root p{margin:2px 0}
 .sla-root button{font:inherit;color:inherit;background:var(--sla-bg);border:1px solid var(--sla-border);border-radius:4px;
   padding:2px 8px;cursor:pointer;min-height:24px}

@@ -6,6 +6,7 @@ import { handle } from './handlers';
 import { bindToSender, senderPage, SenderRefused, TabRateLimit } from './sender';
 import { openOptionsOnce, resetOptionsTab } from './ticket';
 import { seedConfig } from '../../tests/support/background';
+import { DEFAULT_PREFERENCES } from '../storage/schemas';
 
 const selfHosted = [{ host: 'helpdesk.example.nl', helpdesk: 'topdesk' as const }];
 
@@ -128,6 +129,34 @@ describe('the worker and a content script that lies (review #2)', () => {
     await expect(
       handle({ type: 'cs-bg:ui-state', helpdesk: 'topdesk', collapsed: true }, ctx),
     ).rejects.toThrow(SenderRefused);
+  });
+});
+
+describe('the view a content script asks for before it reads its ticket', () => {
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    await seedConfig([{ host: 'acme.zendesk.com', helpdesk: 'zendesk', policyId: 'mextra' }]);
+    await fakeBrowser.storage.local.set({
+      preferences: { ...DEFAULT_PREFERENCES, language: 'nl' },
+      uiState: { collapsed: { zendesk: true }, side: { zendesk: 'left' }, compact: {} },
+    });
+  });
+  const page = { id: 'ext', url: 'https://acme.zendesk.com/agent/tickets/1', tab: { id: 7 } };
+  const ctx = { sender: page, kind: 'content-script' } as unknown as RouteContext;
+
+  it('is the preferred language and the helpdesk’s remembered side and fold', async () => {
+    await expect(handle({ type: 'cs-bg:view', helpdesk: 'zendesk' }, ctx)).resolves.toEqual({
+      language: 'nl',
+      locale: 'nl',
+      side: 'left',
+      collapsed: true,
+      compact: false,
+      atRiskPercent: DEFAULT_PREFERENCES.atRiskPercent,
+    });
+  });
+
+  it('is refused for a helpdesk the sender is not on', async () => {
+    await expect(handle({ type: 'cs-bg:view', helpdesk: 'topdesk' }, ctx)).rejects.toThrow(SenderRefused);
   });
 });
 

@@ -20,7 +20,7 @@ import { readCredentials, readUiState, uiStateItem } from '../storage/items';
 import type { HelpdeskId } from '../helpdesks/catalog';
 import { WORKERS } from '../helpdesks/workers';
 import { uiLanguage } from './env';
-import { assignmentFor, loadState } from './state';
+import { assignmentFor, loadState, readEffective } from './state';
 import { bindToSender, senderPage } from './sender';
 
 export interface TicketRequest {
@@ -253,6 +253,12 @@ export async function handleSidebar(
     case 'cs-bg:open-options':
       await openOptionsOnce(message.section);
       return { ok: true };
+    case 'cs-bg:view': {
+      // Preferences and UI state only (no policies compiled, no ticket read): the first frame waits on it.
+      const [{ eff }, ui] = await Promise.all([readEffective(), readUiState()]);
+      message = bindToSender(message, senderPage(sender.url, eff.config.selfHosted, sender.tab?.url));
+      return sidebarView(eff.preferences, ui.value, message.helpdesk, uiLanguage(eff.preferences));
+    }
   }
 }
 

@@ -55,6 +55,16 @@ export type PolicyGoalSource = Pick<Policy, 'id'> & {
  * ("more than" when its text starts with ">"); a target's soft `goal.percent` gives a 'goal' figure and,
  * beside it, 100% within the deadline (Mextra: "90% < 4 uur, 100% < 6 uur").
  */
+/** A priority's compliance goal is "more than" its percent when the contract's text starts with ">" ("> 99%"). */
+export function isStrictGoal(text: string | undefined): boolean {
+  return /^\s*>(?!=)/.test(text ?? '');
+}
+
+/** The contract's compliance text says no more than its percent ("> 99%", "≥ 90 %"): showing it again repeats it. */
+export function goalTextIsOnlyThePercent(text: string): boolean {
+  return /^\s*(>=?|≥)?\s*\d+([.,]\d+)?\s*%\s*$/.test(text);
+}
+
 export function complianceGoalsFromPolicy(policy: PolicyGoalSource): ComplianceGoal[] {
   const out = new Map<string, ComplianceGoal>();
   const put = (g: ComplianceGoal) => {
@@ -63,7 +73,7 @@ export function complianceGoalsFromPolicy(policy: PolicyGoalSource): ComplianceG
   };
   for (const p of policy.priorities) {
     if (!p.compliance) continue;
-    const strict = /^\s*>(?!=)/.test(p.compliance.text ?? '');
+    const strict = isStrictGoal(p.compliance.text);
     for (const metric of ['response', 'resolution'] as const)
       put({
         policyId: policy.id,

@@ -68,6 +68,12 @@ export const SidebarRequests = [
     compact: z.boolean().optional(),
   }),
   z.strictObject({ type: z.literal('cs-bg:open-options'), section: z.string().max(40).optional() }),
+  /**
+   * The view alone (language, side, fold, compact), asked for as the content script starts and
+   * answered without reading the ticket: the sidebar's first frame ("Reading the ticket…") is
+   * already in the agent's language and on the agent's side.
+   */
+  z.strictObject({ type: z.literal('cs-bg:view'), helpdesk: HelpdeskKind }),
 ] as const;
 
 /** The agent's preferences as the sidebar needs them. */
@@ -91,6 +97,7 @@ export interface SidebarResponses {
   'cs-bg:ticket': { model: SidebarModel; view: SidebarView };
   'cs-bg:ui-state': { ok: true };
   'cs-bg:open-options': { ok: true };
+  'cs-bg:view': SidebarView;
 }
 
 // The model the background sends.

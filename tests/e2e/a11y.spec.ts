@@ -16,6 +16,7 @@ import { seedDemo } from '../demo/seed';
 import { demoTicketUrl } from '../demo/route';
 import { DEMO_SCENARIOS } from '../demo/scenarios';
 import { SIDEBAR_SELECTOR } from '../support/selectors';
+import { strings as optionsStrings } from '../../components/options/strings';
 
 const NOW = Date.now();
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -118,7 +119,7 @@ for (const { lang, scheme } of COMBOS) {
       await page.close();
     });
 
-    test('options: every section, import errors and preview, mapping editor, invalid preference', async ({
+    test('options: every section, policy details, import errors and preview, hosts, team file, mapping editor, ticket test, invalid preference', async ({
       context,
       extensionId,
     }) => {
@@ -128,6 +129,31 @@ for (const { lang, scheme } of COMBOS) {
       await expect(page.locator('#app')).toHaveAttribute('data-state', 'ready');
       await expect(page.locator('html')).toHaveAttribute('lang', lang);
       await scan(page, 'options, first load');
+      const o = optionsStrings[lang];
+
+      const policy = page.locator('#policies li.policy').filter({ has: page.locator('#policy-name-mextra') });
+      await policy.getByRole('button', { name: o.policy.show }).click();
+      await expect(policy.locator('.policy-doc')).toBeVisible();
+      await scan(page, 'options, policy details open');
+      await policy.getByRole('button', { name: o.policy.hide }).click();
+
+      const raw = (text: string) => ({
+        name: 'x.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(text),
+      });
+      await page.setInputFiles('#import-file', raw('{\n  "id": "mextra",\n}'));
+      await expect(page.locator('.import-errors[aria-labelledby="import-errors-title"]')).toBeVisible();
+      await scan(page, 'options, import with a syntax error');
+
+      await page.setInputFiles('#team-import', raw(JSON.stringify({ format: 'other', version: 2 })));
+      await expect(page.locator('#team .import-errors')).toBeVisible();
+      await scan(page, 'options, team file with errors');
+
+      await page.locator('#host-address').fill('not a host name');
+      await page.locator('#host-address').press('Enter');
+      await expect(page.locator('#host-address')).toHaveAttribute('aria-invalid', 'true');
+      await scan(page, 'options, hosts with an invalid address');
 
       const mextra = JSON.parse(readFileSync(path.join(ROOT, 'policies/mextra.json'), 'utf8')) as {
         timezone: string;
@@ -136,7 +162,7 @@ for (const { lang, scheme } of COMBOS) {
       const broken = structuredClone(mextra);
       broken.timezone = 'Europe/Amsterdm';
       await importJson(page, 'broken.json', broken);
-      await expect(page.locator('.import-errors')).toBeVisible();
+      await expect(page.locator('.import-errors[aria-labelledby="import-errors-title"]')).toBeVisible();
       await scan(page, 'options, import with errors');
 
       const edited = structuredClone(mextra) as unknown as {
@@ -151,6 +177,12 @@ for (const { lang, scheme } of COMBOS) {
       await expect(page.locator('#assignments form')).toBeVisible();
       await scan(page, 'options, mapping editor');
 
+      const ticketTest = page.locator('fieldset.ticket-test');
+      await ticketTest.getByLabel(o.assign.testInput).fill('not a ticket');
+      await ticketTest.getByRole('button', { name: o.assign.testRun, exact: true }).click();
+      await expect(ticketTest.locator('#ticket-test-input-error')).toBeVisible();
+      await scan(page, 'options, ticket test with an error');
+
       await page.locator('#pref-at-risk').fill('500');
       await page.locator('#pref-at-risk').blur();
       await expect(page.locator('#preferences .error')).toBeVisible();
@@ -158,7 +190,7 @@ for (const { lang, scheme } of COMBOS) {
       await page.close();
     });
 
-    test('sidebar: running, breached, paused, TOPdesk matrix, explanation open, collapsed', async ({
+    test('sidebar: running, breached, paused, TOPdesk matrix, explanation open, ticket not found, compact, collapsed', async ({
       context,
     }) => {
       const page = await context.newPage();
@@ -178,6 +210,13 @@ for (const { lang, scheme } of COMBOS) {
         if ((await why.count()) > 0) await why.first().click();
         await scan(page, `sidebar ${host} #${id}, explanation open`, 'sidebar');
       }
+      // The problem state: a ticket the helpdesk does not have.
+      await page.goto('https://mextra.zendesk.com/agent/tickets/9999');
+      await expect(page.locator(SIDEBAR_SELECTOR).locator('#sla-problem-title')).toBeVisible();
+      await scan(page, 'sidebar problem: ticket not found', 'sidebar');
+      await page.goto(demoTicketUrl(DEMO_SCENARIOS.find((x) => x.host.startsWith('mextra'))!));
+      await expect(page.locator(SIDEBAR_SELECTOR).locator('.sla-card').first()).toBeVisible();
+
       const compact = page.locator(SIDEBAR_SELECTOR).locator('.sla-head button[aria-pressed]');
       await compact.click();
       await expect(compact).toHaveAttribute('aria-pressed', 'true');

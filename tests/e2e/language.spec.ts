@@ -19,6 +19,7 @@ import { SIDEBAR_SELECTOR } from '../support/selectors';
 import { strings as popupStrings } from '../../components/popup/strings';
 import { strings as optionsStrings } from '../../components/options/strings';
 import { reportStrings } from '../../components/report/strings';
+import { sidebarMessages } from '../../lib/i18n/sidebar';
 
 const NOW = Date.now();
 
@@ -74,6 +75,36 @@ async function dutchWebContent(page: Page): Promise<void> {
   await cdp.send('Emulation.setUserAgentOverride', { userAgent, acceptLanguage: 'nl-NL,nl' });
 }
 
+/**
+ * Records the sidebar's first painted frame (its language and text) in the page, from the moment the
+ * content script mounts it: a later frame cannot hide an English first one. (The e2e build's shadow
+ * root is open.)
+ */
+async function recordFirstSidebarFrame(page: Page): Promise<void> {
+  await page.addInitScript((tag: string) => {
+    const w = window as unknown as { __slaFirstFrame?: { lang: string | null; text: string } };
+    const look = () => {
+      const aside = document.querySelector(tag)?.shadowRoot?.querySelector('aside');
+      if (aside && !w.__slaFirstFrame)
+        w.__slaFirstFrame = { lang: aside.getAttribute('lang'), text: aside.textContent ?? '' };
+    };
+    const watched = new WeakSet<Node>();
+    new MutationObserver(() => {
+      const root = document.querySelector(tag)?.shadowRoot;
+      if (root && !watched.has(root)) {
+        watched.add(root);
+        new MutationObserver(look).observe(root, { childList: true, subtree: true });
+      }
+      look();
+    }).observe(document, { childList: true, subtree: true });
+  }, SIDEBAR_SELECTOR);
+}
+
+const firstSidebarFrame = (page: Page) =>
+  page
+    .waitForFunction(() => (window as unknown as { __slaFirstFrame?: object }).__slaFirstFrame)
+    .then((h) => h.jsonValue() as Promise<{ lang: string | null; text: string }>);
+
 async function expectSidebarIn(sidebar: Locator, lang: 'en' | 'nl'): Promise<void> {
   const w = WORDS[lang];
   await expect(sidebar.locator('aside')).toHaveAttribute('lang', lang);
@@ -114,21 +145,25 @@ test('with an English browser UI and Dutch web content, every surface speaks Eng
   const acceptLanguage = page
     .waitForRequest((r) => r.url().startsWith(`https://${scenario.host}/`))
     .then((r) => r.headers()['accept-language']);
-  // Hold the helpdesk's API until the sidebar's first state has been seen: before the worker has
-  // answered, the sidebar already speaks the worker's language, not the page's.
+  // Hold the helpdesk's API until the sidebar's first state has been seen: from its first frame,
+  // before the ticket is read, the sidebar speaks the worker's language, not the page's.
+  let held = Promise.resolve();
   let release = () => {};
-  const held = new Promise<void>((resolve) => (release = resolve));
+  const hold = () => (held = new Promise<void>((resolve) => (release = resolve)));
   await page.route(`https://${scenario.host}/api/**`, async (route) => {
     await held;
     await route.fallback();
   });
+  await recordFirstSidebarFrame(page);
+  hold();
   await page.goto(demoTicketUrl(scenario));
   expect(await acceptLanguage).toMatch(/^nl/);
   expect(await page.evaluate(() => navigator.languages[0])).toMatch(/^nl/);
 
   const sidebar = page.locator(SIDEBAR_SELECTOR);
-  await expect(sidebar.locator('aside')).toContainText('Reading the ticket…');
-  await expect(sidebar.locator('aside')).toHaveAttribute('lang', 'en');
+  const firstEn = await firstSidebarFrame(page);
+  expect(firstEn.lang).toBe('en');
+  expect(firstEn.text).toContain(sidebarMessages.en['sidebar.loading']);
   release();
   await expectSidebarIn(sidebar, 'en');
 
@@ -153,7 +188,15 @@ test('with an English browser UI and Dutch web content, every surface speaks Eng
   await expect(options.locator('html')).toHaveAttribute('lang', 'nl');
   await expect(options).toHaveTitle(optionsStrings.nl.title);
 
+  // With Nederlands chosen, the first frame ("Ticket lezen…") is Dutch already: the content script
+  // asks the worker for the language before it paints, while the ticket is still being read.
+  hold();
   await page.reload();
+  const first = await firstSidebarFrame(page);
+  expect(first.lang).toBe('nl');
+  expect(first.text).toContain(sidebarMessages.nl['sidebar.loading']);
+  expect(first.text).not.toContain(sidebarMessages.en['sidebar.loading']);
+  release();
   await expectSidebarIn(sidebar, 'nl');
   await popup.reload();
   await expectPopupIn(popup, 'nl');

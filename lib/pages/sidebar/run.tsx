@@ -9,7 +9,7 @@ import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { Sidebar } from '../../../components/sidebar/Sidebar';
 import { SIDEBAR_CSS } from '../../../components/sidebar/style';
-import type { SidebarModel, SidebarSide } from '../../messaging/sidebar';
+import type { SidebarModel, SidebarSide, SidebarView } from '../../messaging/sidebar';
 import type { HelpdeskId } from '../../helpdesks/catalog';
 import { untilWorkerAnswers } from '../../background/env';
 import { send } from '../../messaging/client';
@@ -40,6 +40,12 @@ export const SIDEBAR_TAG = 'sla-overlay';
 const LOADING: SidebarModel = { status: 'loading' };
 
 /**
+ * How long the first frame waits for the worker's view (language, side, fold) before it paints with
+ * `untilWorkerAnswers()` instead: a worker that is slow to wake must not keep the sidebar away.
+ */
+export const FIRST_VIEW_WAIT_MS = 1000;
+
+/**
  * Removes sidebars an earlier copy of this content script left in the page. After the add-on reloads
  * or updates, Firefox injects the new copy into open tabs while the old one is shut down without
  * removing its UI, and Chrome orphans the old copy: either way the tab would show a dead second
@@ -62,6 +68,27 @@ export async function runOverlay(ctx: ContentScriptContext, adapter: PageAdapter
     compact: false,
     atRiskShare: 0.25,
   });
+  /** Bumped by every later view (a ticket's answer, the agent's fold/side/compact): the first view never overwrites one. */
+  let viewVersion = 0;
+  const applyView = (v: SidebarView) => {
+    viewVersion++;
+    view.value = {
+      locale: v.locale,
+      side: v.side,
+      collapsed: v.collapsed,
+      compact: v.compact,
+      atRiskShare: v.atRiskPercent / 100,
+    };
+  };
+  // Asked at once, beside the ticket's read: the first mount waits for it (at most FIRST_VIEW_WAIT_MS),
+  // so "Reading the ticket…" is already in the agent's language (the content script cannot read
+  // storage itself) and on the agent's side.
+  const firstView = Promise.race([
+    send({ type: 'cs-bg:view', helpdesk: adapter.helpdesk }).then((reply) => {
+      if (reply.ok && viewVersion === 0) applyView(reply.data);
+    }),
+    new Promise<void>((resolve) => ctx.setTimeout(resolve, FIRST_VIEW_WAIT_MS)),
+  ]);
 
   const evaluate = async (ref: TicketRef, read: PageRead): Promise<SidebarModel> => {
     const reply = await send({
@@ -74,13 +101,7 @@ export async function runOverlay(ctx: ContentScriptContext, adapter: PageAdapter
       read,
     });
     if (!reply.ok) return { status: 'problem', problem: { kind: 'error', message: reply.error } };
-    view.value = {
-      locale: reply.data.view.locale,
-      side: reply.data.view.side,
-      collapsed: reply.data.view.collapsed,
-      compact: reply.data.view.compact,
-      atRiskShare: reply.data.view.atRiskPercent / 100,
-    };
+    applyView(reply.data.view);
     return reply.data.model;
   };
 
@@ -88,6 +109,7 @@ export async function runOverlay(ctx: ContentScriptContext, adapter: PageAdapter
   const command = signal(0);
 
   const saveUi = (patch: { collapsed?: boolean; side?: SidebarSide; compact?: boolean }) => {
+    viewVersion++;
     view.value = { ...view.value, ...patch };
     void send({ type: 'cs-bg:ui-state', helpdesk: adapter.helpdesk, ...patch });
   };
@@ -100,6 +122,7 @@ export async function runOverlay(ctx: ContentScriptContext, adapter: PageAdapter
     evaluate,
     loadingModel: LOADING,
     mount: async (model) => {
+      await firstView;
       removeLeftoverSidebars(document);
       const ui = await createShadowRootUi(ctx, {
         name: SIDEBAR_TAG,
