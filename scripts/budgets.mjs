@@ -2,12 +2,15 @@
  * Bundle-size budgets (gzipped), measured on the built chrome-mv3 output. An HTML page's size is its
  * scripts plus every chunk they import, followed transitively. Content scripts must also not carry
  * the engine's heavy parts (zod, luxon, holiday data): the background does the computing.
+ * The background's budget went from 150 to 160 KB on 3 Dec 2026, when the worker took on the service
+ * report's availability, the ticket facts (customers, tags), the archive by day and the holiday region
+ * from the ticket (145.9 → 153.1 KB). It is parsed once per worker start, never in a helpdesk page.
  */
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-export const BUDGETS_KB = { content: 35, popup: 60, options: 80, report: 60, background: 150 };
+export const BUDGETS_KB = { content: 35, popup: 60, options: 80, report: 60, background: 160 };
 
 /** Strings that only appear when a library is bundled. */
 const FORBIDDEN_IN_CONTENT = [
