@@ -61,6 +61,14 @@ export class Firefox {
   private listeners: Array<(e: BidiEvent) => void> = [];
   /** Every event received since the session started (log entries, navigation). */
   readonly events: BidiEvent[] = [];
+  /**
+   * Firefox's own stdout and stderr since it started. With the console prefs set at launch, every
+   * script error reported to the console service appears there as one line:
+   * `JavaScript error: moz-extension://…/background.js, line 1: TypeError: …`, the add-on's background
+   * included (BiDi's `log.entryAdded` covers only content realms, and Firefox 140.12 ESR no longer
+   * lets BiDi reach the chrome scope where `Services.console` could be read).
+   */
+  readonly output: string[] = [];
 
   private constructor(
     private readonly ws: WebSocket,
@@ -109,6 +117,10 @@ export class Firefox {
       'network.connectivity-service.enabled': false,
       'intl.locale.requested': 'en-GB',
       'intl.accept_languages': 'en-GB',
+      // Console messages (script errors of every realm) also to stdout/stderr: `consoleErrors`.
+      'devtools.console.stdout.chrome': true,
+      'devtools.console.stdout.content': true,
+      'javascript.options.showInConsole': true,
       ...prefs,
     };
     writeFileSync(
@@ -151,9 +163,32 @@ export class Firefox {
       ws.addEventListener('error', () => reject(new Error(`cannot connect to ${url}`)), { once: true });
     });
     const ff = new Firefox(ws, child, profile);
+    let partial = '';
+    const keep = (b: Buffer) => {
+      const lines = (partial + b.toString()).split('\n');
+      partial = lines.pop() ?? '';
+      ff.output.push(...lines);
+    };
+    child.stderr!.on('data', keep);
+    child.stdout!.on('data', keep);
     await ff.send('session.new', { capabilities: { alwaysMatch: { acceptInsecureCerts: true } } });
     await ff.send('session.subscribe', { events: ['log.entryAdded'] });
     return ff;
+  }
+
+  /**
+   * Script errors (not warnings) Firefox reported for files under `origin`, as `file:line message`,
+   * read from its output (see `output`). Waits briefly so that errors just thrown are flushed.
+   */
+  async consoleErrors(origin: string): Promise<string[]> {
+    await new Promise((r) => setTimeout(r, 300));
+    const prefix = `JavaScript error: ${origin}`;
+    return this.output
+      .filter((l) => l.startsWith(prefix))
+      .map((l) => {
+        const m = /^JavaScript error: (\S+), line (\d+): (.*)$/.exec(l);
+        return m ? `${m[1]}:${m[2]} ${m[3]}` : l.slice('JavaScript error: '.length);
+      });
   }
 
   send(method: string, params: Json = {}): Promise<Json> {
@@ -175,8 +210,18 @@ export class Firefox {
     return String(r.extension);
   }
 
+  /**
+   * A new tab beside an existing one: with a reference context Firefox opens it in that tab's browser
+   * window, not in whatever window was focused last (Firefox 140.12 ESR fails "getTabBrowser(...) is
+   * undefined" when that is not a tabbed browser window).
+   */
   async newTab(): Promise<string> {
-    const r = await this.send('browsingContext.create', { type: 'tab' });
+    const tree = await this.send('browsingContext.getTree', { maxDepth: 0 });
+    const first = ((tree.contexts as Json[] | null) ?? [])[0];
+    const r = await this.send('browsingContext.create', {
+      type: 'tab',
+      ...(first ? { referenceContext: String(first.context) } : {}),
+    });
     return String(r.context);
   }
 
@@ -194,6 +239,33 @@ export class Firefox {
     };
     ((r.contexts as Json[]) ?? []).forEach(walk);
     return out;
+  }
+
+  /**
+   * A real mouse click (BiDi `input.performActions`) in the middle of the element `selector` of
+   * `context`: the page's handler runs as a user input handler (what `permissions.request` needs).
+   */
+  async click(context: string, selector: string): Promise<void> {
+    const box = await this.call<{ x: number; y: number } | null>(
+      context,
+      `(sel) => { const r = document.querySelector(sel)?.getBoundingClientRect(); return r ? { x: Math.round(r.x + r.width / 2), y: Math.round(r.y + r.height / 2) } : null; }`,
+      selector,
+    );
+    if (!box) throw new Error(`nothing to click: ${selector}`);
+    await this.send('input.performActions', {
+      context,
+      actions: [
+        {
+          type: 'pointer',
+          id: 'mouse',
+          actions: [
+            { type: 'pointerMove', x: box.x, y: box.y },
+            { type: 'pointerDown', button: 0 },
+            { type: 'pointerUp', button: 0 },
+          ],
+        },
+      ],
+    });
   }
 
   /**
