@@ -3,6 +3,7 @@
  * Mextra months of lib/report/report.test.ts: urgent incidents, resolution goal 4 business hours (90%),
  * due 6 (100%), Service Window 1 Mon–Fri 09:00–17:30 Amsterdam (CET, UTC+1, before 29 March 2026).
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -332,4 +333,58 @@ describe('sla report from TOPdesk', () => {
       ),
     ]);
   });
+});
+
+describe('sla report --customer, as a process', () => {
+  // March's two Bakkerij De Vries tickets and one of another organisation, saved as files.
+  const other: DemoScenario = {
+    ...urgent(6, '2026-03-03T08:00:00Z', [['2026-03-03T09:00:00Z', 'solved']]),
+    organization: 'Slagerij Jansen',
+  };
+  const saved = mkdtempSync(join(tmpdir(), 'sla-report-customer-'));
+  for (const s of [...MONTHS, other]) {
+    writeFileSync(join(saved, `ticket-${s.id}.json`), JSON.stringify(zendeskTicket(s, SAVED, ORIGIN)));
+    auditPages(s).forEach((p, i) =>
+      writeFileSync(join(saved, `audits-${s.id}-page${i + 1}.json`), JSON.stringify(p)),
+    );
+  }
+  const run = (...more: string[]) =>
+    spawnSync(
+      'npx',
+      [
+        'tsx',
+        'scripts/sla.ts',
+        'report',
+        ...base(saved, '--period', '2026-03', '--now', new Date(SAVED).toISOString(), ...more),
+      ],
+      { encoding: 'utf8', cwd: join(import.meta.dirname, '..') },
+    );
+
+  it('counts only the named customer’s tickets, and lists every customer of the period to choose from', () => {
+    const all = run();
+    expect(all.stderr).toBe('');
+    const everyone = JSON.parse(all.stdout) as ServiceReport;
+    expect([everyone.tickets, everyone.customer, everyone.customers]).toEqual([
+      3,
+      null,
+      ['Bakkerij De Vries', 'Slagerij Jansen'],
+    ]);
+    const one = run('--customer', 'Slagerij Jansen');
+    expect([one.status, one.stderr]).toEqual([0, '']);
+    const r = JSON.parse(one.stdout) as ServiceReport;
+    expect([r.tickets, r.customer, r.breaches]).toEqual([1, 'Slagerij Jansen', []]);
+    // the trend counts only that customer's tickets too: none before March
+    expect(r.trend.months.map((m) => m.tickets).slice(-4)).toEqual([0, 0, 0, 1]);
+    const bakery = JSON.parse(run('--customer', 'Bakkerij De Vries').stdout) as ServiceReport;
+    expect([bakery.tickets, bakery.breaches.map((b) => b.ticketKey)]).toEqual([2, ['#5', '#5']]);
+  }, 60_000);
+
+  it('a customer with no ticket in the period: exit 2 and one line listing the customers present', () => {
+    const r = run('--customer', 'Bakkerij de Vries');
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(
+      '--customer: no ticket of mextra in 2026-03-01..2026-03-31 has the customer "Bakkerij de Vries" (customers present: "Bakkerij De Vries", "Slagerij Jansen")\n',
+    );
+  }, 60_000);
 });

@@ -4,6 +4,7 @@
  *   sla report --policy <id|path> --from zendesk|topdesk --tickets <dir|file.ndjson|->
  *              --period 2026-05|2026-Q2|2026-03-01..2026-05-31 [--tier T] [--lang en|nl]
  *              [--format json|html|csv] [--zone IANA] [--now ISO] [--mapping file] [--host host]
+ *              [--customer NAME]
  *
  * Each ticket goes the worker's way: `ticketInputs` (lib/background/compliance-history.ts: the
  * adapter's normaliser with the host's mapping, then the engine) → `upsertEntry` → `finishedRecords`,
@@ -62,7 +63,8 @@ import {
 export const REPORT_USAGE = `usage:
   sla report --policy <id|path> --from ${HELPDESK_IDS.join('|')} --tickets <dir|file.ndjson|->
              --period <2026-05|2026-Q2|2026-03-01..2026-05-31> [--tier <tier>] [--lang en|nl]
-             [--format json|html|csv] [--zone <IANA>] [--now <ISO>] [--mapping <file>] [--host <host>]`;
+             [--format json|html|csv] [--zone <IANA>] [--now <ISO>] [--mapping <file>] [--host <host>]
+             [--customer <name>]`;
 
 const PERIOD_HELP = 'a month 2026-05, a quarter 2026-Q2 or days 2026-03-01..2026-05-31';
 
@@ -234,12 +236,27 @@ interface ReportOptions {
   tier: string | undefined;
   mapping: Record<string, unknown> | undefined;
   host: string;
+  /** Only this customer's tickets (the archived `customer`); undefined: all customers. */
+  customer: string | undefined;
 }
 
 function reportOptions(env: CliEnv, flags: Map<string, string>): ReportOptions {
   onlyFlags(
     flags,
-    ['policy', 'from', 'tickets', 'period', 'tier', 'lang', 'format', 'zone', 'now', 'mapping', 'host'],
+    [
+      'policy',
+      'from',
+      'tickets',
+      'period',
+      'tier',
+      'lang',
+      'format',
+      'zone',
+      'now',
+      'mapping',
+      'host',
+      'customer',
+    ],
     'report',
     REPORT_USAGE,
   );
@@ -285,6 +302,7 @@ function reportOptions(env: CliEnv, flags: Map<string, string>): ReportOptions {
     tier,
     mapping,
     host: flags.get('host') ?? exampleHost(from),
+    customer: flags.get('customer'),
   };
 }
 
@@ -377,6 +395,14 @@ ${body}
 `;
 }
 
+/** `--customer` naming no customer of the period's tickets: what it named, and the ones present. */
+function unknownCustomer(o: ReportOptions, report: ServiceReport): string {
+  const present = report.customers.length
+    ? `customers present: ${report.customers.map((c) => `"${c}"`).join(', ')}`
+    : "no ticket of the period has a customer (see the mapping's customerField)";
+  return `--customer: no ticket of ${o.policy.id} in ${report.range.firstDay}..${report.range.lastDay} has the customer "${o.customer}" (${present})`;
+}
+
 /** Runs `sla report` (args without the leading "report"). */
 export async function runReport(args: string[], env: ReportEnv): Promise<CliResult & { stats?: string }> {
   try {
@@ -392,7 +418,10 @@ export async function runReport(args: string[], env: ReportEnv): Promise<CliResu
       zone: o.zone,
       now: o.now,
       locale: o.locale,
+      customer: o.customer ?? null,
     });
+    if (o.customer !== undefined && !report.customers.includes(o.customer))
+      throw new CliError(unknownCustomer(o, report));
     const computeMs = Math.round(performance.now() - t1);
     const stdout =
       o.format === 'json'
