@@ -8,7 +8,14 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { buildReportModel } from '../lib/background/report.ts';
+import { ticketInputs } from '../lib/background/compliance-history.ts';
+import { WORKERS } from '../lib/helpdesks/index.ts';
+import { emptyRegistry, upsertEntry } from '../lib/registry/index.ts';
+import { outageRules } from '../lib/report/availability.ts';
 import { serviceReportCsv, type ServiceReport } from '../lib/report/index.ts';
+import { DEFAULT_PREFERENCES } from '../lib/storage/schemas.ts';
+import { getBuiltinPolicy } from '../policies/index.ts';
 import { demoAssignments } from '../tests/demo/seed.ts';
 import { zendeskAudits, zendeskTicket } from '../tests/demo/payloads.ts';
 import type { DemoEvent, DemoScenario } from '../tests/demo/scenarios.ts';
@@ -387,4 +394,103 @@ describe('sla report --customer, as a process', () => {
       '--customer: no ticket of mextra in 2026-03-01..2026-03-31 has the customer "Bakkerij de Vries" (customers present: "Bakkerij De Vries", "Slagerij Jansen")\n',
     );
   }, 60_000);
+});
+
+describe('sla report: availability from the mapping’s outage rule, as the page computes it', () => {
+  // Membro 2.2, June 2026 (CEST, 30 days: TMM 43,200 min). Premium 99.5%.
+  const NOW = Date.parse('2026-07-02T08:00:00Z');
+  const MHOST = 'membro.zendesk.com';
+  const before = (iso: string) => (NOW - Date.parse(iso)) / MIN;
+  const membro = (
+    id: number,
+    created: string,
+    solved: string | null,
+    tags: string[] = ['platform_unavailable'],
+  ): DemoScenario => ({
+    helpdesk: 'zendesk',
+    host: MHOST,
+    id,
+    policy: 'membro',
+    subject: `Platform ${id}`,
+    requester: { name: 'Kees Mulder', email: 'secretaris@hockeyclub-oost.nl' },
+    organization: 'Hockeyclub Oost',
+    createdAgo: before(created),
+    status: solved ? 'solved' : 'open',
+    type: 'incident',
+    impact: 'high',
+    urgency: 'high',
+    tier: 'premium',
+    tags,
+    events: solved ? [{ ago: before(solved), kind: 'status', value: 'solved' }] : [],
+    shows: 'fixture',
+  });
+  const TICKETS = [
+    membro(1, '2026-06-10T19:00:00Z', '2026-06-10T21:00:00Z'), // 120 min
+    membro(2, '2026-06-10T20:30:00Z', '2026-06-10T21:30:00Z'), // overlaps #1: 30 min more
+    membro(3, '2026-06-30T21:00:00Z', '2026-07-01T09:00:00Z'), // solved in July: 60 min of June
+    membro(4, '2026-06-30T21:30:00Z', null), // still open: 30 min of June (inside #3's)
+    membro(5, '2026-06-15T08:00:00Z', '2026-06-15T20:00:00Z', []), // not an outage
+  ];
+  const assignment = {
+    ...demoAssignments().find((a) => a.host === MHOST)!,
+    mapping: {
+      ...demoAssignments().find((a) => a.host === MHOST)!.mapping,
+      outage: { tag: 'platform_unavailable' },
+    },
+  };
+  const lines = TICKETS.map((s) => {
+    const o = `https://${MHOST}`;
+    const pages = [zendeskAudits(s, NOW, o, 1)];
+    while (pages.at(-1)!.next_page) pages.push(zendeskAudits(s, NOW, o, pages.length + 1));
+    return JSON.stringify({ ...zendeskTicket(s, NOW, o), audits: pages });
+  });
+  const mappingFile = join(dir, 'membro-mapping.json');
+  writeFileSync(mappingFile, JSON.stringify(assignment.mapping));
+  const cli = (mapping: string) =>
+    runReport(
+      ['--policy', 'membro', '--from', 'zendesk', '--tickets', '-', '--period', '2026-06'].concat(
+        ['--host', MHOST, '--mapping', mapping, '--now', new Date(NOW).toISOString()],
+        ['--zone', 'Europe/Amsterdam'],
+      ),
+      { read: (p) => readFileSync(p, 'utf8'), now: () => NOW, stdin: () => linesOf(lines.join('\n')) },
+    );
+
+  it('the CLI’s JSON equals the page worker’s report of the same tickets, availability included', async () => {
+    const r = await cli(mappingFile);
+    expect(r.stderr).toBe('');
+    const fromCli = JSON.parse(r.stdout) as ServiceReport;
+    // The page's worker: every ticket a registry entry, the assignments' outage rules.
+    const policy = getBuiltinPolicy('membro')!;
+    const toInput = ticketInputs(assignment, policy, { preferences: DEFAULT_PREFERENCES }, NOW, []);
+    const entries = lines.map((l) => {
+      const { audits, ...ticket } = JSON.parse(l) as { audits: unknown[] };
+      const input = toInput({ ticketKey: '?' }, WORKERS.zendesk.payloadFromFiles({ ticket, audits }))!;
+      return Object.values(upsertEntry(emptyRegistry(), input, NOW).entries)[0]!;
+    });
+    const page = buildReportModel(
+      new Map([['membro', policy]]),
+      entries,
+      { records: [] },
+      { policyId: 'membro', period: { kind: 'month', year: 2026, month: 6 }, locale: 'en' },
+      'en',
+      NOW,
+      'Europe/Amsterdam',
+      outageRules([assignment]),
+    );
+    expect(fromCli).toEqual(JSON.parse(JSON.stringify(page.report)));
+    const premium = fromCli.availability!.months.find((m) => m.tier === 'premium')!;
+    expect(fromCli.availability!.configured).toBe(true);
+    expect(premium.outages.map((o) => o.ticketKey)).toEqual(['#1', '#2', '#3', '#4']);
+    expect([premium.tmmMinutes, premium.tmdMinutes]).toEqual([43_200, 150 + 60]);
+    // (43,200 − 210) / 43,200 = 99.514%: at Premium's 99.5%
+    expect([premium.percent!.toFixed(3), premium.met]).toEqual(['99.514', true]);
+  });
+
+  it('without an outage rule in the mapping the section says none is set', async () => {
+    const plain = join(dir, 'membro-plain.json');
+    writeFileSync(plain, JSON.stringify(demoAssignments().find((a) => a.host === MHOST)!.mapping));
+    const r = JSON.parse((await cli(plain)).stdout) as ServiceReport;
+    expect(r.availability).toMatchObject({ configured: false });
+    expect(r.availability!.months.every((m) => m.outages.length === 0)).toBe(true);
+  });
 });

@@ -46,6 +46,7 @@ import {
   type ReportRange,
   type ServiceReport,
 } from '../lib/report/index.ts';
+import { isOutage, outageRules, type OutageRule } from '../lib/report/availability.ts';
 import { isValidZone, jsonSyntaxIssue, type Policy } from '../lib/sla/index.ts';
 import { DEFAULT_PREFERENCES, type Assignment } from '../lib/storage/schemas.ts';
 import {
@@ -102,13 +103,16 @@ function trendOnly(r: FinishedRecord): FinishedRecord {
 }
 
 /**
- * What the report needs of a stream of evaluated tickets: the period's finished registry entries and
- * compact records of the trend months around it. A ticket seen again (a later save) replaces the
- * earlier one.
+ * What the report needs of a stream of evaluated tickets: the period's finished registry entries,
+ * compact records of the trend months around it, and — when the host selects outages — every ticket
+ * that may be one and was not finished before the availability's period began (open ones too, as the
+ * page's registry has them), kept whole. A ticket seen again (a later save) replaces the earlier one.
  */
 export class ReportFold {
   readonly period = new Map<string, RegistryEntry>();
   readonly trend = new Map<string, FinishedRecord>();
+  /** Possible outage tickets outside the period's finished ones (open, or finished after `from`). */
+  readonly outages = new Map<string, RegistryEntry>();
   /** Tickets read, not finished, finished outside the period and trend, or of another tier. */
   readonly counts = { read: 0, open: 0, outside: 0, otherTier: 0 };
   private readonly window: { from: number; to: number };
@@ -116,26 +120,44 @@ export class ReportFold {
   constructor(
     private readonly range: ReportRange,
     private readonly tier: string | undefined,
+    /** The host's outage rule and the start of the availability's months (the policy's zone). */
+    private readonly outage?: { rule: OutageRule; from: number },
   ) {
     const months = trendMonths(range);
     this.window = { from: months[0]!.from, to: months[months.length - 1]!.to };
+  }
+
+  /** The rule does not rule it out (unknown facts are listed by the report), and it may overlap the period. */
+  private mayBeOutage(entry: RegistryEntry, closedAt: number | null): boolean {
+    if (!this.outage || (closedAt !== null && closedAt < this.outage.from)) return false;
+    const facts = { tags: entry.facts?.tags, type: entry.evaluation?.type };
+    return isOutage(this.outage.rule, facts) !== false;
+  }
+
+  /** The registry entries for `buildServiceReport`: the period's and the possible outages. */
+  entries(): RegistryEntry[] {
+    return [...this.period.values(), ...this.outages.values()];
   }
 
   add(entry: RegistryEntry): void {
     this.counts.read++;
     this.period.delete(entry.key);
     this.trend.delete(entry.key);
+    this.outages.delete(entry.key);
     const record = finishedRecords([entry])[0];
+    const ofTier = (tier: string | null | undefined) => this.tier === undefined || tier === this.tier;
     if (!record) {
-      this.counts.open++;
+      if (this.mayBeOutage(entry, null) && ofTier(entry.evaluation?.tier)) this.outages.set(entry.key, entry);
+      else this.counts.open++;
       return;
     }
-    if (this.tier !== undefined && record.tier !== this.tier) {
+    if (!ofTier(record.tier)) {
       this.counts.otherTier++;
       return;
     }
     const t = record.closedAt;
     if (t >= this.range.from && t < this.range.to) this.period.set(entry.key, entry);
+    else if (this.mayBeOutage(entry, t)) this.outages.set(entry.key, entry);
     else if (t >= this.window.from && t < this.window.to) this.trend.set(entry.key, trendOnly(record));
     else this.counts.outside++;
   }
@@ -319,15 +341,27 @@ function items(o: ReportOptions, env: ReportEnv): AsyncIterable<Item> {
   return dir ? dirItems(o.tickets) : ndjsonItems(fileLines(o.tickets), o.tickets);
 }
 
-/** Reads every ticket into the fold, the worker's way; throws a CliError naming the first bad one. */
-export async function foldTickets(o: ReportOptions, input: AsyncIterable<Item>): Promise<ReportFold> {
-  const fold = new ReportFold(o.range, o.tier);
-  const assignment: Assignment = {
-    host: o.host,
+/** The assignment the command line stands for: `--host` with `--mapping`, as Options stores it. */
+function cliAssignment(o: ReportOptions): Assignment {
+  return {
+    host: o.host.toLowerCase(),
     helpdesk: o.from,
     policyId: o.policy.id,
     ...(o.mapping ? { mapping: o.mapping } : {}),
   };
+}
+
+/** Reads every ticket into the fold, the worker's way; throws a CliError naming the first bad one. */
+export async function foldTickets(o: ReportOptions, input: AsyncIterable<Item>): Promise<ReportFold> {
+  const assignment = cliAssignment(o);
+  const rule = outageRules([assignment])[0]?.rule;
+  const fold = new ReportFold(
+    o.range,
+    o.tier,
+    rule && o.policy.report?.availability
+      ? { rule, from: resolveReportPeriod(o.period, o.policy.timezone).from }
+      : undefined,
+  );
   const unreadable: string[] = [];
   const toInput = ticketInputs(assignment, o.policy, { preferences: DEFAULT_PREFERENCES }, o.now, unreadable);
   const worker = WORKERS[o.from];
@@ -412,13 +446,14 @@ export async function runReport(args: string[], env: ReportEnv): Promise<CliResu
     const t1 = performance.now();
     const report = buildServiceReport({
       policy: o.policy,
-      entries: fold.period.values(),
+      entries: fold.entries(),
       archive: [...fold.trend.values()],
       period: o.period,
       zone: o.zone,
       now: o.now,
       locale: o.locale,
       customer: o.customer ?? null,
+      outageRules: outageRules([cliAssignment(o)]),
     });
     if (o.customer !== undefined && !report.customers.includes(o.customer))
       throw new CliError(unknownCustomer(o, report));
@@ -437,7 +472,8 @@ export async function runReport(args: string[], env: ReportEnv): Promise<CliResu
       stderr: '',
       stats:
         `${c.read} ticket(s) read in ${secs.toFixed(1)} s (${Math.round(c.read / Math.max(secs, 1e-3))} tickets/s): ` +
-        `${fold.period.size} in the period, ${fold.trend.size} in the other trend months, ${c.open} not finished, ` +
+        `${fold.period.size} in the period, ${fold.trend.size} in the other trend months, ` +
+        `${fold.outages.size} other possible outage(s), ${c.open} not finished, ` +
         `${c.outside} outside${o.tier ? `, ${c.otherTier} of another tier` : ''}; report computed in ${computeMs} ms`,
     };
   } catch (e) {

@@ -535,7 +535,7 @@ function reportAvailability(
       tier: ev.tier,
       openedAt: Number.isFinite(opened) ? opened : (archived?.openedAt ?? null),
       closedAt,
-      tags: input.evidence?.(key) ?? archived?.tags,
+      tags: input.evidence?.(key) ?? e.facts?.tags ?? archived?.tags,
       type: ev.type,
     });
   }
