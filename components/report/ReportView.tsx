@@ -36,7 +36,6 @@ export interface ReportViewProps {
 /** Durations as the sidebar and popup write them: business time in hours, calendar time up to days. */
 const units = (businessTime: boolean | null) => ({ largest: businessTime ? ('h' as const) : ('d' as const) });
 
-
 function prioLabel(r: ServiceReport, id: string | null, lang: ReportLang, t: ReportStrings): string {
   if (id === null) return t.noPriority;
   const label = r.policy.priorities.find((p) => p.id === id)?.label[lang];
@@ -277,16 +276,15 @@ function Body({ r, model, t }: { r: ServiceReport; model: ReportModel; t: Report
             {r.leftOut.map((l) => (
               <li key={`${l.metric}|${l.reason}`} data-left-out={`${l.metric}|${l.reason}`}>
                 {t.metricName[l.metric]}: {l.count} × {t.reason[l.reason]}
-                {l.reason === 'exempt' &&
-                  l.tickets.map((x) => (
-                    <span key={x.key}>
-                      {' '}
-                      <a href={safeLink(x.link)} target="_blank" rel="noopener noreferrer">
-                        {x.ticketKey}
-                      </a>
-                      {x.why ? ` (${x.why})` : ''}
-                    </span>
-                  ))}
+                {l.tickets?.map((x) => (
+                  <span key={x.key}>
+                    {' '}
+                    <a href={safeLink(x.link)} target="_blank" rel="noopener noreferrer">
+                      {x.ticketKey}
+                    </a>
+                    {x.why ? ` (${x.why})` : ''}
+                  </span>
+                ))}
               </li>
             ))}
           </ul>
