@@ -175,7 +175,14 @@ const en = {
     topdeskField: 'TOPdesk field',
     topdeskFieldHelp: 'e.g. optionalFields1.text1',
     fields: 'Where impact, urgency and workaround are',
-    fieldNames: { impact: 'Impact', urgency: 'Urgency', workaround: 'Workaround' } as Record<string, string>,
+    fieldNames: {
+      impact: 'Impact',
+      urgency: 'Urgency',
+      workaround: 'Workaround',
+      customer: 'Customer',
+    } as Record<string, string>,
+    customerFieldHelp:
+      'Customer: where the service report reads the customer from. Not used: the Zendesk organisation or the TOPdesk caller’s branch.',
     fieldSources: {
       none: 'not used',
       'custom-field': 'custom field',
@@ -485,7 +492,9 @@ const nl: Strings = {
     topdeskField: 'TOPdesk-veld',
     topdeskFieldHelp: 'bijv. optionalFields1.text1',
     fields: 'Waar impact, urgentie en workaround staan',
-    fieldNames: { impact: 'Impact', urgency: 'Urgentie', workaround: 'Workaround' },
+    fieldNames: { impact: 'Impact', urgency: 'Urgentie', workaround: 'Workaround', customer: 'Klant' },
+    customerFieldHelp:
+      'Klant: waar het servicerapport de klant vandaan haalt. Niet gebruikt: de Zendesk-organisatie of de vestiging van de TOPdesk-melder.',
     fieldSources: {
       none: 'niet gebruikt',
       'custom-field': 'eigen veld',
