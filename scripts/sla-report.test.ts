@@ -67,9 +67,9 @@ const MONTHS = [
 ];
 
 /** All audit pages of a demo ticket (the demo serves them two audits a page). */
-function auditPages(s: DemoScenario) {
-  const pages = [zendeskAudits(s, SAVED, ORIGIN, 1)];
-  while (pages.at(-1)!.next_page) pages.push(zendeskAudits(s, SAVED, ORIGIN, pages.length + 1));
+function auditPages(s: DemoScenario, saved = SAVED, origin = ORIGIN) {
+  const pages = [zendeskAudits(s, saved, origin, 1)];
+  while (pages.at(-1)!.next_page) pages.push(zendeskAudits(s, saved, origin, pages.length + 1));
   return pages;
 }
 
@@ -440,9 +440,7 @@ describe('sla report: availability from the mapping’s outage rule, as the page
   };
   const lines = TICKETS.map((s) => {
     const o = `https://${MHOST}`;
-    const pages = [zendeskAudits(s, NOW, o, 1)];
-    while (pages.at(-1)!.next_page) pages.push(zendeskAudits(s, NOW, o, pages.length + 1));
-    return JSON.stringify({ ...zendeskTicket(s, NOW, o), audits: pages });
+    return JSON.stringify({ ...zendeskTicket(s, NOW, o), audits: auditPages(s, NOW, o) });
   });
   const mappingFile = join(dir, 'membro-mapping.json');
   writeFileSync(mappingFile, JSON.stringify(assignment.mapping));
