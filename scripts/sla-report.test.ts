@@ -3,11 +3,19 @@
  * Mextra months of lib/report/report.test.ts: urgent incidents, resolution goal 4 business hours (90%),
  * due 6 (100%), Service Window 1 Mon–Fri 09:00–17:30 Amsterdam (CET, UTC+1, before 29 March 2026).
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { buildReportModel } from '../lib/background/report.ts';
+import { ticketInputs } from '../lib/background/compliance-history.ts';
+import { WORKERS } from '../lib/helpdesks/index.ts';
+import { emptyRegistry, upsertEntry } from '../lib/registry/index.ts';
+import { outageRules } from '../lib/report/availability.ts';
 import { serviceReportCsv, type ServiceReport } from '../lib/report/index.ts';
+import { DEFAULT_PREFERENCES } from '../lib/storage/schemas.ts';
+import { getBuiltinPolicy } from '../policies/index.ts';
 import { demoAssignments } from '../tests/demo/seed.ts';
 import { zendeskAudits, zendeskTicket } from '../tests/demo/payloads.ts';
 import type { DemoEvent, DemoScenario } from '../tests/demo/scenarios.ts';
@@ -59,9 +67,9 @@ const MONTHS = [
 ];
 
 /** All audit pages of a demo ticket (the demo serves them two audits a page). */
-function auditPages(s: DemoScenario) {
-  const pages = [zendeskAudits(s, SAVED, ORIGIN, 1)];
-  while (pages.at(-1)!.next_page) pages.push(zendeskAudits(s, SAVED, ORIGIN, pages.length + 1));
+function auditPages(s: DemoScenario, saved = SAVED, origin = ORIGIN) {
+  const pages = [zendeskAudits(s, saved, origin, 1)];
+  while (pages.at(-1)!.next_page) pages.push(zendeskAudits(s, saved, origin, pages.length + 1));
   return pages;
 }
 
@@ -331,5 +339,157 @@ describe('sla report from TOPdesk', () => {
         /^.*incident-1\.json: TOPdesk impact 'I-\d \w+' is not mapped .* \(on the command line: --mapping <file>\)\n$/,
       ),
     ]);
+  });
+});
+
+describe('sla report --customer, as a process', () => {
+  // March's two Bakkerij De Vries tickets and one of another organisation, saved as files.
+  const other: DemoScenario = {
+    ...urgent(6, '2026-03-03T08:00:00Z', [['2026-03-03T09:00:00Z', 'solved']]),
+    organization: 'Slagerij Jansen',
+  };
+  const saved = mkdtempSync(join(tmpdir(), 'sla-report-customer-'));
+  for (const s of [...MONTHS, other]) {
+    writeFileSync(join(saved, `ticket-${s.id}.json`), JSON.stringify(zendeskTicket(s, SAVED, ORIGIN)));
+    auditPages(s).forEach((p, i) =>
+      writeFileSync(join(saved, `audits-${s.id}-page${i + 1}.json`), JSON.stringify(p)),
+    );
+  }
+  const run = (...more: string[]) =>
+    spawnSync(
+      'npx',
+      [
+        'tsx',
+        'scripts/sla.ts',
+        'report',
+        ...base(saved, '--period', '2026-03', '--now', new Date(SAVED).toISOString(), ...more),
+      ],
+      { encoding: 'utf8', cwd: join(import.meta.dirname, '..') },
+    );
+
+  it('counts only the named customer’s tickets, and lists every customer of the period to choose from', () => {
+    const all = run();
+    expect(all.stderr).toBe('');
+    const everyone = JSON.parse(all.stdout) as ServiceReport;
+    expect([everyone.tickets, everyone.customer, everyone.customers]).toEqual([
+      3,
+      null,
+      ['Bakkerij De Vries', 'Slagerij Jansen'],
+    ]);
+    const one = run('--customer', 'Slagerij Jansen');
+    expect([one.status, one.stderr]).toEqual([0, '']);
+    const r = JSON.parse(one.stdout) as ServiceReport;
+    expect([r.tickets, r.customer, r.breaches]).toEqual([1, 'Slagerij Jansen', []]);
+    // the trend counts only that customer's tickets too: none before March
+    expect(r.trend.months.map((m) => m.tickets).slice(-4)).toEqual([0, 0, 0, 1]);
+    const bakery = JSON.parse(run('--customer', 'Bakkerij De Vries').stdout) as ServiceReport;
+    expect([bakery.tickets, bakery.breaches.map((b) => b.ticketKey)]).toEqual([2, ['#5', '#5']]);
+  }, 60_000);
+
+  it('a customer with no ticket in the period: exit 2 and one line listing the customers present', () => {
+    const r = run('--customer', 'Bakkerij de Vries');
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(
+      '--customer: no ticket of mextra in 2026-03-01..2026-03-31 has the customer "Bakkerij de Vries" (customers present: "Bakkerij De Vries", "Slagerij Jansen")\n',
+    );
+  }, 60_000);
+});
+
+describe('sla report: availability from the mapping’s outage rule, as the page computes it', () => {
+  // Membro 2.2, June 2026 (CEST, 30 days: TMM 43,200 min). Premium 99.5%.
+  const NOW = Date.parse('2026-07-02T08:00:00Z');
+  const MHOST = 'membro.zendesk.com';
+  const before = (iso: string) => (NOW - Date.parse(iso)) / MIN;
+  const membro = (
+    id: number,
+    created: string,
+    solved: string | null,
+    tags: string[] = ['platform_unavailable'],
+  ): DemoScenario => ({
+    helpdesk: 'zendesk',
+    host: MHOST,
+    id,
+    policy: 'membro',
+    subject: `Platform ${id}`,
+    requester: { name: 'Kees Mulder', email: 'secretaris@hockeyclub-oost.nl' },
+    organization: 'Hockeyclub Oost',
+    createdAgo: before(created),
+    status: solved ? 'solved' : 'open',
+    type: 'incident',
+    impact: 'high',
+    urgency: 'high',
+    tier: 'premium',
+    tags,
+    events: solved ? [{ ago: before(solved), kind: 'status', value: 'solved' }] : [],
+    shows: 'fixture',
+  });
+  const TICKETS = [
+    membro(1, '2026-06-10T19:00:00Z', '2026-06-10T21:00:00Z'), // 120 min
+    membro(2, '2026-06-10T20:30:00Z', '2026-06-10T21:30:00Z'), // overlaps #1: 30 min more
+    membro(3, '2026-06-30T21:00:00Z', '2026-07-01T09:00:00Z'), // solved in July: 60 min of June
+    membro(4, '2026-06-30T21:30:00Z', null), // still open: 30 min of June (inside #3's)
+    membro(5, '2026-06-15T08:00:00Z', '2026-06-15T20:00:00Z', []), // not an outage
+  ];
+  const assignment = {
+    ...demoAssignments().find((a) => a.host === MHOST)!,
+    mapping: {
+      ...demoAssignments().find((a) => a.host === MHOST)!.mapping,
+      outage: { tag: 'platform_unavailable' },
+    },
+  };
+  const lines = TICKETS.map((s) => {
+    const o = `https://${MHOST}`;
+    return JSON.stringify({ ...zendeskTicket(s, NOW, o), audits: auditPages(s, NOW, o) });
+  });
+  const mappingFile = join(dir, 'membro-mapping.json');
+  writeFileSync(mappingFile, JSON.stringify(assignment.mapping));
+  const cli = (mapping: string) =>
+    runReport(
+      ['--policy', 'membro', '--from', 'zendesk', '--tickets', '-', '--period', '2026-06'].concat(
+        ['--host', MHOST, '--mapping', mapping, '--now', new Date(NOW).toISOString()],
+        ['--zone', 'Europe/Amsterdam'],
+      ),
+      { read: (p) => readFileSync(p, 'utf8'), now: () => NOW, stdin: () => linesOf(lines.join('\n')) },
+    );
+
+  it('the CLI’s JSON equals the page worker’s report of the same tickets, availability included', async () => {
+    const r = await cli(mappingFile);
+    expect(r.stderr).toBe('');
+    const fromCli = JSON.parse(r.stdout) as ServiceReport;
+    // The page's worker: every ticket a registry entry, the assignments' outage rules.
+    const policy = getBuiltinPolicy('membro')!;
+    const toInput = ticketInputs(assignment, policy, { preferences: DEFAULT_PREFERENCES }, NOW, []);
+    const entries = lines.map((l) => {
+      const { audits, ...ticket } = JSON.parse(l) as { audits: unknown[] };
+      const input = toInput({ ticketKey: '?' }, WORKERS.zendesk.payloadFromFiles({ ticket, audits }))!;
+      return Object.values(upsertEntry(emptyRegistry(), input, NOW).entries)[0]!;
+    });
+    const page = buildReportModel(
+      new Map([['membro', policy]]),
+      entries,
+      { records: [] },
+      { policyId: 'membro', period: { kind: 'month', year: 2026, month: 6 }, locale: 'en' },
+      'en',
+      NOW,
+      'Europe/Amsterdam',
+      outageRules([assignment]),
+    );
+    expect(fromCli).toEqual(JSON.parse(JSON.stringify(page.report)));
+    const premium = fromCli.availability!.months.find((m) => m.tier === 'premium')!;
+    expect(fromCli.availability!.configured).toBe(true);
+    expect(premium.outages.map((o) => o.ticketKey)).toEqual(['#1', '#2', '#3', '#4']);
+    expect([premium.tmmMinutes, premium.tmdMinutes]).toEqual([43_200, 150 + 60]);
+    // (43,200 − 210) / 43,200 = 99.514%: at Premium's 99.5%
+    expect([premium.percent!.toFixed(3), premium.met]).toEqual(['99.514', true]);
+  });
+
+  it('without an outage rule in the mapping the section says none is set', async () => {
+    const plain = join(dir, 'membro-plain.json');
+    const { outage: _, ...mapping } = assignment.mapping;
+    writeFileSync(plain, JSON.stringify(mapping));
+    const r = JSON.parse((await cli(plain)).stdout) as ServiceReport;
+    expect(r.availability).toMatchObject({ configured: false });
+    expect(r.availability!.months.every((m) => m.outages.length === 0)).toBe(true);
   });
 });

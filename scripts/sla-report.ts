@@ -4,6 +4,7 @@
  *   sla report --policy <id|path> --from zendesk|topdesk --tickets <dir|file.ndjson|->
  *              --period 2026-05|2026-Q2|2026-03-01..2026-05-31 [--tier T] [--lang en|nl]
  *              [--format json|html|csv] [--zone IANA] [--now ISO] [--mapping file] [--host host]
+ *              [--customer NAME]
  *
  * Each ticket goes the worker's way: `ticketInputs` (lib/background/compliance-history.ts: the
  * adapter's normaliser with the host's mapping, then the engine) → `upsertEntry` → `finishedRecords`,
@@ -45,6 +46,7 @@ import {
   type ReportRange,
   type ServiceReport,
 } from '../lib/report/index.ts';
+import { isOutage, outageRules, type OutageRule } from '../lib/report/availability.ts';
 import { isValidZone, jsonSyntaxIssue, type Policy } from '../lib/sla/index.ts';
 import { DEFAULT_PREFERENCES, type Assignment } from '../lib/storage/schemas.ts';
 import {
@@ -62,7 +64,8 @@ import {
 export const REPORT_USAGE = `usage:
   sla report --policy <id|path> --from ${HELPDESK_IDS.join('|')} --tickets <dir|file.ndjson|->
              --period <2026-05|2026-Q2|2026-03-01..2026-05-31> [--tier <tier>] [--lang en|nl]
-             [--format json|html|csv] [--zone <IANA>] [--now <ISO>] [--mapping <file>] [--host <host>]`;
+             [--format json|html|csv] [--zone <IANA>] [--now <ISO>] [--mapping <file>] [--host <host>]
+             [--customer <name>]`;
 
 const PERIOD_HELP = 'a month 2026-05, a quarter 2026-Q2 or days 2026-03-01..2026-05-31';
 
@@ -100,13 +103,16 @@ function trendOnly(r: FinishedRecord): FinishedRecord {
 }
 
 /**
- * What the report needs of a stream of evaluated tickets: the period's finished registry entries and
- * compact records of the trend months around it. A ticket seen again (a later save) replaces the
- * earlier one.
+ * What the report needs of a stream of evaluated tickets: the period's finished registry entries,
+ * compact records of the trend months around it, and — when the host selects outages — every ticket
+ * that may be one and was not finished before the availability's period began (open ones too, as the
+ * page's registry has them), kept whole. A ticket seen again (a later save) replaces the earlier one.
  */
 export class ReportFold {
   readonly period = new Map<string, RegistryEntry>();
   readonly trend = new Map<string, FinishedRecord>();
+  /** Possible outage tickets outside the period's finished ones (open, or finished after `from`). */
+  readonly outages = new Map<string, RegistryEntry>();
   /** Tickets read, not finished, finished outside the period and trend, or of another tier. */
   readonly counts = { read: 0, open: 0, outside: 0, otherTier: 0 };
   private readonly window: { from: number; to: number };
@@ -114,26 +120,44 @@ export class ReportFold {
   constructor(
     private readonly range: ReportRange,
     private readonly tier: string | undefined,
+    /** The host's outage rule and the start of the availability's months (the policy's zone). */
+    private readonly outage?: { rule: OutageRule; from: number },
   ) {
     const months = trendMonths(range);
     this.window = { from: months[0]!.from, to: months[months.length - 1]!.to };
+  }
+
+  /** The rule does not rule it out (unknown facts are listed by the report), and it may overlap the period. */
+  private mayBeOutage(entry: RegistryEntry, closedAt: number | null): boolean {
+    if (!this.outage || (closedAt !== null && closedAt < this.outage.from)) return false;
+    const facts = { tags: entry.facts?.tags, type: entry.evaluation?.type };
+    return isOutage(this.outage.rule, facts) !== false;
+  }
+
+  /** The registry entries for `buildServiceReport`: the period's and the possible outages. */
+  entries(): RegistryEntry[] {
+    return [...this.period.values(), ...this.outages.values()];
   }
 
   add(entry: RegistryEntry): void {
     this.counts.read++;
     this.period.delete(entry.key);
     this.trend.delete(entry.key);
+    this.outages.delete(entry.key);
     const record = finishedRecords([entry])[0];
+    const ofTier = (tier: string | null | undefined) => this.tier === undefined || tier === this.tier;
     if (!record) {
-      this.counts.open++;
+      if (this.mayBeOutage(entry, null) && ofTier(entry.evaluation?.tier)) this.outages.set(entry.key, entry);
+      else this.counts.open++;
       return;
     }
-    if (this.tier !== undefined && record.tier !== this.tier) {
+    if (!ofTier(record.tier)) {
       this.counts.otherTier++;
       return;
     }
     const t = record.closedAt;
     if (t >= this.range.from && t < this.range.to) this.period.set(entry.key, entry);
+    else if (this.mayBeOutage(entry, t)) this.outages.set(entry.key, entry);
     else if (t >= this.window.from && t < this.window.to) this.trend.set(entry.key, trendOnly(record));
     else this.counts.outside++;
   }
@@ -234,12 +258,27 @@ interface ReportOptions {
   tier: string | undefined;
   mapping: Record<string, unknown> | undefined;
   host: string;
+  /** Only this customer's tickets (the archived `customer`); undefined: all customers. */
+  customer: string | undefined;
 }
 
 function reportOptions(env: CliEnv, flags: Map<string, string>): ReportOptions {
   onlyFlags(
     flags,
-    ['policy', 'from', 'tickets', 'period', 'tier', 'lang', 'format', 'zone', 'now', 'mapping', 'host'],
+    [
+      'policy',
+      'from',
+      'tickets',
+      'period',
+      'tier',
+      'lang',
+      'format',
+      'zone',
+      'now',
+      'mapping',
+      'host',
+      'customer',
+    ],
     'report',
     REPORT_USAGE,
   );
@@ -285,6 +324,7 @@ function reportOptions(env: CliEnv, flags: Map<string, string>): ReportOptions {
     tier,
     mapping,
     host: flags.get('host') ?? exampleHost(from),
+    customer: flags.get('customer'),
   };
 }
 
@@ -301,15 +341,27 @@ function items(o: ReportOptions, env: ReportEnv): AsyncIterable<Item> {
   return dir ? dirItems(o.tickets) : ndjsonItems(fileLines(o.tickets), o.tickets);
 }
 
-/** Reads every ticket into the fold, the worker's way; throws a CliError naming the first bad one. */
-export async function foldTickets(o: ReportOptions, input: AsyncIterable<Item>): Promise<ReportFold> {
-  const fold = new ReportFold(o.range, o.tier);
-  const assignment: Assignment = {
-    host: o.host,
+/** The assignment the command line stands for: `--host` with `--mapping`, as Options stores it. */
+function cliAssignment(o: ReportOptions): Assignment {
+  return {
+    host: o.host.toLowerCase(),
     helpdesk: o.from,
     policyId: o.policy.id,
     ...(o.mapping ? { mapping: o.mapping } : {}),
   };
+}
+
+/** Reads every ticket into the fold, the worker's way; throws a CliError naming the first bad one. */
+export async function foldTickets(o: ReportOptions, input: AsyncIterable<Item>): Promise<ReportFold> {
+  const assignment = cliAssignment(o);
+  const rule = outageRules([assignment])[0]?.rule;
+  const fold = new ReportFold(
+    o.range,
+    o.tier,
+    rule && o.policy.report?.availability
+      ? { rule, from: resolveReportPeriod(o.period, o.policy.timezone).from }
+      : undefined,
+  );
   const unreadable: string[] = [];
   const toInput = ticketInputs(assignment, o.policy, { preferences: DEFAULT_PREFERENCES }, o.now, unreadable);
   const worker = WORKERS[o.from];
@@ -377,6 +429,14 @@ ${body}
 `;
 }
 
+/** `--customer` naming no customer of the period's tickets: what it named, and the ones present. */
+function unknownCustomer(o: ReportOptions, report: ServiceReport): string {
+  const present = report.customers.length
+    ? `customers present: ${report.customers.map((c) => `"${c}"`).join(', ')}`
+    : "no ticket of the period has a customer (see the mapping's customerField)";
+  return `--customer: no ticket of ${o.policy.id} in ${report.range.firstDay}..${report.range.lastDay} has the customer "${o.customer}" (${present})`;
+}
+
 /** Runs `sla report` (args without the leading "report"). */
 export async function runReport(args: string[], env: ReportEnv): Promise<CliResult & { stats?: string }> {
   try {
@@ -386,13 +446,17 @@ export async function runReport(args: string[], env: ReportEnv): Promise<CliResu
     const t1 = performance.now();
     const report = buildServiceReport({
       policy: o.policy,
-      entries: fold.period.values(),
+      entries: fold.entries(),
       archive: [...fold.trend.values()],
       period: o.period,
       zone: o.zone,
       now: o.now,
       locale: o.locale,
+      customer: o.customer ?? null,
+      outageRules: outageRules([cliAssignment(o)]),
     });
+    if (o.customer !== undefined && !report.customers.includes(o.customer))
+      throw new CliError(unknownCustomer(o, report));
     const computeMs = Math.round(performance.now() - t1);
     const stdout =
       o.format === 'json'
@@ -408,7 +472,8 @@ export async function runReport(args: string[], env: ReportEnv): Promise<CliResu
       stderr: '',
       stats:
         `${c.read} ticket(s) read in ${secs.toFixed(1)} s (${Math.round(c.read / Math.max(secs, 1e-3))} tickets/s): ` +
-        `${fold.period.size} in the period, ${fold.trend.size} in the other trend months, ${c.open} not finished, ` +
+        `${fold.period.size} in the period, ${fold.trend.size} in the other trend months, ` +
+        `${fold.outages.size} other possible outage(s), ${c.open} not finished, ` +
         `${c.outside} outside${o.tier ? `, ${c.otherTier} of another tier` : ''}; report computed in ${computeMs} ms`,
     };
   } catch (e) {

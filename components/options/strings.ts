@@ -175,13 +175,16 @@ const en = {
     fieldId: 'Custom field id',
     topdeskField: 'TOPdesk field',
     topdeskFieldHelp: 'e.g. optionalFields1.text1',
-    fields: 'Where impact, urgency, workaround and the holiday region are',
+    fields: 'Where impact, urgency, workaround, the holiday region and the customer are',
     fieldNames: {
       impact: 'Impact',
       urgency: 'Urgency',
       workaround: 'Workaround',
       holidayRegion: 'Holiday region (NL, BE, DE-BY…)',
+      customer: 'Customer',
     } as Record<string, string>,
+    customerFieldHelp:
+      'Customer: where the service report reads the customer from. Not used: the Zendesk organisation or the TOPdesk caller’s branch.',
     fieldSources: {
       none: 'not used',
       'custom-field': 'custom field',
@@ -492,13 +495,16 @@ const nl: Strings = {
     fieldId: 'Id van het eigen veld',
     topdeskField: 'TOPdesk-veld',
     topdeskFieldHelp: 'bijv. optionalFields1.text1',
-    fields: 'Waar impact, urgentie, workaround en de feestdagenregio staan',
+    fields: 'Waar impact, urgentie, workaround, de feestdagenregio en de klant staan',
     fieldNames: {
       impact: 'Impact',
       urgency: 'Urgentie',
       workaround: 'Workaround',
       holidayRegion: 'Feestdagenregio (NL, BE, DE-BY…)',
+      customer: 'Klant',
     },
+    customerFieldHelp:
+      'Klant: waar het servicerapport de klant vandaan haalt. Niet gebruikt: de Zendesk-organisatie of de vestiging van de TOPdesk-melder.',
     fieldSources: {
       none: 'niet gebruikt',
       'custom-field': 'eigen veld',

@@ -276,16 +276,15 @@ function Body({ r, model, t }: { r: ServiceReport; model: ReportModel; t: Report
             {r.leftOut.map((l) => (
               <li key={`${l.metric}|${l.reason}`} data-left-out={`${l.metric}|${l.reason}`}>
                 {t.metricName[l.metric]}: {l.count} × {t.reason[l.reason]}
-                {l.reason === 'exempt' &&
-                  l.tickets.map((x) => (
-                    <span key={x.key}>
-                      {' '}
-                      <a href={safeLink(x.link)} target="_blank" rel="noopener noreferrer">
-                        {x.ticketKey}
-                      </a>
-                      {x.why ? ` (${x.why})` : ''}
-                    </span>
-                  ))}
+                {l.tickets?.map((x) => (
+                  <span key={x.key}>
+                    {' '}
+                    <a href={safeLink(x.link)} target="_blank" rel="noopener noreferrer">
+                      {x.ticketKey}
+                    </a>
+                    {x.why ? ` (${x.why})` : ''}
+                  </span>
+                ))}
               </li>
             ))}
           </ul>

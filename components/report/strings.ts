@@ -1,3 +1,11 @@
+const EN_ORDINAL = new Intl.PluralRules('en', { type: 'ordinal' });
+const EN_SUFFIX: Partial<Record<Intl.LDMLPluralRule, string>> = { one: 'st', two: 'nd', few: 'rd' };
+
+/** A whole number as an ordinal: English 1st, 2nd, 3rd, 4th, 11th–13th, 21st; Dutch 1e, 3e, 12e. */
+export function ordinal(n: number, locale: 'en' | 'nl'): string {
+  return locale === 'nl' ? `${n}e` : `${n}${EN_SUFFIX[EN_ORDINAL.select(n)] ?? 'th'}`;
+}
+
 /** The report page's words, in the report's language (chosen per report, not the UI's). */
 export const reportStrings = {
   en: {
@@ -53,7 +61,7 @@ export const reportStrings = {
     creditLine: (streak: number, pct: number) =>
       `${streak} month${streak === 1 ? '' : 's'} in a row below goal: credit ${pct}%`,
     creditRule: (after: number, per: number, max: number) =>
-      `From the ${after}th month in a row below goal ${per}% per month, at most ${max}%.`,
+      `From the ${ordinal(after, 'en')} month in a row below goal ${per}% per month, at most ${max}%.`,
     obligations: 'Obligations',
     status: { delivered: 'delivered', missing: 'missing', unknown: 'not known (tags not read)' } as Record<
       string,
@@ -135,7 +143,7 @@ export const reportStrings = {
     creditLine: (streak: number, pct: number) =>
       `${streak} maand${streak === 1 ? '' : 'en'} achter elkaar onder de norm: korting ${pct}%`,
     creditRule: (after: number, per: number, max: number) =>
-      `Vanaf de ${after}e maand achter elkaar onder de norm ${per}% per maand, ten hoogste ${max}%.`,
+      `Vanaf de ${ordinal(after, 'nl')} maand achter elkaar onder de norm ${per}% per maand, ten hoogste ${max}%.`,
     obligations: 'Verplichtingen',
     status: {
       delivered: 'geleverd',

@@ -12,22 +12,9 @@ import { localTimeZone, uiLanguage } from './env';
 import { readArchive, readRegistry } from './registry-store';
 import { loadState } from './state';
 import type { ComplianceArchive } from '../compliance';
-import { HostMappingSchema } from '../helpdesks/mapping-schema';
-import type { OutageRule } from '../report/availability';
-import type { Assignment } from '../storage/schemas';
+import { outageRules } from '../report/availability';
 
-/**
- * Each assignment's outage selection (`mapping.outage`) for the report. A mapping that does not parse
- * selects nothing (Options shows why).
- */
-export function outageRules(
-  assignments: readonly Assignment[],
-): Array<{ host: string; policyId: string; rule: OutageRule }> {
-  return assignments.flatMap((a) => {
-    const rule = HostMappingSchema.safeParse(a.mapping ?? {}).data?.outage;
-    return rule ? [{ host: a.host, policyId: a.policyId, rule }] : [];
-  });
-}
+export { outageRules };
 
 type ReportMessage = Extract<Request, { type: 'ui-bg:report' }>;
 

@@ -14,6 +14,7 @@ import type { AvailabilityRule, Label, Policy } from '../sla/schema';
 import { WEEKDAYS } from '../sla/schema';
 import { localWall, parseClock } from '../sla/calendar';
 import { daysFromCivil, zoneClock } from '../sla/zone';
+import { HostMappingSchema } from '../helpdesks/mapping-schema';
 
 const MIN = 60_000;
 const DAY = 86_400_000;
@@ -145,6 +146,20 @@ export interface OutageRule {
   type?: string | undefined;
   field?: string | undefined;
   value?: string | undefined;
+}
+
+/**
+ * Each assignment's outage selection (`mapping.outage`) for the report: the page's worker reads the
+ * stored assignments, `sla report` its `--mapping` for `--host`. A mapping that does not parse
+ * selects nothing (Options shows why).
+ */
+export function outageRules<A extends { host: string; policyId: string; mapping?: unknown }>(
+  assignments: readonly A[],
+): Array<{ host: string; policyId: string; rule: OutageRule }> {
+  return assignments.flatMap((a) => {
+    const rule = HostMappingSchema.safeParse(a.mapping ?? {}).data?.outage;
+    return rule ? [{ host: a.host, policyId: a.policyId, rule }] : [];
+  });
 }
 
 export interface OutageFacts {

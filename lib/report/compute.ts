@@ -99,7 +99,12 @@ export interface LeftOut {
   metric: MetricName;
   reason: LeftOutReason;
   count: number;
-  tickets: Array<{ key: string; ticketKey: string; link: string; why: string | null }>;
+  /**
+   * The tickets, for exemptions only (each ticket has its own exemption and why; the report lists
+   * them). The other reasons follow from the rule alone and are counts: a month can leave out
+   * thousands of tickets without a target, and the page does not carry them.
+   */
+  tickets?: Array<{ key: string; ticketKey: string; link: string; why: string | null }>;
 }
 
 export interface TimeStats {
@@ -341,9 +346,10 @@ export function buildServiceReport(input: ReportInput): ServiceReport {
   const leave = (metric: MetricName, reason: LeftOutReason, r: FinishedRecord, why: string | null) => {
     const id = `${metric}|${reason}`;
     let l = leftOut.get(id);
-    if (!l) leftOut.set(id, (l = { metric, reason, count: 0, tickets: [] }));
+    if (!l)
+      leftOut.set(id, (l = { metric, reason, count: 0, ...(reason === 'exempt' ? { tickets: [] } : {}) }));
     l.count++;
-    l.tickets.push({ key: r.key, ticketKey: r.ticketKey, link: r.link, why });
+    l.tickets?.push({ key: r.key, ticketKey: r.ticketKey, link: r.link, why });
   };
   const samples = new Map<
     string,
@@ -535,7 +541,7 @@ function reportAvailability(
       tier: ev.tier,
       openedAt: Number.isFinite(opened) ? opened : (archived?.openedAt ?? null),
       closedAt,
-      tags: input.evidence?.(key) ?? archived?.tags,
+      tags: input.evidence?.(key) ?? e.facts?.tags ?? archived?.tags,
       type: ev.type,
     });
   }

@@ -288,9 +288,37 @@ export const DEMO_SCENARIOS: DemoScenario[] = [
  * two days and solved a week later. Only the helpdesks' finished-ticket listings show them. They keep
  * the open ticket's customer (its Zendesk organisation or TOPdesk branch), so the service report can
  * be narrowed to one, and add its `historyTags` (Workspace 365's RCA evidence on one P1, not the other).
+ * Last, Membro's outage (`DEMO_OUTAGE`).
  */
-export const DEMO_HISTORY: DemoScenario[] = DEMO_SCENARIOS.filter((s) => s.status !== 'solved').flatMap(
-  (s, i) => {
+/**
+ * The demo's outage (Membro 2.2): a Premium incident tagged `platform_unavailable` (the demo's Membro
+ * mapping selects outages by that tag), solved 4 hours after it was submitted ten days ago. 240 minutes
+ * down in a month of 43,200–44,640 minutes: about 99.46%, below Premium's 99.5% in its month.
+ */
+export const DEMO_OUTAGE: DemoScenario = {
+  helpdesk: 'zendesk',
+  host: DEMO_HOSTS.membro,
+  id: 3090,
+  policy: 'membro',
+  subject: 'Platform niet beschikbaar: geen enkele vereniging kan inloggen',
+  requester: { name: 'Kees Mulder', email: 'secretaris@hockeyclub-oost.nl' },
+  organization: 'Hockeyclub Oost',
+  createdAgo: 10 * D + 2 * H,
+  status: 'solved',
+  type: 'incident',
+  impact: 'high',
+  urgency: 'high',
+  tier: 'premium',
+  tags: ['platform_unavailable'],
+  events: [
+    { ago: 10 * D + 2 * H - 10, kind: 'agent-reply' },
+    { ago: 10 * D + 2 * H - 4 * H, kind: 'status', value: 'solved' },
+  ],
+  shows: 'an outage ticket: 4 h of downtime, Premium availability below target in its month',
+};
+
+export const DEMO_HISTORY: DemoScenario[] = DEMO_SCENARIOS.filter((s) => s.status !== 'solved')
+  .flatMap((s, i) => {
     const id = (n: number) => (s.helpdesk === 'topdesk' ? 100 + s.id * 2 + n : s.id * 10 + n);
     const solved = (
       n: number,
@@ -311,8 +339,8 @@ export const DEMO_HISTORY: DemoScenario[] = DEMO_SCENARIOS.filter((s) => s.statu
       shows: n === 0 ? 'finished in time (compliance)' : 'finished late (compliance)',
     });
     return [solved(0, (2 + 2 * i) * D + 2 * H, 15, 3 * H), solved(1, (9 + 2 * i) * D + 5 * H, 2 * D, 7 * D)];
-  },
-);
+  })
+  .concat(DEMO_OUTAGE);
 
 /** When a scenario was solved (epoch ms, relative to the demo's `now`), or null while it is open. */
 export function solvedAt(s: DemoScenario, now: number): number | null {

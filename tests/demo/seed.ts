@@ -8,7 +8,7 @@ import { ZENDESK_FIELDS } from './payloads';
 
 /** The per-host field mapping an admin would enter for the demo helpdesks. */
 export function demoAssignments() {
-  const zendesk = (host: string, policyId: string) => ({
+  const zendesk = (host: string, policyId: string, more: Record<string, unknown> = {}) => ({
     host,
     helpdesk: 'zendesk' as const,
     policyId,
@@ -19,12 +19,14 @@ export function demoAssignments() {
         urgency: { from: 'custom-field', id: String(ZENDESK_FIELDS.urgency) },
         workaround: { from: 'custom-field', id: String(ZENDESK_FIELDS.workaround) },
       },
+      ...more,
     },
   });
   return [
     zendesk(DEMO_HOSTS.mextra, 'mextra'),
     zendesk(DEMO_HOSTS.workspace365, 'workspace365'),
-    zendesk(DEMO_HOSTS.membro, 'membro'),
+    // Membro 2.2: the ticket saying the platform is unavailable carries this tag (tests/demo DEMO_OUTAGE).
+    zendesk(DEMO_HOSTS.membro, 'membro', { outage: { tag: 'platform_unavailable' } }),
     zendesk(DEMO_HOSTS.zmanda, 'zmanda'),
     {
       host: DEMO_HOSTS.scope4mation,

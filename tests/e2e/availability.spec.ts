@@ -47,6 +47,7 @@ test('outage tickets set in Options give the report its availability row', async
   await expect(options.locator('#app')).toHaveAttribute('data-state', 'ready');
   await options.getByRole('button', { name: `Edit mapping: ${host}` }).click();
   const outage = options.getByRole('group', { name: 'Outage tickets (availability)' });
+  await outage.getByLabel('Tag').fill(''); // the demo selects by tag (platform_unavailable); here by type
   await outage.getByLabel('Policy type').selectOption('incident');
   await options.getByRole('button', { name: 'Save' }).click();
   await expect(options.getByRole('button', { name: `Edit mapping: ${host}` })).toBeVisible();

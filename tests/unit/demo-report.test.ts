@@ -11,7 +11,8 @@ import { ticketInputs } from '../../lib/background/compliance-history';
 import { WORKERS } from '../../lib/helpdesks';
 import { DEFAULT_PREFERENCES } from '../../lib/storage/schemas';
 import { emptyRegistry, upsertEntry } from '../../lib/registry';
-import { buildServiceReport } from '../../lib/report';
+import { buildServiceReport, type ReportPeriod } from '../../lib/report';
+import { outageRules } from '../../lib/report/availability';
 import { demoFetch } from '../demo/route';
 import { DEMO_HOSTS } from '../demo/scenarios';
 import { demoAssignments } from '../demo/seed';
@@ -41,16 +42,20 @@ async function finishedOf(host: string) {
     if (!input) throw new Error(unreadable.join('; '));
     reg = upsertEntry(reg, input, NOW);
   }
-  const report = (customer: string | null = null) =>
+  const report = (
+    customer: string | null = null,
+    period: ReportPeriod = { kind: 'range', from: '2026-05-16', to: '2026-06-15' },
+  ) =>
     buildServiceReport({
       policy,
       entries: [],
       archive: finishedRecords(Object.values(reg.entries)),
-      period: { kind: 'range', from: '2026-05-16', to: '2026-06-15' },
+      period,
       zone: ZONE,
       now: NOW,
       locale: 'en',
       customer,
+      outageRules: outageRules(demoAssignments()),
     });
   return { listed: listed.tickets.length, report };
 }
@@ -78,5 +83,23 @@ describe('the demo service report', () => {
     const scope = (await finishedOf(DEMO_HOSTS.scope4mation)).report();
     expect(scope.customers.length).toBeGreaterThanOrEqual(1);
     expect(scope.withoutCustomer).toBe(0);
+  });
+
+  it('Membro: the demo’s outage ticket (tag platform_unavailable) puts Premium availability below 99.5% in its month', async () => {
+    const r = (await finishedOf(DEMO_HOSTS.membro)).report(null, { kind: 'month', year: 2026, month: 6 });
+    const a = r.availability!;
+    expect(a.configured).toBe(true);
+    expect(a.unknown).toEqual([]);
+    const premium = a.months.find((m) => m.tier === 'premium')!;
+    // Submitted 5 June 08:00 UTC, solved 12:00: 240 of June's 43,200 minutes (no maintenance announced).
+    expect(premium.outages.map((o) => [o.ticketKey, o.minutes])).toEqual([['#3090', 240]]);
+    expect([premium.tmmMinutes, premium.tmdMinutes, premium.percent!.toFixed(3), premium.met]).toEqual([
+      43_200,
+      240,
+      '99.444',
+      false,
+    ]);
+    const standard = a.months.find((m) => m.tier === 'standard')!;
+    expect([standard.percent, standard.met]).toEqual([100, true]);
   });
 });

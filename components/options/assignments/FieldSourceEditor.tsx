@@ -1,4 +1,7 @@
-/** Where impact, urgency, workaround or the holiday region is read from, among the helpdesk's sources. */
+/**
+ * Where impact, urgency, workaround, the holiday region or the customer (the service report's filter)
+ * is read from, among the sources the helpdesk offers.
+ */
 import type { FieldSource, HelpdeskKind, MappedField } from '../../../lib/messaging/options';
 import type { Strings } from '../strings';
 import { HELPDESK_MAPPING } from './draft';
@@ -10,7 +13,7 @@ export function FieldSourceEditor({
   t,
   onChange,
 }: {
-  name: MappedField;
+  name: MappedField | 'customer';
   helpdesk: HelpdeskKind;
   value: FieldSource | undefined;
   t: Strings;

@@ -151,6 +151,14 @@ export function MappingForm({
             onChange={(v) => set({ fields: { ...d.fields, [f]: v } })}
           />
         ))}
+        <FieldSourceEditor
+          name="customer"
+          helpdesk={d.helpdesk}
+          value={d.customerField}
+          t={t}
+          onChange={(v) => set({ customerField: v })}
+        />
+        <p class="help">{t.assign.customerFieldHelp}</p>
       </fieldset>
 
       <RowsEditor

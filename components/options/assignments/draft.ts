@@ -55,10 +55,7 @@ export interface Draft {
   /** Zendesk only: the tag that marks a hotfix, and the view whose tickets make up the popup's queue. */
   hotfixTag: string;
   queueViewId: string;
-  /**
-   * Where the customer comes from (the service report's filter): not edited in this form yet, kept as
-   * stored so that saving the form does not lose it.
-   */
+  /** Where the customer comes from (the service report's filter); absent: the helpdesk's own. */
   customerField?: HostMapping['customerField'];
   /** Outage tickets (the report's availability): tag (helpdesks with tags), policy type, field = value. */
   outage: { tag: string; type: string; field: string; value: string };

@@ -40,7 +40,9 @@ export function startReportPage(root: HTMLElement): void {
     req: Partial<ReportRequest> & { policyId: string | null },
     problems: string[] = [],
   ): Promise<void> {
+    performance.mark('report:asked');
     const reply = await send({ type: 'ui-bg:report', ...req });
+    performance.mark('report:answered'); // the worker's read and computation, and the message
     if (reply.ok) {
       model = reply.data;
       // What the address asked for but could not be read is said, not silently replaced.
@@ -65,6 +67,7 @@ export function startReportPage(root: HTMLElement): void {
           };
     }
     draw();
+    performance.mark('report:drawn');
     root.dataset.ready = 'true';
   }
 
