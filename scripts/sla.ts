@@ -75,7 +75,8 @@ const USAGE = `usage:
   sla open --policy <id|path> [--tier <tier>] --at <ISO>
       (add, between, open: [--zone <IANA>] [--region <NL|BE|DE-BY…>] [--format json|text] [--locale en|nl])
   sla report --policy <id|path> --from ${FROM} --tickets <dir|file.ndjson|-> --period <2026-05|2026-Q2|2026-03-01..2026-05-31>
-          [--tier <tier>] [--lang en|nl] [--format json|html|csv] [--zone <IANA>] [--now <ISO>] [--mapping <file>] [--host <host>]`;
+          [--tier <tier>] [--lang en|nl] [--format json|html|csv] [--zone <IANA>] [--now <ISO>] [--mapping <file>] [--host <host>]
+          [--customer <name>]`;
 
 /** Flags that take no value. */
 const SWITCHES = new Set(['ndjson']);
