@@ -39,6 +39,8 @@ import type { ReportModel } from '../lib/messaging/report.ts';
 import { emptyRegistry, upsertEntry, type RegistryEntry } from '../lib/registry/index.ts';
 import {
   buildServiceReport,
+  monthPeriod,
+  quarterPeriod,
   resolveReportPeriod,
   serviceReportCsv,
   trendMonths,
@@ -75,16 +77,13 @@ export function parsePeriod(
   zone: string,
 ): { period: ReportPeriod; range: ReportRange } {
   if (text === undefined) throw new CliError(`--period: missing (${PERIOD_HELP})`);
-  let period: ReportPeriod | null = null;
-  let m: RegExpExecArray | null;
-  if ((m = /^(\d{4})-(\d{2})$/.exec(text)))
-    period = { kind: 'month', year: Number(m[1]), month: Number(m[2]) };
-  else if ((m = /^(\d{4})-Q(\d)$/i.exec(text)))
-    period = { kind: 'quarter', year: Number(m[1]), quarter: Number(m[2]) };
-  else if ((m = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(text)))
-    period = { kind: 'range', from: m[1]!, to: m[2]! };
+  const days = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(text);
+  const period: ReportPeriod | null =
+    monthPeriod(text) ??
+    quarterPeriod(text) ??
+    (days ? { kind: 'range', from: days[1]!, to: days[2]! } : null);
   const bad = () => new CliError(`--period: "${text}" is not a period (${PERIOD_HELP})`);
-  if (!period || (period.kind === 'month' && (period.month < 1 || period.month > 12))) throw bad();
+  if (!period) throw bad();
   try {
     return { period, range: resolveReportPeriod(period, zone) };
   } catch {

@@ -30,6 +30,19 @@ const isoDay = (s: string) => {
   return yearOk(y) && back.getUTCMonth() === mo - 1 && back.getUTCDate() === d ? t : null;
 };
 
+/** `2026-05` as a month period, or null (the page's `month=` and the CLI's `--period`). */
+export function monthPeriod(text: string): Extract<ReportPeriod, { kind: 'month' }> | null {
+  const m = /^(\d{4})-(\d{2})$/.exec(text);
+  const month = m ? Number(m[2]) : 0;
+  return m && month >= 1 && month <= 12 ? { kind: 'month', year: Number(m[1]), month } : null;
+}
+
+/** `2026-Q2` (or `2026-q2`) as a quarter period, or null (the page's `quarter=` and the CLI's `--period`). */
+export function quarterPeriod(text: string): Extract<ReportPeriod, { kind: 'quarter' }> | null {
+  const m = /^(\d{4})-Q([1-4])$/i.exec(text);
+  return m ? { kind: 'quarter', year: Number(m[1]), quarter: Number(m[2]) } : null;
+}
+
 /** Why a range of days cannot be reported on, or null: 'order' (from after to), 'length' (> 366 days), 'date'. */
 export function rangeProblem(from: string, to: string): 'date' | 'order' | 'length' | null {
   const a = isoDay(from);
@@ -48,14 +61,12 @@ export function readReportAddress(search: string): ReportAddress {
   const from = q.get('from');
   const to = q.get('to');
   if (month !== null) {
-    const m = /^(\d{4})-(\d{2})$/.exec(month);
-    if (m && yearOk(Number(m[1])) && Number(m[2]) >= 1 && Number(m[2]) <= 12)
-      out.period = { kind: 'month', year: Number(m[1]), month: Number(m[2]) };
+    const p = monthPeriod(month);
+    if (p && yearOk(p.year)) out.period = p;
     else problems.push(`month=${month} is not a month: write it as 2026-05`);
   } else if (quarter !== null) {
-    const m = /^(\d{4})-Q([1-4])$/i.exec(quarter);
-    if (m && yearOk(Number(m[1])))
-      out.period = { kind: 'quarter', year: Number(m[1]), quarter: Number(m[2]) };
+    const p = quarterPeriod(quarter);
+    if (p && yearOk(p.year)) out.period = p;
     else problems.push(`quarter=${quarter} is not a quarter: write it as 2026-Q2`);
   } else if (from !== null || to !== null) {
     const why = rangeProblem(from ?? '', to ?? '');
