@@ -4,7 +4,7 @@
  * and until then the controls say what is wrong (the report keeps showing the last valid period).
  */
 import { useEffect, useState } from 'preact/hooks';
-import { convertPeriod, periodDays, rangeProblem } from '../../lib/report/address';
+import { convertPeriod, monthPeriod, periodDays, rangeProblem } from '../../lib/report/address';
 import type { ReportPeriod } from '../../lib/report/period';
 import type { ReportStrings } from './strings';
 
@@ -53,8 +53,8 @@ export function PeriodControls({ period, t, onChange }: PeriodControlsProps) {
             name="month"
             value={`${period.year}-${pad(period.month)}`}
             onChange={(e) => {
-              const m = /^(\d{4})-(\d{2})$/.exec(value(e));
-              if (m) onChange({ kind: 'month', year: Number(m[1]), month: Number(m[2]) });
+              const p = monthPeriod(value(e));
+              if (p) onChange(p);
             }}
           />
         </label>
