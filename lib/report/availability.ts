@@ -13,7 +13,7 @@
 import type { AvailabilityRule, Label, Policy } from '../sla/schema';
 import { WEEKDAYS } from '../sla/schema';
 import { localWall, parseClock } from '../sla/calendar';
-import { daysFromCivil, zoneClock } from '../sla/zone';
+import { daysFromCivil, weekdayIndex, zoneClock } from '../sla/zone';
 import { HostMappingSchema } from '../helpdesks/mapping-schema';
 
 const MIN = 60_000;
@@ -85,7 +85,7 @@ export function maintenanceIntervals(
     if (Number.isNaN(a) || Number.isNaN(b)) continue; // checkPolicy reports it
     const days = new Set(w.days ?? WEEKDAYS);
     for (let d = firstDay; d <= lastDay; d++) {
-      const weekday = WEEKDAYS[(((d + 3) % 7) + 7) % 7]!; // 1970-01-01 was a Thursday
+      const weekday = WEEKDAYS[weekdayIndex(d)]!;
       if (!days.has(weekday)) continue;
       raw.push({ from: wallInstant(zone, d, a), to: wallInstant(zone, b <= a ? d + 1 : d, b) });
     }

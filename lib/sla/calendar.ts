@@ -9,7 +9,7 @@
  * (needed for "next business day").
  */
 import { holidaysInYear, type HolidaySetId } from './holidays/index.ts';
-import { civilFromDays, daysFromCivil, zoneClock, type ZoneClock } from './zone.ts';
+import { civilFromDays, daysFromCivil, weekdayIndex, zoneClock, type ZoneClock } from './zone.ts';
 
 const MIN = 60_000;
 const DAY = 86_400_000;
@@ -152,7 +152,7 @@ export class CalendarTable {
     let month = 1;
     let dom = 1;
     for (let day = first; day < last; day++) {
-      let windows = spec.week[(((day + 3) % 7) + 7) % 7]!;
+      let windows = spec.week[weekdayIndex(day)]!;
       const md = `${pad(month)}-${pad(dom)}`;
       const date = `${y}-${md}`;
       const isClosed = !windows.length || closed.has(date);

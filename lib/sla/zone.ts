@@ -47,6 +47,11 @@ export function civilFromDays(z: number): [number, number, number] {
   return [m <= 2 ? y + 1 : y, m, d];
 }
 
+/** The weekday of a day counted from 1970-01-01 (a Thursday): 0 = Monday … 6 = Sunday. */
+export function weekdayIndex(days: number): number {
+  return (((days + 3) % 7) + 7) % 7;
+}
+
 /** Days since 1970-01-01 of a civil date. */
 export function daysFromCivil(y: number, m: number, d: number): number {
   y -= m <= 2 ? 1 : 0;
@@ -154,7 +159,7 @@ export class ZoneClock {
     const minute = Math.floor(rem / MIN);
     rem -= minute * MIN;
     const second = Math.floor(rem / 1000);
-    const dow = (((days + 3) % 7) + 7) % 7; // 1970-01-01 was a Thursday (ISO 4)
+    const dow = weekdayIndex(days);
     return {
       year,
       month,
