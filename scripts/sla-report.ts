@@ -36,7 +36,7 @@ import { finishedRecords, type FinishedRecord } from '../lib/compliance/index.ts
 import { HELPDESK_IDS, exampleHost, type HelpdeskId } from '../lib/helpdesks/catalog.ts';
 import { HostMappingSchema, WORKERS } from '../lib/helpdesks/index.ts';
 import type { ReportModel } from '../lib/messaging/report.ts';
-import { emptyRegistry, upsertEntry, type RegistryEntry } from '../lib/registry/index.ts';
+import { emptyRegistry, registryKey, upsertEntry, type RegistryEntry } from '../lib/registry/index.ts';
 import {
   buildServiceReport,
   monthPeriod,
@@ -373,7 +373,7 @@ export async function foldTickets(o: ReportOptions, input: AsyncIterable<Item>):
       );
     }
     const entry = upsertEntry(emptyRegistry(), input, o.now).entries[
-      `${input.helpdesk}:${input.host.toLowerCase()}:${input.ticketId}`
+      registryKey(input.helpdesk, input.host, input.ticketId)
     ];
     if (entry) fold.add(entry);
   }

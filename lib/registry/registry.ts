@@ -26,6 +26,11 @@ export function registryKey(helpdesk: Helpdesk, host: string, ticketId: string |
   return `${helpdesk}:${host.toLowerCase()}:${ticketId}`;
 }
 
+/** The host part of a `registryKey` (as stored: lower case); '' when the key has none. */
+export function registryKeyHost(key: string): string {
+  return key.split(':')[1] ?? '';
+}
+
 export function summarizeMetric(m: MetricResult): MetricSummary {
   return {
     state: m.state,

@@ -32,6 +32,7 @@ import {
   type OutageRule,
 } from './availability';
 import { finishedAt } from '../registry/finished';
+import { registryKeyHost } from '../registry/registry';
 import { creditPercent, percentile, streakBelowGoal } from './formulas';
 import {
   asComplianceRange,
@@ -507,7 +508,7 @@ function reportAvailability(
   const range = resolveReportPeriod(input.period, policy.timezone);
   const rules = new Map<string, OutageRule>();
   for (const r of input.outageRules ?? []) if (r.policyId === policy.id) rules.set(r.host, r.rule);
-  const rule = (key: string) => rules.get(key.split(':')[1] ?? '');
+  const rule = (key: string) => rules.get(registryKeyHost(key));
   const candidates = new Map<string, OutageCandidate>();
   // Only tickets of hosts that select outages, and not finished before the period began.
   const wanted = (key: string, closedAt: number | null) =>
