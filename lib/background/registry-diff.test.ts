@@ -4,7 +4,8 @@ import { evaluate } from '../sla';
 import type { NeutralTicket } from '../sla/types';
 import { MAX_STORED_INTERVALS, reevaluateAll, type Registry, type RegistryEntry } from '../registry';
 import { ticketEntry } from '../../tests/support/background';
-import { sameJson, sameSummary } from './registry-diff';
+import { deepEqual } from '../config/diffPolicy';
+import { sameSummary } from './registry-diff';
 
 const MIN = 60_000;
 const H = 3_600_000;
@@ -84,8 +85,8 @@ describe('whether a re-evaluated ticket needs writing', () => {
   });
 
   it('compares JSON values structurally, an undefined field being an absent one', () => {
-    expect(sameJson({ a: [1, { b: null }], c: undefined }, { a: [1, { b: null }] })).toBe(true);
-    expect(sameJson({ a: [1, 2] }, { a: [2, 1] })).toBe(false);
-    expect(sameJson([], {})).toBe(false);
+    expect(deepEqual({ a: [1, { b: null }], c: undefined }, { a: [1, { b: null }] })).toBe(true);
+    expect(deepEqual({ a: [1, 2] }, { a: [2, 1] })).toBe(false);
+    expect(deepEqual([], {})).toBe(false);
   });
 });

@@ -14,30 +14,13 @@
  *   with the wall clock while it waits, for up to `PAUSED_PROJECTION_MS` after the stored evaluation.
  * Everything else (state, at risk, goal state, the ticket, subject, …) is compared exactly.
  */
+import { deepEqual } from '../config/diffPolicy';
 import { liveRemainingMs, ms } from '../live/countdown';
 import type { MetricSummary, RegistryEntry } from '../registry';
 
 export const REMAINING_TOLERANCE_MS = 1000;
 export const INTERVALS_AHEAD = 3;
 export const PAUSED_PROJECTION_MS = 3_600_000;
-
-/** Structural equality of JSON-like values (what the store keeps). */
-export function sameJson(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a)) {
-    if (!Array.isArray(b) || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false;
-    return true;
-  }
-  if (Array.isArray(b)) return false;
-  const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
-  const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
-  if (ka.length !== kb.length) return false;
-  for (const k of ka)
-    if (!sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
-  return true;
-}
 
 /** `o` without the named fields (a shallow copy). */
 function without<T extends object>(o: T, keys: readonly (keyof T)[]): Partial<T> {
@@ -51,12 +34,12 @@ const PROJECTIONS = ['dueAt', 'atRiskAt', 'goalAt'] as const;
 function sameMetric(a: MetricSummary, aAt: number, b: MetricSummary, bAt: number): boolean {
   const paused = a.state === 'paused' && b.state === 'paused' && bAt - aAt < PAUSED_PROJECTION_MS;
   const skip: Array<keyof MetricSummary> = ['remainingMs', 'openIntervals', ...(paused ? PROJECTIONS : [])];
-  if (!sameJson(without(a, skip), without(b, skip))) return false;
+  if (!deepEqual(without(a, skip), without(b, skip))) return false;
   // What a view shows at the new moment: the stored summary counted down, the new one as it is.
   const was = liveRemainingMs(a, aAt, bAt);
   const is = liveRemainingMs(b, bAt, bAt);
   if (was === null || is === null) {
-    if (was !== is || !sameJson(a.remainingMs, b.remainingMs)) return false;
+    if (was !== is || !deepEqual(a.remainingMs, b.remainingMs)) return false;
   } else if (Math.abs(was - is) > REMAINING_TOLERANCE_MS) return false;
   if (paused) return true;
   // The stored open intervals still ahead must agree with the new ones, and be enough to count down by.
@@ -65,21 +48,22 @@ function sameMetric(a: MetricSummary, aAt: number, b: MetricSummary, bAt: number
   const need = Math.min(INTERVALS_AHEAD, fresh.length);
   if (ahead.length < need) return false;
   const n = Math.min(ahead.length, fresh.length);
-  return sameJson(ahead.slice(0, n), fresh.slice(0, n));
+  return deepEqual(ahead.slice(0, n), fresh.slice(0, n));
 }
 
 /** True when `next` tells nothing `stored` does not (see the module header): no write needed. */
 export function sameSummary(stored: RegistryEntry, next: RegistryEntry): boolean {
   if (stored === next) return true;
   const skip = ['lastRefresh', 'evaluation'] as const;
-  if (!sameJson(without(stored, skip), without(next, skip))) return false;
+  if (!deepEqual(without(stored, skip), without(next, skip))) return false;
   const a = stored.evaluation;
   const b = next.evaluation;
   if (a === null || b === null) return a === b;
-  if (!sameJson(without(a, ['evaluatedAt', 'metrics']), without(b, ['evaluatedAt', 'metrics']))) return false;
+  if (!deepEqual(without(a, ['evaluatedAt', 'metrics']), without(b, ['evaluatedAt', 'metrics'])))
+    return false;
   const aAt = ms(a.evaluatedAt);
   const bAt = ms(b.evaluatedAt);
-  if (aAt === null || bAt === null || bAt < aAt) return sameJson(a, b);
+  if (aAt === null || bAt === null || bAt < aAt) return deepEqual(a, b);
   const names = new Set([...Object.keys(a.metrics), ...Object.keys(b.metrics)]) as Set<
     keyof typeof a.metrics
   >;

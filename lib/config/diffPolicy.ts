@@ -124,19 +124,26 @@ const isPrimitive = (v: Json) => v === null || typeof v !== 'object';
 const isAtomicArray = (v: Json): v is Json[] =>
   Array.isArray(v) && v.every((e) => isPrimitive(e) || (Array.isArray(e) && e.every(isPrimitive)));
 
+/**
+ * Structural equality of JSON-like values; a key whose value is `undefined` counts as absent (as in
+ * JSON). Policies (here) and stored registry entries (lib/background/registry-diff.ts) compare with it.
+ */
 export function deepEqual(a: Json, b: Json): boolean {
   if (a === b) return true;
-  if (Array.isArray(a))
-    return Array.isArray(b) && a.length === b.length && a.every((x, i) => deepEqual(x, b[i]));
-  if (isObj(a) && isObj(b)) {
-    const ka = Object.keys(a);
-    const kb = Object.keys(b);
-    return (
-      ka.length === kb.length &&
-      ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && deepEqual(a[k], b[k]))
-    );
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!deepEqual(a[i], b[i])) return false;
+    return true;
   }
-  return false;
+  if (Array.isArray(b)) return false;
+  const ra = a as Record<string, Json>;
+  const rb = b as Record<string, Json>;
+  const ka = Object.keys(ra).filter((k) => ra[k] !== undefined);
+  const kb = Object.keys(rb).filter((k) => rb[k] !== undefined);
+  if (ka.length !== kb.length) return false;
+  for (const k of ka) if (!Object.hasOwn(rb, k) || !deepEqual(ra[k], rb[k])) return false;
+  return true;
 }
 
 function keyedById(v: Json[]): Map<string, Json> | null {
