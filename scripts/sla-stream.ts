@@ -94,8 +94,7 @@ export class StreamEvaluator {
   }
 
   private error(message: string): void {
-    this.bad++;
-    this.out += q({ line: this.lineNo, error: message }) + '\n';
+    this.fail(this.lineNo, message);
   }
 
   private fail(line: number, message: string): void {

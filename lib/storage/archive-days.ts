@@ -143,8 +143,9 @@ export async function putArchiveRecords(store: Store<'readwrite'>, records: read
     const id = rowId(row.day, row.slot);
     if (rows.has(id)) continue;
     rows.set(id, row);
-    const list = byDay.get(row.day) ?? [];
-    byDay.set(row.day, [...list, row]);
+    const list = byDay.get(row.day);
+    if (list) list.push(row);
+    else byDay.set(row.day, [row]);
   }
   const changed = new Set<string>();
   // Take every incoming key out of the rows that hold it.
