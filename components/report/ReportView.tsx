@@ -14,7 +14,7 @@ import type { ReportLang, ReportModel } from '../../lib/messaging/report';
 import { reportStrings, type ReportStrings } from './strings';
 import { PeriodControls } from './PeriodControls';
 import { AvailabilitySection } from './AvailabilitySection';
-import { safeLink } from './TicketLink';
+import { TicketLink } from './TicketLink';
 
 export interface ReportRequest {
   policyId: string | null;
@@ -214,10 +214,8 @@ function Body({ r, model, t }: { r: ServiceReport; model: ReportModel; t: Report
               <ul>
                 {o.tickets.map((x) => (
                   <li key={x.key} class={`obligation ${x.status}`}>
-                    <a href={safeLink(x.link)} target="_blank" rel="noopener noreferrer">
-                      {x.ticketKey}
-                    </a>{' '}
-                    {x.subject} — {formatDateTime(x.closedAt, lang, zone)}: {t.status[x.status]}
+                    <TicketLink link={x.link}>{x.ticketKey}</TicketLink> {x.subject} —{' '}
+                    {formatDateTime(x.closedAt, lang, zone)}: {t.status[x.status]}
                   </li>
                 ))}
               </ul>
@@ -237,11 +235,9 @@ function Body({ r, model, t }: { r: ServiceReport; model: ReportModel; t: Report
             {r.breaches.map((b) => (
               <li key={`${b.key}|${b.metric}|${b.measure}`} class="breach" data-ticket={b.ticketKey}>
                 <p>
-                  <a href={safeLink(b.link)} target="_blank" rel="noopener noreferrer">
-                    {b.ticketKey}
-                  </a>{' '}
-                  {b.subject} — {fig(b.priority, b.metric, b.measure)}: {t.missedAt} {instant(b.missedAt)},{' '}
-                  {t.stoppedAt} {instant(b.stoppedAt)}
+                  <TicketLink link={b.link}>{b.ticketKey}</TicketLink> {b.subject} —{' '}
+                  {fig(b.priority, b.metric, b.measure)}: {t.missedAt} {instant(b.missedAt)}, {t.stoppedAt}{' '}
+                  {instant(b.stoppedAt)}
                   {b.lateMs !== null && (
                     <>
                       ,{' '}
@@ -279,9 +275,7 @@ function Body({ r, model, t }: { r: ServiceReport; model: ReportModel; t: Report
                 {l.tickets?.map((x) => (
                   <span key={x.key}>
                     {' '}
-                    <a href={safeLink(x.link)} target="_blank" rel="noopener noreferrer">
-                      {x.ticketKey}
-                    </a>
+                    <TicketLink link={x.link}>{x.ticketKey}</TicketLink>
                     {x.why ? ` (${x.why})` : ''}
                   </span>
                 ))}
